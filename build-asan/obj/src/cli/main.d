@@ -1,0 +1,2 @@
+build-asan/obj/src/cli/main.o: src/cli/main.c include/dyad.h
+include/dyad.h:

@@ -1,0 +1,35 @@
+/* main.c: the dyad command: dispatches to one file per subcommand (cmd_*.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "dyad.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: dyad <command> [options]\n"
+               "commands:\n"
+               "  code       code events from articles or parsed sentences\n"
+               "  validate   code a PETRARCH validation file and compare with its expectations\n"
+               "  version    print the version\n"
+               "Run 'dyad <command> --help' for a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return 0;
+    }
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}
