@@ -5,7 +5,7 @@ BUILD=${BUILD:-build}
 pass=0; fail=0; failed=""
 for t in $(find "$BUILD/tests" -type f -perm -u+x | sort); do
   if "$t" >"$t.log" 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); failed="$failed $t"; fi
-  grep -E '^\[  (PASSED|FAILED|  SKIPPED) \]|^skip:' "$t.log" | sed "s|^|  $(basename "$t"): |" | head -20
+  grep -E '^\[ +(PASSED|FAILED|SKIPPED) +\]|^skip:' "$t.log" | sed "s|^|  $(basename "$t"): |" | head -20
 done
 for t in tests/cli/*.sh; do
   [ -f "$t" ] || continue

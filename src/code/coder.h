@@ -1,0 +1,54 @@
+/* coder.h: the event coder (internal to the library; the public face is in dyad.h).
+ *
+ * dyad_code_tree() codes one parsed sentence: it linearises the tree (plist.h),
+ * removes comma-delimited asides, assigns actor codes to noun phrases, then for
+ * each verb phrase whose verb is in the dictionary matches the verb's patterns
+ * and emits source-target-event triples. Everything it returns lives in the
+ * caller's arena.
+ */
+#ifndef DYAD_CODE_CODER_H
+#define DYAD_CODE_CODER_H
+
+#include "dict/dict.h"
+#include "parse/tree.h"
+#include "util/util.h"
+
+/* Options; names follow PETRARCH's <Config> options. */
+typedef struct dyad_code_opts {
+    int require_dyad;     /* drop events whose source or target is "---" (default 1) */
+    int new_actor_length; /* >0: uncoded noun phrases of fewer words become "\"PHRASE\"" actors */
+    int comma_min, comma_max;   /* internal comma clauses of this many words are removed */
+    int comma_bmin, comma_bmax; /* initial clause */
+    int comma_emin, comma_emax; /* terminal clause */
+} dyad_code_opts;
+
+void dyad_code_opts_default(dyad_code_opts *o);
+/* Applies a PETRARCH <Config option= value=>. Returns 0, or DYAD_EINVAL for an
+ * unknown option or a bad value (message set). */
+int dyad_code_opts_set(dyad_code_opts *o, const char *option, const char *value);
+
+/* One coded triple, with evidence as token ranges (inclusive; -1 when unknown). */
+typedef struct dyad_coded {
+    const char *source, *target, *code;
+    int src_tok0, src_tok1, tgt_tok0, tgt_tok1, verb_tok0, verb_tok1;
+} dyad_coded;
+
+typedef struct dyad_coded_list {
+    dyad_coded *ev;
+    int n, cap;
+    int discard;      /* 0 none, 1 sentence discarded, 2 story discarded */
+    const char *discard_phrase;
+    const char *issues; /* ";"-joined issue codes, "" if none */
+} dyad_coded_list;
+
+/* Codes one sentence. text (may be NULL) is used for discards and issues; date is
+ * "YYYYMMDD" (or YYYY-MM-DD). Returns 0 (even when nothing was coded), DYAD_ENOMEM,
+ * or DYAD_EPARSE when the tree cannot be linearised (message set). */
+int dyad_code_tree(dyad_coded_list *out, const dyad_dict *dict, const dyad_code_opts *o,
+                   const dyad_tree *t, const char *text, const char *date, dyad_arena *a);
+
+/* For debugging: the linear parse list after comma removal and actor assignment. */
+char *dyad_code_debug_plist(const dyad_dict *dict, const dyad_code_opts *o, const dyad_tree *t,
+                            const char *date, dyad_arena *a);
+
+#endif
