@@ -30,6 +30,8 @@ int main(int argc, char **argv)
         printf("dyad %s\n", DYAD_VERSION);
         return 0;
     }
+    if (!strcmp(cmd, "code"))
+        return dyad_cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate"))
         return dyad_cmd_validate(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);

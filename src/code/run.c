@@ -1,0 +1,115 @@
+/* run.c: code files of records. */
+#include "code/run.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "code/event.h"
+#include "ingest/petrxml.h"
+#include "parse/tree.h"
+
+int dyad_run_parse(const dyad_dict *dict, const dyad_code_opts *o, const char *article,
+                   const char *sentence, const char *date, const char *text, const char *parse,
+                   size_t parse_len, const char *file, long line, dyad_event_fn fn, void *user,
+                   int *discard, long *nevents, dyad_arena *a, dyad_diag *d)
+{
+    *discard = 0;
+    dyad_tree *t = NULL;
+    int rc = dyad_ptb_parse(&t, a, parse, parse_len, d, file, line);
+    if (rc)
+        return rc;
+    dyad_tree_align(t, a, text);
+    dyad_coded_list l;
+    rc = dyad_code_tree(&l, dict, o, t, text, date, a);
+    if (rc) {
+        if (rc != DYAD_ENOMEM)
+            dyad_diag_report(d, DYAD_DIAG_ERROR, file, line, "sentence %s: %s", sentence,
+                             dyad_last_error());
+        return rc;
+    }
+    *discard = l.discard;
+    if (!l.n)
+        return 0;
+    dyad_event *ev = dyad_arena_alloc(a, (size_t)l.n * sizeof *ev);
+    if (!ev)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    dyad_sentence_meta m = {article, sentence, date, text};
+    if ((rc = dyad_events_fill(ev, &l, t, &m, a)))
+        return rc;
+    for (int i = 0; i < l.n; i++) {
+        int r = fn(user, &ev[i]);
+        if (r)
+            return r;
+    }
+    *nevents += l.n;
+    return 0;
+}
+
+/* "AFP0808020625_4" -> article "AFP0808020625"; other ids are their own article. */
+static const char *article_of(const char *id, dyad_arena *a)
+{
+    const char *us = strrchr(id, '_');
+    if (!us || !us[1] || us == id)
+        return id;
+    for (const char *p = us + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return id;
+    return dyad_arena_strndup(a, id, (size_t)(us - id));
+}
+
+int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict,
+                     const dyad_code_opts *o, const char *date_override, dyad_event_fn fn,
+                     void *user, dyad_diag *d)
+{
+    dyad_petrxml *x = NULL;
+    int rc = dyad_petrxml_open(&x, path, d);
+    if (rc)
+        return rc;
+    dyad_arena *a = dyad_arena_new();
+    if (!a) {
+        dyad_petrxml_free(x);
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    dyad_code_opts co = *o;
+    const dyad_record *rec;
+    char skip_article[512] = "";
+    while (dyad_petrxml_next(x, &rec) == 1) {
+        dyad_arena_reset(a);
+        st->records++;
+        for (int i = 0; i < rec->nconfig; i++)
+            if (dyad_code_opts_set(&co, rec->config[i].option, rec->config[i].value))
+                dyad_diag_report(d, DYAD_DIAG_WARNING, path, rec->line, "<Config>: %s",
+                                 dyad_last_error());
+        const char *article = article_of(rec->id, a);
+        if (skip_article[0] && !strcmp(skip_article, article))
+            continue;
+        if (!rec->parse) {
+            dyad_diag_report(d, DYAD_DIAG_ERROR, path, rec->line,
+                             "record %s has no <Parse>; skipped", rec->id);
+            st->input_errors++;
+            continue;
+        }
+        int discard = 0;
+        const char *date = date_override ? date_override : rec->date;
+        rc = dyad_run_parse(dict, &co, article, rec->id, date, rec->text, rec->parse,
+                            strlen(rec->parse), path, rec->parse_line, fn, user, &discard,
+                            &st->events, a, d);
+        if (rc == DYAD_EPARSE || rc == DYAD_ELIMIT) {
+            st->input_errors++;
+            continue;
+        }
+        if (rc)
+            break;
+        st->sentences_coded++;
+        if (discard)
+            st->discarded++;
+        if (discard == 2)
+            snprintf(skip_article, sizeof skip_article, "%s", article);
+        else
+            skip_article[0] = 0;
+    }
+    st->input_errors += dyad_petrxml_errors(x);
+    dyad_arena_free(a);
+    dyad_petrxml_free(x);
+    return rc > 0 ? rc : (rc == DYAD_EPARSE || rc == DYAD_ELIMIT ? 0 : rc);
+}
