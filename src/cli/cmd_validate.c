@@ -35,6 +35,8 @@ int dyad_cmd_validate(int argc, char **argv)
             o.dict_dir = a + 11;
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             o.verbose = 1;
+        } else if (!strcmp(a, "--debug")) {
+            o.verbose = 2; /* also the parse list of each differing record */
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad validate: unknown option '%s'\n", a);
             usage(stderr);

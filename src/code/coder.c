@@ -611,16 +611,30 @@ static int find_source(const dyad_plist *pl, const dyad_seq *upper, int tgt)
     return -1;
 }
 
-/* Picks the verb form that fits at plist index vi. */
-static const dyad_verb_form *pick_form(const dyad_plist *pl, const dyad_verb_form *f, int vi,
-                                       int *vs, int *ve)
+#define MAX_FORMS 8
+
+/* The verb forms that fit at plist index vi: the longest multi-word forms that
+ * fit, else every single-word form (a word listed in several blocks gets the
+ * patterns of all of them; the last one gives the default code). Returns the
+ * number found; [*vs, *ve] is the span of the verb words. */
+static int pick_forms(const dyad_plist *pl, const dyad_verb_form *f, int vi, int *vs, int *ve,
+                      const dyad_verb_form **out)
 {
+    int n = 0, best = -1;
     for (; f; f = f->next) {
-        *vs = *ve = vi;
-        if (form_fits(pl, f, vi, vs, ve))
-            return f;
+        int s = vi, e = vi;
+        if (!form_fits(pl, f, vi, &s, &e))
+            continue;
+        int len = f->nbefore + f->nafter;
+        if (best >= 0 && len < best)
+            break; /* the chain lists longer forms first */
+        if (n < MAX_FORMS)
+            out[n++] = f;
+        best = len;
+        *vs = s;
+        *ve = e;
     }
-    return NULL;
+    return n;
 }
 
 /* Codes the verb phrase opening at plist index k. Returns the index to resume
@@ -635,10 +649,15 @@ static int code_vp(vctx *v, int k)
     int vi = k + 2;
     if (vi >= pl->n)
         return k;
-    const dyad_verb_form *f = dyad_dict_verb_lookup(v->d, S(pl, vi));
-    int vs, ve;
-    if (!f || !(f = pick_form(pl, f, vi, &vs, &ve)))
+    const dyad_verb_form *forms[MAX_FORMS];
+    const dyad_verb_block *blocks[MAX_FORMS];
+    int vs = vi, ve = vi;
+    int nf = pick_forms(pl, dyad_dict_verb_lookup(v->d, S(pl, vi)), vi, &vs, &ve, forms);
+    if (!nf)
         return k;
+    const dyad_verb_form *f = forms[nf - 1];
+    for (int i = 0; i < nf; i++)
+        blocks[i] = forms[i]->block;
     char endtag[32];
     snprintf(endtag, sizeof endtag, "~%s", S(pl, vpstart) + 1);
     dyad_seq upper, lower;
@@ -646,7 +665,10 @@ static int code_vp(vctx *v, int k)
         dyad_seq_lower(&lower, pl, ve + 1, endtag, v->a))
         return DYAD_ENOMEM;
     dyad_match m;
-    dyad_match_block(&m, v->d, f->block, &upper, &lower);
+    dyad_match_blocks(&m, v->d, blocks, nf, &upper, &lower, v->a);
+    if (getenv("DYAD_TRACE"))
+        fprintf(stderr, "trace: verb %s block %s pattern %s src %d tgt %d\n", S(pl, vi),
+                f->block->name, m.pat ? m.pat->text : "(none)", m.src, m.tgt);
     const char *code = NULL, *code2 = NULL;
     if (m.pat && strcmp(m.pat->code, "---")) {
         code = m.pat->code;

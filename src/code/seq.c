@@ -7,16 +7,14 @@
  * consume nothing; '^' skips to the end of that noun phrase; '%' binds a compound
  * as both. Function words and numbers never match pattern words.
  *
- * When several patterns match, the one PETRARCH's depth-first search over its
- * pattern tree would reach first wins: compare the lower matches element by
- * element — the earlier position wins, at the same position word before synset
- * before '+' '$' '^' '%' — and a match that goes on beats one that has ended;
- * if the lower matches tie, compare the upper ones the same way. Search is
- * capped per pattern so that no sentence can make it explode.
+ * Words joined by '_' must be adjacent (only markup may come between). When
+ * several patterns match, the longest wins (TABARI's rule), then file order.
+ * Search is capped per pattern so that no sentence can make it explode.
  */
 #include "code/seq.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MATCH_STEP_CAP 20000
@@ -157,12 +155,9 @@ typedef struct mctx {
     const dyad_seq *upper, *lower;
     const dyad_pat_elem *el[MAX_PAT_ELEMS]; /* matchable elements: lower, then upper reversed */
     int nlow, nup;
-    int sig[MAX_PAT_ELEMS];
     int src, tgt;
     long steps;
 } mctx;
-
-enum { RANK_WORD, RANK_SYNSET, RANK_TARGET, RANK_SOURCE, RANK_SKIP, RANK_COMPOUND };
 
 static int dfs(mctx *c, int j, int i);
 
@@ -212,13 +207,11 @@ static int try_elem(mctx *c, int j, int i)
     case DYAD_PAT_WORD:
         if (strcmp(it->s, e->word))
             return 0;
-        c->sig[j] = i * 8 + RANK_WORD;
         return advance(c, j, i + 1);
     case DYAD_PAT_SYNSET: {
         int next = synset_at(c, q, j < c->nlow, e->synset, i);
         if (next < 0)
             return 0;
-        c->sig[j] = i * 8 + RANK_SYNSET;
         return advance(c, j, next);
     }
     case DYAD_PAT_TARGET:
@@ -229,20 +222,17 @@ static int try_elem(mctx *c, int j, int i)
             c->tgt = it->ne;
         else
             c->src = it->ne;
-        c->sig[j] = i * 8 + (e->kind == DYAD_PAT_TARGET ? RANK_TARGET : RANK_SOURCE);
         if (advance(c, j, i))
             return 1;
         break;
     case DYAD_PAT_SKIP:
         if (it->ne < 0 || it->ne_end < 0)
             return 0;
-        c->sig[j] = i * 8 + RANK_SKIP;
         return advance(c, j, it->ne_end);
     case DYAD_PAT_COMPOUND:
         if (it->nec < 0)
             return 0;
         c->src = c->tgt = it->nec;
-        c->sig[j] = i * 8 + RANK_COMPOUND;
         if (advance(c, j, i))
             return 1;
         break;
@@ -254,7 +244,18 @@ static int try_elem(mctx *c, int j, int i)
     return 0;
 }
 
-/* Element j, searched from array position i onwards in its sequence. */
+/* Must element j stand right after what matched before it? In the lower part
+ * that is the previous element's '_' (or "*_" for the first); in the upper part
+ * (matched from the verb backwards) it is the element's own '_'. */
+static int needs_adjacent(const mctx *c, int j)
+{
+    if (j < c->nlow)
+        return j == 0 ? c->p->verb_adj : c->el[j - 1]->adj;
+    return c->el[j]->adj;
+}
+
+/* Element j, searched from array position i onwards in its sequence. Markup
+ * never matches; function words and numbers match only pattern words. */
 static int dfs(mctx *c, int j, int i)
 {
     if (++c->steps > MATCH_STEP_CAP)
@@ -262,12 +263,19 @@ static int dfs(mctx *c, int j, int i)
     if (j == c->nlow + c->nup)
         return 1;
     const dyad_seq *q = j < c->nlow ? c->lower : c->upper;
+    int adjacent = needs_adjacent(c, j);
+    int word_elem = c->el[j]->kind == DYAD_PAT_WORD || c->el[j]->kind == DYAD_PAT_SYNSET;
     for (int k = i; k < q->n; k++) {
-        if (q->it[k].skip)
+        const dyad_seq_item *it = &q->it[k];
+        if (it->kind != SQ_WORD)
             continue;
-        if (try_elem(c, j, k))
-            return 1;
-        if (c->steps > MATCH_STEP_CAP)
+        if (!it->skip || word_elem) {
+            if (try_elem(c, j, k))
+                return 1;
+            if (c->steps > MATCH_STEP_CAP)
+                return 0;
+        }
+        if (adjacent)
             return 0;
     }
     return 0;
@@ -316,44 +324,58 @@ static int setup(mctx *c, const dyad_pattern *p)
     return 1;
 }
 
-/* <0 when a (signature sa over na elements) is reached first by the search. */
-static int cmp_part(const int *sa, int na, const int *sb, int nb)
+/* Patterns are tried longest first (most elements), then in file order, and the
+ * first that matches wins — the TABARI rule the validation dictionaries assume. */
+typedef struct cand {
+    const dyad_pattern *p;
+    int len, order;
+} cand;
+
+static int cand_cmp(const void *x, const void *y)
 {
-    for (int k = 0; k < na && k < nb; k++)
-        if (sa[k] != sb[k])
-            return sa[k] < sb[k] ? -1 : 1;
-    if (na != nb)
-        return na > nb ? -1 : 1; /* the match that goes on wins */
-    return 0;
+    const cand *a = x, *b = y;
+    if (a->len != b->len)
+        return b->len - a->len;
+    return a->order - b->order;
 }
 
-void dyad_match_block(dyad_match *m, const dyad_dict *d, const dyad_verb_block *b,
-                      const dyad_seq *upper, const dyad_seq *lower)
+static int pattern_len(const dyad_pattern *p)
+{
+    int n = 0;
+    for (int k = 0; k < p->nlower; k++)
+        n += matchable(&p->lower[k]);
+    for (int k = 0; k < p->nupper; k++)
+        n += matchable(&p->upper[k]);
+    return n;
+}
+
+void dyad_match_blocks(dyad_match *m, const dyad_dict *d, const dyad_verb_block *const *blocks,
+                       int nblocks, const dyad_seq *upper, const dyad_seq *lower, dyad_arena *a)
 {
     m->pat = NULL;
     m->src = m->tgt = -1;
-    mctx c = {.d = d, .upper = upper, .lower = lower};
-    int best[MAX_PAT_ELEMS], bl = 0, bu = 0;
-    for (int k = 0; k < b->npatterns; k++) {
-        const dyad_pattern *p = &b->patterns[k];
-        if (!setup(&c, p))
-            continue;
-        if (!dfs(&c, 0, 0))
-            continue;
-        if (m->pat) {
-            int r = cmp_part(c.sig, c.nlow, best, bl);
-            if (!r)
-                r = cmp_part(c.sig + c.nlow, c.nup, best + bl, bu);
-            if (r > 0)
-                continue;
-            if (r == 0 && !strcmp(p->code, "---"))
-                continue;
+    int total = 0;
+    for (int b = 0; b < nblocks; b++)
+        total += blocks[b]->npatterns;
+    if (!total)
+        return;
+    cand *cs = dyad_arena_alloc(a, (size_t)total * sizeof *cs);
+    if (!cs)
+        return;
+    int n = 0;
+    for (int b = 0; b < nblocks; b++)
+        for (int k = 0; k < blocks[b]->npatterns; k++) {
+            const dyad_pattern *p = &blocks[b]->patterns[k];
+            cs[n++] = (cand){p, pattern_len(p), n};
         }
-        m->pat = p;
+    qsort(cs, (size_t)n, sizeof *cs, cand_cmp);
+    mctx c = {.d = d, .upper = upper, .lower = lower};
+    for (int k = 0; k < n; k++) {
+        if (!setup(&c, cs[k].p) || !dfs(&c, 0, 0))
+            continue;
+        m->pat = cs[k].p;
         m->src = c.src;
         m->tgt = c.tgt;
-        memcpy(best, c.sig, sizeof(int) * (size_t)(c.nlow + c.nup));
-        bl = c.nlow;
-        bu = c.nup;
+        return;
     }
 }

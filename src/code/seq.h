@@ -44,9 +44,9 @@ typedef struct dyad_match {
     int src, tgt;            /* plist locations bound by '$' / '+' / '%', -1 if none */
 } dyad_match;
 
-/* Finds the pattern of block b that matches best (see seq.c for the order), or
- * m->pat = NULL. */
-void dyad_match_block(dyad_match *m, const dyad_dict *d, const dyad_verb_block *b,
-                      const dyad_seq *upper, const dyad_seq *lower);
+/* Finds the pattern of the given blocks that matches (longest first, then file
+ * order), or m->pat = NULL. Scratch memory from a. */
+void dyad_match_blocks(dyad_match *m, const dyad_dict *d, const dyad_verb_block *const *blocks,
+                       int nblocks, const dyad_seq *upper, const dyad_seq *lower, dyad_arena *a);
 
 #endif

@@ -218,6 +218,14 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
         res->correct += ok;
         if (o->report && (!ok || o->verbose))
             describe(o->report, rec, &oc, ok);
+        if (o->report && !ok && o->verbose > 1 && rec->parse) {
+            dyad_tree *t = NULL;
+            dyad_diag quiet = {0};
+            if (!dyad_ptb_parse(&t, scratch, rec->parse, strlen(rec->parse), &quiet, path, 0)) {
+                char *dbg = dyad_code_debug_plist(dict, &co, t, rec->date, scratch);
+                fprintf(o->report, "    plist: %s\n", dbg ? dbg : "(none)");
+            }
+        }
     }
     res->code_seconds = now() - t0;
     res->input_errors += (int)dyad_petrxml_errors(x);

@@ -1,0 +1,253 @@
+/* dict.h: the PETRARCH/TABARI dictionaries (verbs, actors, agents, discards,
+ * issues) loaded into memory, and the fast lookups the coder needs.
+ *
+ * Ownership: dyad_dict_load* returns a dictionary through **out that the caller
+ * releases with dyad_dict_free (accepts NULL). Every pointer handed out by the
+ * lookups below (entries, strings, arrays) is owned by the dictionary and stays
+ * valid until dyad_dict_free. A loaded dictionary is immutable: any number of
+ * threads may call the lookups concurrently.
+ *
+ * Words: the dictionary stores upper-case words, split the way a Penn Treebank
+ * tokenizer splits text ("CHINA'S" -> "CHINA" "'S", "CAN'T" -> "CA" "N'T",
+ * "GOVERNMENT," -> "GOVERNMENT" ","). Lookups take an array of upper-case
+ * sentence tokens `w[0..n)` and compare words exactly (no stemming), except for
+ * discards (see below).
+ *
+ * Connectors: in a phrase, words joined by '_' must be adjacent in the sentence;
+ * words separated by a blank may have other words between them (PETRARCH-1
+ * semantics; both are adjacent in PETRARCH-2, and almost every Phoenix entry uses
+ * '_'). A match that starts at w[0] therefore consumes *len >= number of phrase
+ * words. The coder bounds intervening words by what it passes as n (pass the
+ * words of the noun phrase, not the rest of the sentence).
+ *
+ * Malformed lines never stop a load: each is reported as a warning
+ * "file:line: reason" through the dyad_diag sink and skipped.
+ */
+#ifndef DYAD_DICT_H
+#define DYAD_DICT_H
+
+#include <stddef.h>
+#include "util/util.h"
+
+typedef struct dyad_dict dyad_dict;
+
+/* ---- loading ---------------------------------------------------------- */
+
+/* File names; NULL (or nactors == 0) = that dictionary is absent. */
+typedef struct dyad_dict_files {
+    const char *verbs;             /* PETRARCH-1 (.verbs) or PETRARCH-2 (CAMEO.2.0) format */
+    const char *const *actors;     /* nactors actor files, loaded in this order */
+    int nactors;
+    const char *agents, *discards, *issues;
+} dyad_dict_files;
+
+/* One dictionary held in memory (for tests and fuzzing). data == NULL: absent.
+ * name is used in diagnostics ("<verbs>" when NULL). data need not be
+ * NUL-terminated; it may contain any bytes. */
+typedef struct dyad_dict_text {
+    const char *name;
+    const char *data;
+    size_t len;
+} dyad_dict_text;
+
+typedef struct dyad_dict_mem {
+    dyad_dict_text verbs;
+    const dyad_dict_text *actors;
+    int nactors;
+    dyad_dict_text agents, discards, issues;
+} dyad_dict_mem;
+
+typedef struct dyad_dict_stats {
+    long synsets, verb_blocks, verb_forms, patterns;
+    long actors;       /* actor entries (primary names) */
+    long actor_codes;  /* [CODE ...] items, dated or not */
+    long agents;       /* agent lines stored (before plurals/substitutions) */
+    long discards, issues; /* discard lines, issue lines (before expansions) */
+    long warnings;     /* malformed lines reported during this load */
+    double seconds;    /* wall time of the load */
+    size_t bytes;      /* memory held by the dictionary */
+    /* more detail */
+    long synset_phrases;  /* after nested-synset expansion and plurals */
+    long actor_phrases;   /* primary names + '+' synonyms */
+    long agent_phrases;   /* incl. plurals and !X! substitutions */
+    long issue_phrases;   /* incl. n:/v:/+ expansions */
+    long transforms;      /* PETRARCH-2 '~' transformation lines */
+} dyad_dict_stats;
+
+/* Loads the files named in *f. Returns 0, DYAD_EIO (a file is missing or
+ * unreadable; message via dyad_last_error), DYAD_ENOMEM or DYAD_EINVAL.
+ * Malformed lines are warnings through d (may be NULL: stderr). */
+int dyad_dict_load(dyad_dict **out, const dyad_dict_files *f, dyad_diag *d);
+/* Same from memory. */
+int dyad_dict_load_mem(dyad_dict **out, const dyad_dict_mem *m, dyad_diag *d);
+/* Releases everything. Accepts NULL. */
+void dyad_dict_free(dyad_dict *dict);
+void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *st);
+
+/* ---- verbs ------------------------------------------------------------ */
+
+typedef enum dyad_pat_kind {
+    DYAD_PAT_WORD = 1,   /* .word: an upper-case word */
+    DYAD_PAT_SYNSET,     /* .synset: index for dyad_dict_synset ("&NAME") */
+    DYAD_PAT_SOURCE,     /* '$' */
+    DYAD_PAT_TARGET,     /* '+' */
+    DYAD_PAT_COMPOUND,   /* '%' */
+    DYAD_PAT_SKIP,       /* '^' skip to the end of the noun phrase */
+    DYAD_PAT_PP_OPEN,    /* '(' prepositional phrase: first word = the preposition */
+    DYAD_PAT_PP_CLOSE,   /* ')' */
+    DYAD_PAT_NP_OPEN,    /* '{' noun phrase: last word = the head */
+    DYAD_PAT_NP_CLOSE    /* '}' */
+} dyad_pat_kind;
+
+typedef struct dyad_pat_elem {
+    unsigned char kind; /* dyad_pat_kind */
+    unsigned char adj;  /* 1: joined to the NEXT element by '_' (must be adjacent).
+                           For the last upper element, "next" is the verb. */
+    int synset;         /* DYAD_PAT_SYNSET: synset index; else -1 */
+    const char *word;   /* DYAD_PAT_WORD: the word; else NULL */
+} dyad_pat_elem;
+
+typedef struct dyad_pattern {
+    const char *code;   /* event code as written: "042", "---" (null code), "" for [:173] */
+    const char *code2;  /* second code of [a:b] ("043", "173"), NULL if no ':' */
+    const char *text;   /* the pattern as written, without the comment */
+    long line;          /* line in the verb file */
+    const dyad_pat_elem *upper; /* elements before '*', in text order */
+    int nupper;
+    const dyad_pat_elem *lower; /* elements after '*', in text order */
+    int nlower;
+    int verb_adj;       /* 1: "*_X": the verb must be followed directly by lower[0] */
+    int block;          /* index of the owning verb block */
+} dyad_pattern;
+
+typedef struct dyad_verb_block {
+    const char *name;   /* from "--- NAME [code] ---" */
+    const char *code;   /* default code of the block; "---" when none/null */
+    const char *code2;  /* second code of [a:b], NULL if none */
+    const dyad_pattern *patterns; /* in file order */
+    int npatterns;
+    int index;
+    long line;
+} dyad_verb_block;
+
+/* One inflected form of a verb line ("RESTORED" of RESTORE). A multi-word verb
+ * ("+CORDON_OFF", "KLM_NOP_+RST") is keyed on the word marked '+': before[] must
+ * come directly before it and after[] directly after it (text order). */
+typedef struct dyad_verb_form {
+    const char *word;   /* the upper-case inflected form */
+    const dyad_verb_block *block;
+    const char *code;   /* the verb line's own code, NULL if none (use block->code) */
+    const char *code2;  /* second code of [a:b] on the verb line, else NULL */
+    const char *const *before; int nbefore;
+    const char *const *after;  int nafter;
+    const char *root;   /* the verb line's first token as written ("+ASK_FOR", "BAN") */
+    long line;
+    /* Next entry for the same word: multi-word forms first (most words first),
+     * then single-word ones; equal lengths in file order. NULL at the end. */
+    const struct dyad_verb_form *next;
+} dyad_verb_form;
+
+/* First entry for an upper-case inflected form, or NULL. Follow ->next. */
+const dyad_verb_form *dyad_dict_verb_lookup(const dyad_dict *d, const char *word);
+int dyad_dict_verb_nblocks(const dyad_dict *d);
+const dyad_verb_block *dyad_dict_verb_block(const dyad_dict *d, int i); /* NULL if out of range */
+
+/* ---- synsets ---------------------------------------------------------- */
+
+/* A phrase: consecutive words. Nested synset references are already expanded. */
+typedef struct dyad_phrase {
+    const char *const *words;
+    int nwords;
+} dyad_phrase;
+
+typedef struct dyad_synset {
+    const char *name;        /* "&CURRENCY" (a trailing '_' of the definition removed) */
+    const dyad_phrase *phrases; /* members incl. generated plurals, flat word lists */
+    int nphrases;
+    int index;
+} dyad_synset;
+
+int dyad_dict_nsynsets(const dyad_dict *d);
+const dyad_synset *dyad_dict_synset(const dyad_dict *d, int idx); /* NULL if out of range */
+int dyad_dict_synset_find(const dyad_dict *d, const char *name);   /* "&NAME" -> idx, or -1 */
+/* Longest phrase of synset idx starting at w[0]: 1 and *len words, or 0. */
+int dyad_dict_synset_match(const dyad_dict *d, int idx, const char *const *w, int n, int *len);
+
+/* PETRARCH-2 transformations "~ a (a b ATTACK) SAY = a b 015", tokenized
+ * ('(' and ')' are tokens of their own). */
+typedef struct dyad_transform {
+    const char *const *lhs; int nlhs;
+    const char *const *rhs; int nrhs;
+    const char *text;
+    long line;
+} dyad_transform;
+int dyad_dict_ntransforms(const dyad_dict *d);
+const dyad_transform *dyad_dict_transform(const dyad_dict *d, int i);
+
+/* ---- actors ----------------------------------------------------------- */
+
+typedef enum dyad_date_kind {
+    DYAD_DATE_NONE = 0,  /* undated: the fallback */
+    DYAD_DATE_BEFORE,    /* [CODE <d]  : date <= d */
+    DYAD_DATE_AFTER,     /* [CODE >d]  : date >= d  (also "[CODE d]") */
+    DYAD_DATE_RANGE      /* [CODE d1-d2]: d1 <= date <= d2 */
+} dyad_date_kind;
+
+typedef struct dyad_actor_code {
+    const char *code;
+    int kind;            /* dyad_date_kind */
+    long from, to;       /* YYYYMMDD (YYMMDD in the file: 00-30 -> 20YY, else 19YY) */
+} dyad_actor_code;
+
+typedef struct dyad_actor {
+    int id;
+    const char *root;    /* the entry's primary name as written, e.g. "AFGHANISTAN_" */
+    const dyad_actor_code *codes; /* file order */
+    int ncodes;
+    const char *file;
+    long line;
+} dyad_actor;
+
+/* Longest actor phrase starting at w[0]. Returns 1 with *len words consumed and
+ * *code the code valid on date ("YYYYMMDD" or "YYYY-MM-DD"; NULL = unknown):
+ * the first date-restricted code that applies, else the last undated code, else
+ * "---". Returns 0 when nothing matches (*code NULL, *len 0). code/len may be NULL. */
+int dyad_dict_actor_match(const dyad_dict *d, const char *const *w, int n, const char *date,
+                          const char **code, int *len);
+/* Same, also giving the entry. */
+int dyad_dict_actor_match_ex(const dyad_dict *d, const char *const *w, int n, const char *date,
+                             const dyad_actor **actor, const char **code, int *len);
+/* The code of an entry on a date (rules above). */
+const char *dyad_dict_actor_code(const dyad_actor *a, const char *date);
+int dyad_dict_nactors(const dyad_dict *d);
+const dyad_actor *dyad_dict_actor(const dyad_dict *d, int id);
+
+/* ---- agents ----------------------------------------------------------- */
+
+/* Longest agent phrase at w[0] (singulars, plurals, !X! substitutions).
+ * *code is the code without '~' ("GOV"); *is_prefix 1 for "[NGO~]" (goes before
+ * the actor code), 0 for "[~GOV]" (goes after). Returns 1 or 0. Out-params may be NULL. */
+int dyad_dict_agent_match(const dyad_dict *d, const char *const *w, int n, const char **code,
+                          int *len, int *is_prefix);
+
+/* ---- discards --------------------------------------------------------- */
+
+/* Discard phrase at w[0]. Words must be adjacent; the last word is a stem
+ * (matches any word starting with it) unless the file wrote it with a trailing
+ * '_' (then exact), as the PETRARCH docs specify. *story_level 1 for '+' lines
+ * (drop the story), 0 for the sentence. Longest match; returns 1 or 0. */
+int dyad_dict_discard_match(const dyad_dict *d, const char *const *w, int n, int *len,
+                            int *story_level);
+
+/* ---- issues ----------------------------------------------------------- */
+
+/* Longest issue phrase at w[0] (exact adjacent words; n:, v: and '+'
+ * expansions generated at load). *code is the issue code, or "~" / "~~" for
+ * exclusion phrases (sentence / story). Returns 1 or 0. */
+int dyad_dict_issue_match(const dyad_dict *d, const char *const *w, int n, const char **code,
+                          int *len);
+/* Same, also giving the <ISSUE CATEGORY="..."> of the phrase ("" if none). */
+int dyad_dict_issue_match_ex(const dyad_dict *d, const char *const *w, int n, const char **code,
+                             const char **category, int *len);
+
+#endif
