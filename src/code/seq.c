@@ -14,6 +14,7 @@
 #include "code/seq.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,6 +123,15 @@ int dyad_seq_upper(dyad_seq *out, const dyad_plist *pl, int from, int stop, dyad
             break;
         if (k > 0 && !strcmp(pl->items[k - 1].s, "(NE"))
             continue; /* the code slot */
+        if (!strncmp(s, "~VP", 3)) {
+            /* a verb phrase that ended before this verb (a conjoined or relative
+             * clause): its words are not this verb's subject */
+            char open[32];
+            snprintf(open, sizeof open, "(%s", s + 1);
+            while (k > stop && strcmp(pl->items[k].s, open))
+                k--;
+            continue;
+        }
         int kind = classify(s);
         if (kind >= 0)
             seq_add(out, s, k, kind);

@@ -207,7 +207,8 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
         rc = code_record(&oc, rec, dict, &co, path, scratch, diag);
         if (rc)
             goto cleanup;
-        int expects = rec->ncodings > 0 || rec->noevents || rec->error;
+        /* a record without <EventCoding> expects no events, as in PETRARCH */
+        int expects = 1;
         if (oc.error && (!rec->error || strcmp(rec->error, oc.error)) &&
             (!strcmp(oc.error, "bad_input_parse") || !strcmp(oc.error, "missing_parse")))
             res->input_errors++;
