@@ -22,6 +22,7 @@
 
 #include "code/plist.h"
 #include "code/seq.h"
+#include "code/tcoder.h"
 
 #define MAX_NE_WORDS 128
 #define MAX_CODES 32
@@ -36,6 +37,7 @@ void dyad_code_opts_default(dyad_code_opts *o)
     o->comma_bmax = 0;
     o->comma_emin = 2;
     o->comma_emax = 8;
+    o->tree_coder = NULL;
 }
 
 static int parse_int(const char *v, int *out)
@@ -743,6 +745,28 @@ static const char **tree_words(const dyad_tree *t, dyad_arena *a)
     return w;
 }
 
+static const char **text_words(const char *text, int *n, dyad_arena *a)
+{
+    size_t len = strlen(text);
+    const char **w = dyad_arena_alloc(a, (len / 2 + 2) * sizeof *w);
+    char *u = dyad_arena_alloc(a, len + 1);
+    if (!w || !u)
+        return NULL;
+    for (size_t i = 0; i <= len; i++)
+        u[i] = (char)toupper((unsigned char)text[i]);
+    *n = 0;
+    for (char *p = u; *p;) {
+        while (*p && isspace((unsigned char)*p))
+            *p++ = 0;
+        if (!*p)
+            break;
+        w[(*n)++] = p;
+        while (*p && !isspace((unsigned char)*p))
+            p++;
+    }
+    return w;
+}
+
 static void check_discards(dyad_coded_list *out, const dyad_dict *d, const char **w, int n,
                            dyad_arena *a)
 {
@@ -811,24 +835,38 @@ static int prepare(dyad_plist *pl, const dyad_dict *d, const dyad_code_opts *o,
 int dyad_code_tree(dyad_coded_list *out, const dyad_dict *d, const dyad_code_opts *o,
                    const dyad_tree *t, const char *text, const char *date, dyad_arena *a)
 {
-    (void)text;
     memset(out, 0, sizeof *out);
     out->issues = "";
     const char **w = tree_words(t, a);
     if (!w)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
-    check_discards(out, d, w, t->ntok, a);
+    /* discards are matched on the text split at white space, as PETRARCH does
+     * ("three years ago," does not match "YEARS AGO"); the tree's words when
+     * there is no text */
+    int nt = 0;
+    const char **tw = text ? text_words(text, &nt, a) : NULL;
+    if (tw)
+        check_discards(out, d, tw, nt, a);
+    else
+        check_discards(out, d, w, t->ntok, a);
     if (out->discard)
         return 0;
-    dyad_plist pl;
-    int r = prepare(&pl, d, o, t, date, a);
-    if (r)
-        return r;
-    vctx v = {.d = d, .o = o, .pl = &pl, .a = a, .out = out, .pstart = 1};
-    r = check_verbs(&v);
-    if (r)
-        return r;
-    finish_events(out, o->require_dyad);
+    int r;
+    if (o->tree_coder) {
+        r = dyad_tcode_tree(out, o->tree_coder, o, t, date, a);
+        if (r)
+            return r;
+    } else {
+        dyad_plist pl;
+        r = prepare(&pl, d, o, t, date, a);
+        if (r)
+            return r;
+        vctx v = {.d = d, .o = o, .pl = &pl, .a = a, .out = out, .pstart = 1};
+        r = check_verbs(&v);
+        if (r)
+            return r;
+        finish_events(out, o->require_dyad);
+    }
     if (out->n)
         find_issues(out, d, w, t->ntok, a);
     return 0;

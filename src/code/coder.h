@@ -20,6 +20,9 @@ typedef struct dyad_code_opts {
     int comma_min, comma_max;   /* internal comma clauses of this many words are removed */
     int comma_bmin, comma_bmax; /* initial clause */
     int comma_emin, comma_emax; /* terminal clause */
+    /* PETRARCH-2 format dictionaries are coded on the tree (tcoder.h); NULL: the
+     * linear PETRARCH-1 coder. Not owned. */
+    const struct dyad_tcoder *tree_coder;
 } dyad_code_opts;
 
 void dyad_code_opts_default(dyad_code_opts *o);

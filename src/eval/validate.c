@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "code/coder.h"
+#include "code/tcoder.h"
 #include "dict/dict.h"
 #include "ingest/petrxml.h"
 #include "parse/tree.h"
@@ -112,8 +113,11 @@ static int record_correct(const dyad_record *rec, const outcome *oc)
 {
     if (rec->error)
         return oc->error && !strcmp(oc->error, rec->error);
-    if (oc->error)
+    /* a discarded sentence codes no events */
+    if (oc->error && strcmp(oc->error, "sentencediscard") && strcmp(oc->error, "storydiscard"))
         return 0;
+    if (oc->error)
+        return rec->ncodings == 0;
     for (int i = 0; i < rec->ncodings; i++)
         if (!has_triple(&oc->ev, rec->codings[i].source, rec->codings[i].target,
                         rec->codings[i].event))
@@ -167,6 +171,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     memset(res, 0, sizeof *res);
     dyad_petrxml *x = NULL;
     dyad_dict *dict = NULL;
+    dyad_tcoder *tc = NULL;
     dyad_arena *a = dyad_arena_new(), *scratch = dyad_arena_new();
     int rc = (!a || !scratch) ? dyad_set_error(DYAD_ENOMEM, "out of memory") : 0;
     if (!rc)
@@ -195,6 +200,12 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     }
     dyad_code_opts co;
     dyad_code_opts_default(&co);
+    if (dyad_dict_is_petr2(dict)) {
+        rc = dyad_tcoder_new(&tc, dict);
+        if (rc)
+            goto cleanup;
+        co.tree_coder = tc;
+    }
     const dyad_environment *env = dyad_petrxml_env(x);
     apply_options(&co, env->config, env->nconfig, path, 0, diag);
     const dyad_record *rec;
@@ -231,6 +242,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     res->code_seconds = now() - t0;
     res->input_errors += (int)dyad_petrxml_errors(x);
 cleanup:
+    dyad_tcoder_free(tc);
     dyad_dict_free(dict);
     dyad_petrxml_free(x);
     dyad_arena_free(scratch);

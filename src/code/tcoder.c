@@ -1,0 +1,1742 @@
+/* tcoder.c: the tree coder for PETRARCH-2 format dictionaries (see tcoder.h).
+ *
+ * The behaviour follows PETRARCH-2 (openeventdata/petrarch2, PETRtree.py), whose
+ * hand-corrected output on AFP sentences is the field's gold standard for these
+ * dictionaries: meanings are computed bottom-up and memoised per phrase; a noun
+ * phrase means the actor and agent codes in it; a verb phrase means events
+ * (source, target, code) where the target may itself be an event of a nested
+ * verb; codes are PICO values (pico.h) so that nested verbs can combine.
+ */
+#include "code/tcoder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/pico.h"
+
+#define MAX_EXPAND 256 /* synset expansions of one pattern */
+#define MAX_TOKS 96
+#define STEP_CAP 200000
+
+/* ---- pattern trees ------------------------------------------------------ */
+
+typedef struct trie trie;
+typedef struct tkv {
+    const char *key;
+    trie *node;
+    struct tkv *next;
+} tkv;
+struct trie {
+    tkv *kids;
+    const dyad_pattern *pat; /* '#': the pattern ending here */
+};
+
+typedef struct xform {
+    int outer, inner;        /* PICO codes of the verbs; inner -1 = any (Q) */
+    char x, y;               /* inner source / target variables ('a', 'b', '_', '.') */
+    char r1, r2;             /* result source / target variables */
+    int code;                /* result PICO code; -1 = the inner code (Q) */
+} xform;
+
+struct dyad_tcoder {
+    const dyad_dict *d;
+    dyad_arena *a;
+    trie **roots; /* per verb block */
+    int nblocks;
+    xform *xf;
+    int nxf;
+};
+
+static trie *trie_get(const trie *t, const char *key)
+{
+    if (!t)
+        return NULL;
+    for (tkv *k = t->kids; k; k = k->next)
+        if (!strcmp(k->key, key))
+            return k->node;
+    return NULL;
+}
+
+static trie *trie_child(dyad_arena *a, trie *t, const char *key)
+{
+    trie *c = trie_get(t, key);
+    if (c)
+        return c;
+    tkv *k = dyad_arena_alloc(a, sizeof *k);
+    c = dyad_arena_alloc(a, sizeof *c);
+    if (!k || !c)
+        return NULL;
+    k->key = key;
+    k->node = c;
+    k->next = t->kids;
+    t->kids = k;
+    return c;
+}
+
+/* A pattern token after synset expansion. */
+enum { T_WORD, T_PP_OPEN, T_PP_CLOSE, T_NP_OPEN, T_NP_CLOSE, T_VERB };
+typedef struct tok {
+    int kind;
+    const char *w;
+} tok;
+
+typedef struct pnoun {
+    const char *head;
+    const char *mods[8];
+    int nmods, tuple;
+} pnoun;
+typedef struct pprep {
+    const char *prep;
+    pnoun nouns[8];
+    int nn;
+} pprep;
+typedef struct pseg {
+    pnoun nps[8];
+    int nnp;
+    pprep preps[8];
+    int npp;
+} pseg;
+
+static const char *special_word(int kind)
+{
+    switch (kind) {
+    case DYAD_PAT_SOURCE: return "$";
+    case DYAD_PAT_TARGET: return "+";
+    case DYAD_PAT_COMPOUND: return "%";
+    case DYAD_PAT_SKIP: return "^";
+    default: return NULL;
+    }
+}
+
+/* Parses nouns (plain heads or {modifiers head}) from toks[i..end). */
+static int parse_nouns(const tok *t, int i, int end, pnoun *out, int max, int *n)
+{
+    while (i < end) {
+        if (t[i].kind == T_NP_OPEN) {
+            pnoun np = {.tuple = 1};
+            int k = i + 1;
+            const char *words[9];
+            int nw = 0;
+            while (k < end && t[k].kind != T_NP_CLOSE) {
+                if (t[k].kind == T_WORD && nw < 9)
+                    words[nw++] = t[k].w;
+                k++;
+            }
+            if (nw > 0 && *n < max) {
+                np.head = words[nw - 1];
+                for (int m = 0; m < nw - 1 && m < 8; m++)
+                    np.mods[np.nmods++] = words[m];
+                out[(*n)++] = np;
+            }
+            i = k + 1;
+        } else if (t[i].kind == T_WORD) {
+            if (*n < max)
+                out[(*n)++] = (pnoun){.head = t[i].w};
+            i++;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* PETRARCH-2's resolve_patseg: noun heads and prepositional phrases of one side. */
+static void parse_seg(const tok *t, int n, pseg *s)
+{
+    memset(s, 0, sizeof *s);
+    int i = 0;
+    while (i < n) {
+        if (t[i].kind == T_PP_OPEN) {
+            int k = i + 1;
+            while (k < n && t[k].kind != T_PP_CLOSE)
+                k++;
+            if (s->npp < 8 && i + 1 < k && t[i + 1].kind == T_WORD) {
+                pprep *p = &s->preps[s->npp++];
+                p->prep = t[i + 1].w;
+                parse_nouns(t, i + 2, k, p->nouns, 8, &p->nn);
+            }
+            i = k + 1;
+            continue;
+        }
+        int k = i;
+        while (k < n && t[k].kind != T_PP_OPEN)
+            k++;
+        parse_nouns(t, i, k, s->nps, 8, &s->nnp);
+        i = k;
+    }
+}
+
+static trie *add_noun(dyad_arena *a, trie *p, const pnoun *nn, int dash_head)
+{
+    if (p && dash_head)
+        p = trie_child(a, p, "-");
+    if (p)
+        p = trie_child(a, p, nn->head);
+    for (int m = 0; p && m < nn->nmods; m++) {
+        p = trie_child(a, p, "-");
+        if (p)
+            p = trie_child(a, p, nn->mods[m]);
+    }
+    return p;
+}
+
+/* The storage sequence of PETRARCH-2's reader: upper nouns, '|' upper preps,
+ * '*', lower nouns, '|' lower preps, '#'. */
+static trie *insert_side(dyad_arena *a, trie *p, const pseg *s, int lower)
+{
+    for (int i = 0; p && i < s->nnp; i++) {
+        p = add_noun(a, p, &s->nps[i], 0);
+        /* the reader separates nouns with ','; on the lower side it also puts one
+         * after the last noun when there are several */
+        int last = i == s->nnp - 1;
+        if (p && (lower ? s->nnp > 1 : !last))
+            p = trie_child(a, p, ",");
+    }
+    if (p && !lower && s->npp)
+        p = trie_child(a, p, "|");
+    for (int i = 0; p && i < s->npp; i++) {
+        const pprep *pp = &s->preps[i];
+        if (lower)
+            p = trie_child(a, p, "|");
+        if (p)
+            p = trie_child(a, p, pp->prep);
+        for (int k = 0; p && k < pp->nn; k++) {
+            const pnoun *nn = &pp->nouns[k];
+            p = add_noun(a, p, nn, lower || !nn->tuple);
+            if (p && k != pp->nn - 1)
+                p = trie_child(a, p, ",");
+        }
+    }
+    return p;
+}
+
+static int insert_tokens(dyad_arena *a, trie *root, const tok *t, int n, const dyad_pattern *pat)
+{
+    int star = 0;
+    while (star < n && t[star].kind != T_VERB)
+        star++;
+    pseg up, low;
+    parse_seg(t, star, &up);
+    parse_seg(t + star + 1, star < n ? n - star - 1 : 0, &low);
+    trie *p = root;
+    if (up.nnp || up.npp)
+        p = insert_side(a, p, &up, 0);
+    if (p && (low.nnp || low.npp)) {
+        p = trie_child(a, p, "*");
+        if (p)
+            p = insert_side(a, p, &low, 1);
+    }
+    if (!p)
+        return DYAD_ENOMEM;
+    p->pat = pat; /* a later pattern with the same path wins, as in the reader */
+    return 0;
+}
+
+typedef struct expander {
+    const dyad_dict *d;
+    dyad_arena *a;
+    trie *root;
+    const dyad_pattern *pat;
+    int count;
+    int err;
+} expander;
+
+/* Replaces the first synset token with each member, recursively. */
+static void expand(expander *x, tok *t, int n, const int *syn)
+{
+    if (x->err || x->count >= MAX_EXPAND)
+        return;
+    int s = -1;
+    for (int i = 0; i < n; i++)
+        if (syn[i] >= 0) {
+            s = i;
+            break;
+        }
+    if (s < 0) {
+        x->count++;
+        if (insert_tokens(x->a, x->root, t, n, x->pat))
+            x->err = DYAD_ENOMEM;
+        return;
+    }
+    const dyad_synset *set = dyad_dict_synset(x->d, syn[s]);
+    int in_group = 0;
+    for (int i = 0; i < s; i++)
+        if (t[i].kind == T_NP_OPEN)
+            in_group = 1;
+        else if (t[i].kind == T_NP_CLOSE)
+            in_group = 0;
+    for (int m = 0; set && m < set->nphrases; m++) {
+        const dyad_phrase *ph = &set->phrases[m];
+        tok nt[MAX_TOKS];
+        int nsyn[MAX_TOKS], k = 0;
+        int wrap = ph->nwords > 1 && !in_group;
+        if (n + ph->nwords + 2 > MAX_TOKS)
+            continue;
+        for (int i = 0; i < s; i++, k++)
+            nt[k] = t[i], nsyn[k] = syn[i];
+        if (wrap)
+            nt[k] = (tok){T_NP_OPEN, NULL}, nsyn[k++] = -1;
+        for (int w = 0; w < ph->nwords; w++)
+            nt[k] = (tok){T_WORD, ph->words[w]}, nsyn[k++] = -1;
+        if (wrap)
+            nt[k] = (tok){T_NP_CLOSE, NULL}, nsyn[k++] = -1;
+        for (int i = s + 1; i < n; i++, k++)
+            nt[k] = t[i], nsyn[k] = syn[i];
+        expand(x, nt, k, nsyn);
+    }
+}
+
+static int elem_tok(const dyad_pat_elem *e, tok *t, int *syn)
+{
+    *syn = -1;
+    switch (e->kind) {
+    case DYAD_PAT_WORD: *t = (tok){T_WORD, e->word}; return 1;
+    case DYAD_PAT_SYNSET: *t = (tok){T_WORD, NULL}; *syn = e->synset; return 1;
+    case DYAD_PAT_PP_OPEN: *t = (tok){T_PP_OPEN, NULL}; return 1;
+    case DYAD_PAT_PP_CLOSE: *t = (tok){T_PP_CLOSE, NULL}; return 1;
+    case DYAD_PAT_NP_OPEN: *t = (tok){T_NP_OPEN, NULL}; return 1;
+    case DYAD_PAT_NP_CLOSE: *t = (tok){T_NP_CLOSE, NULL}; return 1;
+    default: {
+        const char *w = special_word(e->kind);
+        if (!w)
+            return 0;
+        *t = (tok){T_WORD, w};
+        return 1;
+    }
+    }
+}
+
+static int build_block(dyad_tcoder *tc, const dyad_verb_block *b)
+{
+    trie *root = dyad_arena_alloc(tc->a, sizeof *root);
+    if (!root)
+        return DYAD_ENOMEM;
+    tc->roots[b->index] = root;
+    for (int k = 0; k < b->npatterns; k++) {
+        const dyad_pattern *p = &b->patterns[k];
+        if (p->nupper + p->nlower + 1 > MAX_TOKS)
+            continue;
+        tok t[MAX_TOKS];
+        int syn[MAX_TOKS], n = 0;
+        for (int i = 0; i < p->nupper; i++)
+            n += elem_tok(&p->upper[i], &t[n], &syn[n]);
+        t[n] = (tok){T_VERB, NULL};
+        syn[n++] = -1;
+        for (int i = 0; i < p->nlower; i++)
+            n += elem_tok(&p->lower[i], &t[n], &syn[n]);
+        expander x = {.d = tc->d, .a = tc->a, .root = root, .pat = p};
+        expand(&x, t, n, syn);
+        if (x.err)
+            return x.err;
+    }
+    return 0;
+}
+
+/* ---- transformations --------------------------------------------------- */
+
+static int verb_pico(const dyad_dict *d, const char *word)
+{
+    if (!strcmp(word, "Q"))
+        return -1;
+    for (const dyad_verb_form *f = dyad_dict_verb_lookup(d, word); f; f = f->next) {
+        if (f->nbefore || f->nafter)
+            continue;
+        const char *c = f->code ? f->code : f->block->code;
+        return dyad_pico_from_cameo(c, NULL);
+    }
+    return 0;
+}
+
+/* "~ a (b c VERB) OUTER = r1 r2 CODE" */
+static int compile_xform(dyad_tcoder *tc, const dyad_transform *t, xform *x)
+{
+    const char *l[8];
+    int nl = 0;
+    for (int i = 0; i < t->nlhs && nl < 8; i++)
+        if (strcmp(t->lhs[i], "(") && strcmp(t->lhs[i], ")"))
+            l[nl++] = t->lhs[i];
+    if (nl != 5 || t->nrhs != 3)
+        return 0;
+    x->outer = verb_pico(tc->d, l[4]);
+    x->inner = verb_pico(tc->d, l[3]);
+    x->x = l[1][0];
+    x->y = l[2][0];
+    x->r1 = t->rhs[0][0];
+    x->r2 = t->rhs[1][0];
+    x->code = !strcmp(t->rhs[2], "Q") ? -1 : dyad_pico_from_cameo(t->rhs[2], NULL);
+    return x->outer != 0 && x->inner != 0;
+}
+
+int dyad_dict_is_petr2(const dyad_dict *d)
+{
+    if (dyad_dict_ntransforms(d) > 0)
+        return 1;
+    int nb = dyad_dict_verb_nblocks(d);
+    for (int b = 0; b < nb; b++) {
+        const dyad_verb_block *blk = dyad_dict_verb_block(d, b);
+        for (int k = 0; blk && k < blk->npatterns; k++) {
+            const dyad_pattern *p = &blk->patterns[k];
+            for (int i = 0; i < p->nlower; i++)
+                if (p->lower[i].kind >= DYAD_PAT_PP_OPEN)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+int dyad_tcoder_new(dyad_tcoder **out, const dyad_dict *d)
+{
+    *out = NULL;
+    dyad_tcoder *tc = calloc(1, sizeof *tc);
+    if (!tc || !(tc->a = dyad_arena_new())) {
+        free(tc);
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    tc->d = d;
+    tc->nblocks = dyad_dict_verb_nblocks(d);
+    tc->roots = dyad_arena_alloc(tc->a, (size_t)(tc->nblocks + 1) * sizeof *tc->roots);
+    int nt = dyad_dict_ntransforms(d);
+    tc->xf = dyad_arena_alloc(tc->a, (size_t)(nt + 1) * sizeof *tc->xf);
+    int rc = (!tc->roots || !tc->xf) ? DYAD_ENOMEM : 0;
+    for (int b = 0; !rc && b < tc->nblocks; b++)
+        rc = build_block(tc, dyad_dict_verb_block(d, b));
+    for (int i = 0; !rc && i < nt; i++)
+        if (compile_xform(tc, dyad_dict_transform(d, i), &tc->xf[tc->nxf]))
+            tc->nxf++;
+    if (rc) {
+        dyad_tcoder_free(tc);
+        return dyad_set_error(rc, "out of memory");
+    }
+    *out = tc;
+    return 0;
+}
+
+void dyad_tcoder_free(dyad_tcoder *tc)
+{
+    if (!tc)
+        return;
+    dyad_arena_free(tc->a);
+    free(tc);
+}
+
+/* ---- sentence tree -------------------------------------------------------- */
+
+typedef struct clist {
+    const char **v;
+    int n;
+} clist;
+
+enum { K_OTHER, K_NP, K_VP, K_PP };
+enum { EV_TUPLE, EV_STR, EV_LIST };
+enum { TG_NONE, TG_STR, TG_EV, TG_PASSIVE };
+
+typedef struct ev ev;
+struct ev {
+    int kind;
+    const char *str; /* EV_STR */
+    clist list;      /* EV_LIST */
+    clist src;       /* EV_TUPLE */
+    int tk;
+    const char *tstr;
+    const ev *tev;
+    int code;
+    int vtok;
+};
+
+typedef struct evl {
+    const ev **v;
+    int n;
+} evl;
+
+typedef struct pnode {
+    const char *label, *text;
+    int tok, parent, index, nk, *kids;
+    int kind;
+    unsigned char color, m_np, m_vp, m_code, m_head, m_S, m_pass, m_upper, m_lower, forced_pass;
+    clist np;
+    evl vp;
+    int code, pcode;
+    const dyad_verb_block *block;
+    const char *head;
+    int head_phrase; /* -1: not set (PETRARCH-2 sets it only for phrases) */
+    int S, passive;
+    clist upper;
+    evl low_ev;
+    clist low_codes;
+    int low_is_ev, neg;
+} pnode;
+
+typedef struct tctx {
+    const dyad_tcoder *tc;
+    const dyad_dict *d;
+    const dyad_code_opts *o;
+    const char *date;
+    dyad_arena *a;
+    pnode *n;
+    int nn;
+    long steps;
+    int err;
+    /* which noun phrase gave a code (for evidence) */
+    const char **span_code;
+    int *span_node, nspan, capspan;
+} tctx;
+
+static int kind_of(const char *label)
+{
+    if (!strcmp(label, "NP"))
+        return K_NP;
+    if (!strcmp(label, "VP"))
+        return K_VP;
+    if (!strcmp(label, "PP"))
+        return K_PP;
+    return K_OTHER;
+}
+
+static char *upcase(dyad_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *u = dyad_arena_alloc(a, n + 1);
+    if (!u)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        u[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
+    return u;
+}
+
+/* Copies t (below ROOT) into c->n. Returns the root index or -1. */
+static int build_nodes(tctx *c, const dyad_tree *t)
+{
+    c->n = dyad_arena_alloc(c->a, (size_t)t->nnodes * sizeof *c->n);
+    if (!c->n)
+        return -1;
+    c->nn = t->nnodes;
+    for (int i = 0; i < t->nnodes; i++) {
+        const dyad_tnode *s = &t->nodes[i];
+        pnode *p = &c->n[i];
+        p->label = s->label && s->label[0] ? s->label : "X";
+        if (!strcmp(p->label, "MD"))
+            p->label = "VB";
+        p->text = s->word ? upcase(c->a, s->word) : "";
+        p->tok = s->tok;
+        p->parent = s->parent;
+        p->kind = s->word ? K_OTHER : kind_of(p->label);
+        p->head_phrase = p->S = -1;
+        p->nk = s->nchildren;
+        p->kids = dyad_arena_alloc(c->a, (size_t)(p->nk + 1) * sizeof *p->kids);
+        if (!p->text || !p->kids)
+            return -1;
+        int k = 0;
+        for (int ch = s->first_child; ch >= 0 && k < p->nk; ch = t->nodes[ch].next_sibling) {
+            p->kids[k] = ch;
+            c->n[ch].index = k;
+            k++;
+        }
+        p->nk = k;
+    }
+    int root = t->root;
+    if ((!strcmp(c->n[root].label, "ROOT") || !strcmp(c->n[root].label, "X")) &&
+        c->n[root].nk == 1)
+        root = c->n[root].kids[0];
+    c->n[root].parent = -1;
+    return root;
+}
+
+/* "There were 10 soldiers killed": make "10 soldiers" the subject. */
+static void convert_existentials(tctx *c)
+{
+    for (int i = 0; i < c->nn; i++) {
+        if (strcmp(c->n[i].label, "EX") || !c->n[i].text[0])
+            continue;
+        int np = c->n[i].parent;
+        int s = np >= 0 ? c->n[np].parent : -1;
+        if (s < 0 || c->n[s].nk < 2)
+            continue;
+        int sister = c->n[s].kids[1];
+        if (c->n[sister].nk < 2)
+            continue;
+        int niece = c->n[sister].kids[1];
+        if (c->n[niece].nk < 2)
+            continue;
+        int subject = c->n[niece].kids[0], pred = c->n[niece].kids[1];
+        c->n[s].kids[0] = subject;
+        c->n[subject].parent = s;
+        c->n[subject].index = 0;
+        c->n[sister].kids[1] = pred;
+        c->n[pred].parent = sister;
+        c->n[pred].index = 1;
+        c->n[np].parent = -1;
+    }
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+static void cl_add(tctx *c, clist *l, const char *s)
+{
+    const char **v = dyad_arena_alloc(c->a, (size_t)(l->n + 1) * sizeof *v);
+    if (!v) {
+        c->err = DYAD_ENOMEM;
+        return;
+    }
+    if (l->n)
+        memcpy(v, l->v, (size_t)l->n * sizeof *v);
+    v[l->n++] = s;
+    l->v = v;
+}
+
+static void cl_cat(tctx *c, clist *l, clist m)
+{
+    for (int i = 0; i < m.n; i++)
+        cl_add(c, l, m.v[i]);
+}
+
+static void el_add(tctx *c, evl *l, const ev *e)
+{
+    const ev **v = dyad_arena_alloc(c->a, (size_t)(l->n + 1) * sizeof *v);
+    if (!v) {
+        c->err = DYAD_ENOMEM;
+        return;
+    }
+    if (l->n)
+        memcpy(v, l->v, (size_t)l->n * sizeof *v);
+    v[l->n++] = e;
+    l->v = v;
+}
+
+static ev *ev_new(tctx *c)
+{
+    ev *e = dyad_arena_alloc(c->a, sizeof *e);
+    if (!e)
+        c->err = DYAD_ENOMEM;
+    return e;
+}
+
+/* PETRARCH-2 treats '', [], [""], ["~"], ["~~"] as "no actor". */
+static int cl_blank(clist l)
+{
+    if (l.n == 0)
+        return 1;
+    if (l.n == 1 && (!l.v[0][0] || !strcmp(l.v[0], "~") || !strcmp(l.v[0], "~~")))
+        return 1;
+    return 0;
+}
+
+static void split_codes(clist codes, clist *actors, clist *agents, tctx *c)
+{
+    for (int i = 0; i < codes.n; i++) {
+        if (!codes.v[i] || !codes.v[i][0])
+            continue;
+        cl_add(c, codes.v[i][0] == '~' ? agents : actors, codes.v[i]);
+    }
+}
+
+/* Actor codes combined with agent codes: ["IRN"] + ["~GOV"] -> ["IRNGOV"]. */
+static clist mix_codes(tctx *c, clist agents, clist actors)
+{
+    clist cur = {0};
+    if (actors.n)
+        cl_cat(c, &cur, actors);
+    else
+        cl_add(c, &cur, "~");
+    for (int i = 0; i < agents.n; i++) {
+        if (!strcmp(agents.v[i], "~PPL") && agents.n > 1)
+            continue;
+        const char *ag = agents.v[i] + 1;
+        for (int k = 0; k < cur.n; k++)
+            if (!strstr(cur.v[k], ag)) {
+                const char *m = dyad_arena_printf(c->a, "%s%s", cur.v[k], ag);
+                cur.v[k] = m ? m : cur.v[k];
+            }
+    }
+    clist out = {0};
+    for (int k = 0; k < cur.n; k++)
+        if (cur.v[k][0] && strcmp(cur.v[k], "~") && strcmp(cur.v[k], "~~"))
+            cl_add(c, &out, cur.v[k]);
+    return out;
+}
+
+static int has_actor(clist l)
+{
+    for (int i = 0; i < l.n; i++)
+        if (l.v[i][0] && l.v[i][0] != '~')
+            return 1;
+    return 0;
+}
+
+/* ---- heads and text --------------------------------------------------------- */
+
+typedef struct head {
+    const char *text;
+    int phrase;
+} head;
+
+/* PETRARCH-2's get_head: the rightmost word-level child of the same type. */
+static head get_head(tctx *c, int x)
+{
+    head none = {NULL, -1};
+    if (x < 0)
+        return none;
+    pnode *p = &c->n[x];
+    if (p->m_head)
+        return (head){p->head, p->head_phrase};
+    p->m_head = 1;
+    const char *l = p->label;
+    if (!strcmp(l, "S")) {
+        for (int k = 0; k < p->nk; k++)
+            if (!strcmp(c->n[p->kids[k]].label, "VP")) {
+                head h = get_head(c, p->kids[k]);
+                p->head = h.text;
+                p->head_phrase = h.phrase;
+                return h;
+            }
+        return none;
+    }
+    if (!strcmp(l, "ADVP")) {
+        p->head = p->nk ? c->n[p->kids[0]].text : NULL;
+        p->head_phrase = x;
+        return (head){p->head, x};
+    }
+    if (strlen(l) < 2)
+        return none;
+    if (l[1] != 'P') {
+        p->head = p->text;
+        return (head){p->text, p->parent}; /* head_phrase stays unset */
+    }
+    head best = none;
+    int found = 0;
+    for (int pass = 0; pass < 2 && !found; pass++)
+        for (int k = 0; k < p->nk; k++) {
+            const char *cl = c->n[p->kids[k]].label;
+            if (cl[0] != l[0] || (pass == 0 && cl[1] == 'P'))
+                continue;
+            best = get_head(c, p->kids[k]);
+            found = 1;
+        }
+    if (!found)
+        return none;
+    p->head = best.text;
+    p->head_phrase = best.phrase;
+    return best;
+}
+
+static int is_jnd(const char *l)
+{
+    return !strncmp(l, "JJ", 2) || !strncmp(l, "NN", 2) || !strncmp(l, "DT", 2);
+}
+
+static clist pp_meaning(tctx *c, int x);
+static clist np_meaning(tctx *c, int x);
+
+/* Phrase.get_text: the words below x (none for a matched, "coloured" phrase). */
+static void phrase_words(tctx *c, int x, clist *w);
+
+/* NounPhrase.get_text: words of determiners, adjectives, nouns and nested noun
+ * phrases; prepositional phrases holding an actor give codes instead. */
+static void np_words(tctx *c, int x, clist *w, clist *ppcodes)
+{
+    pnode *p = &c->n[x];
+    for (int k = 0; k < p->nk && c->steps++ < STEP_CAP; k++) {
+        int ch = p->kids[k];
+        pnode *q = &c->n[ch];
+        if (q->kind == K_PP) {
+            clist m = pp_meaning(c, ch);
+            if (has_actor(m))
+                cl_cat(c, ppcodes, m);
+            else
+                phrase_words(c, ch, w);
+        }
+        if (q->kind == K_NP)
+            np_words(c, ch, w, ppcodes);
+        if (is_jnd(q->label) && q->text[0])
+            cl_add(c, w, q->text);
+    }
+}
+
+static void phrase_words(tctx *c, int x, clist *w)
+{
+    pnode *p = &c->n[x];
+    if (p->color || c->steps++ > STEP_CAP)
+        return;
+    if (p->text[0])
+        cl_add(c, w, p->text);
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind == K_NP) {
+            clist dummy = {0};
+            np_words(c, ch, w, &dummy);
+        } else {
+            phrase_words(c, ch, w);
+        }
+    }
+}
+
+static clist pp_meaning(tctx *c, int x)
+{
+    clist none = {0};
+    pnode *p = &c->n[x];
+    if (p->nk < 2 || c->n[p->kids[1]].color)
+        return none;
+    int obj = p->kids[1];
+    get_head(c, obj);
+    if (c->n[obj].kind != K_NP)
+        return none;
+    clist w = {0}, pc = {0};
+    np_words(c, obj, &w, &pc);
+    if (!w.n)
+        return none;
+    return np_meaning(c, obj);
+}
+
+static void note_span(tctx *c, const char *code, int node)
+{
+    if (c->nspan == c->capspan) {
+        int cap = c->capspan ? c->capspan * 2 : 16;
+        const char **sc = dyad_arena_alloc(c->a, (size_t)cap * sizeof *sc);
+        int *sn = dyad_arena_alloc(c->a, (size_t)cap * sizeof *sn);
+        if (!sc || !sn)
+            return;
+        if (c->nspan) {
+            memcpy(sc, c->span_code, (size_t)c->nspan * sizeof *sc);
+            memcpy(sn, c->span_node, (size_t)c->nspan * sizeof *sn);
+        }
+        c->span_code = sc;
+        c->span_node = sn;
+        c->capspan = cap;
+    }
+    c->span_code[c->nspan] = code;
+    c->span_node[c->nspan++] = node;
+}
+
+/* ---- noun phrases ------------------------------------------------------------ */
+
+static evl vp_meaning(tctx *c, int x);
+static clist vp_theme(tctx *c, int x);
+
+/* Codes of a pronoun's antecedent: the first coded noun phrase beside an
+ * enclosing clause (PETRARCH-2's simple rule). */
+static void pronoun_codes(tctx *c, int x, int prp, clist *codes)
+{
+    const char *w = c->n[prp].text;
+    size_t n = strlen(w);
+    int reflexive = (n >= 4 && !strcmp(w + n - 4, "SELF")) || (n >= 6 && !strcmp(w + n - 6, "SELVES"));
+    int local = 1;
+    int level = c->n[x].parent;
+    while (level >= 0 && c->n[level].parent >= 0) {
+        pnode *lv = &c->n[level];
+        if (!strncmp(lv->label, "NP", 2) && reflexive)
+            break;
+        if (local && (!strcmp(lv->label, "S") || !strcmp(lv->label, "SBAR"))) {
+            local = 0;
+            level = lv->parent;
+            continue;
+        }
+        if (!local || reflexive) {
+            pnode *up = &c->n[lv->parent];
+            for (int k = 0; k < up->nk; k++) {
+                int ch = up->kids[k];
+                if (c->n[ch].kind != K_NP || ch == x)
+                    continue;
+                clist m = np_meaning(c, ch);
+                if (m.n == 1 && !strcmp(m.v[0], "~"))
+                    continue;
+                cl_cat(c, codes, m);
+                return;
+            }
+        }
+        level = lv->parent;
+    }
+}
+
+/* Actors and agents in a run of words: the longest actor at each position,
+ * else the longest agent. */
+static void scan_words(tctx *c, clist w, clist *codes, int node)
+{
+    int i = 0;
+    while (i < w.n) {
+        const char *code = NULL;
+        int len = 0, prefix = 0;
+        if (dyad_dict_actor_match(c->d, w.v + i, w.n - i, c->date, &code, &len) && len > 0) {
+            if (code) {
+                cl_add(c, codes, code);
+                note_span(c, code, node);
+            }
+            i += len;
+            continue;
+        }
+        if (dyad_dict_agent_match(c->d, w.v + i, w.n - i, &code, &len, &prefix) && len > 0) {
+            const char *ag = code ? dyad_arena_printf(c->a, "~%s", code) : NULL;
+            if (ag)
+                cl_add(c, codes, ag);
+            i += len;
+            continue;
+        }
+        i++;
+    }
+}
+
+static clist np_meaning(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_np)
+        return p->np;
+    p->m_np = 1;
+    clist text = {0}, pp = {0}, vp = {0}, npc = {0}, codes = {0};
+    for (int k = 0; k < p->nk && c->steps++ < STEP_CAP; k++) {
+        int ch = p->kids[k];
+        pnode *q = &c->n[ch];
+        if (q->kind == K_NP) {
+            np_words(c, ch, &text, &npc);
+        } else if (is_jnd(q->label)) {
+            phrase_words(c, ch, &text);
+        } else if (q->kind == K_PP) {
+            clist m = pp_meaning(c, ch);
+            if (has_actor(m))
+                cl_cat(c, &pp, m);
+            else
+                phrase_words(c, ch, &text);
+        } else if (q->kind == K_VP) {
+            evl m = vp_meaning(c, ch);
+            /* PETRARCH-2 takes the verb phrase's target when its first event has a
+             * code-string target (e.g. "soldiers killed in Ukraine") */
+            const char *t = NULL;
+            if (m.n && m.v[0]->kind == EV_TUPLE && m.v[0]->tk == TG_STR)
+                t = m.v[0]->tstr;
+            else if (m.n && m.v[0]->kind == EV_STR && m.v[0]->str[0])
+                t = m.v[0]->str + 1;
+            if (t && t[strspn(t, "~")])
+                cl_cat(c, &vp, vp_theme(c, ch));
+        } else if (!strcmp(q->label, "PRP")) {
+            pronoun_codes(c, x, ch, &codes);
+        }
+    }
+    scan_words(c, text, &codes, x);
+    clist act = {0}, agt = {0}, pa = {0}, pg = {0}, na = {0}, ng = {0}, va = {0}, vg = {0};
+    split_codes(codes, &act, &agt, c);
+    split_codes(pp, &pa, &pg, c);
+    split_codes(npc, &na, &ng, c);
+    split_codes(vp, &va, &vg, c);
+    if (!act.n)
+        act = na.n ? na : pa.n ? pa : va;
+    if (!agt.n)
+        agt = ng.n ? ng : pg.n ? pg : vg;
+    p->np = mix_codes(c, agt, act);
+    for (int i = 0; i < p->np.n; i++)
+        note_span(c, p->np.v[i], x);
+    return p->np;
+}
+
+/* ---- verb phrases: structure ----------------------------------------------- */
+
+static const char *first_word(tctx *c, int x)
+{
+    return c->n[x].nk ? c->n[c->n[x].kids[0]].text : "";
+}
+
+static int is_be(const char *w)
+{
+    static const char *const be[] = {"AM", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+        if (!strcmp(w, be[i]))
+            return 1;
+    return 0;
+}
+
+/* Past participle under a form of "be" (or a reduced relative in a noun phrase). */
+static int check_passive(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_pass)
+        return p->passive;
+    p->m_pass = 1;
+    p->passive = 0;
+    if (!p->nk)
+        return 0;
+    const char *l0 = c->n[p->kids[0]].label;
+    if (strcmp(l0, "VBD") && strcmp(l0, "VBN"))
+        return 0;
+    int level = p->parent;
+    if (level >= 0 && !strcmp(c->n[level].label, "NP"))
+        return p->passive = 1;
+    for (int i = 0; i < 2 && level >= 0; i++) {
+        if (c->n[level].kind == K_VP && is_be(first_word(c, level)))
+            return p->passive = 1;
+        level = c->n[level].parent;
+    }
+    return 0;
+}
+
+/* The clause whose subject this verb phrase takes: climb through verb phrases
+ * and subjectless "to" clauses. Returns -1 when there is none. */
+static int get_S(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_S)
+        return p->S;
+    p->m_S = 1;
+    int level = x;
+    while (c->n[level].parent >= 0) {
+        int par = c->n[level].parent;
+        if (c->n[par].kind == K_VP) {
+            level = par;
+        } else if (!strcmp(c->n[par].label, "S")) {
+            if (c->n[level].nk && !strcmp(c->n[c->n[level].kids[0]].label, "TO") &&
+                c->n[level].index == 0) {
+                level = par;
+                continue;
+            }
+            return p->S = par;
+        } else {
+            return p->S = level;
+        }
+    }
+    return p->S = -1;
+}
+
+/* ---- pattern matching on the tree (PETRARCH-2's match_pattern) ------------- */
+
+enum { F_NULL, F_FALSE, F_NOUN, F_NOUN_DEFAULT, F_PREP, F_PREP_SELF, F_PHRASE };
+typedef struct fn {
+    int kind, arg;
+} fn;
+
+typedef struct mctx {
+    tctx *c;
+    int self;   /* the verb phrase */
+    int dnoun;  /* the default phrase for nouns: the verb phrase, or its clause if passive */
+} mctx;
+
+static const dyad_pattern *reroute(mctx *m, const trie *t, fn o1, fn o2, fn o3, fn o4, int exit);
+static const dyad_pattern *match_noun(mctx *m, const trie *t, int phrase, int preplimit);
+static const dyad_pattern *match_prep(mctx *m, const trie *t, int phrase);
+static const dyad_pattern *match_phrase(mctx *m, const trie *t, int phrase);
+
+static const fn FN_NOUN = {F_NOUN_DEFAULT, -1}, FN_PREP = {F_PREP_SELF, -1},
+                FN_SKIP = {F_FALSE, -1};
+
+static const dyad_pattern *call(mctx *m, fn f, const trie *t)
+{
+    switch (f.kind) {
+    case F_NOUN: return match_noun(m, t, f.arg, 0);
+    case F_NOUN_DEFAULT: return match_noun(m, t, m->dnoun, 0);
+    case F_PREP: return match_prep(m, t, f.arg);
+    case F_PREP_SELF: return match_prep(m, t, m->self);
+    case F_PHRASE: return match_phrase(m, t, f.arg);
+    default: return NULL;
+    }
+}
+
+static const dyad_pattern *reroute(mctx *m, const trie *t, fn o1, fn o2, fn o3, fn o4, int exit)
+{
+    if (!t || o1.kind == F_NULL || m->c->steps++ > STEP_CAP)
+        return NULL;
+    const dyad_pattern *r;
+    const trie *s;
+    if ((s = trie_get(t, "-")) && (r = call(m, o1, s)))
+        return r;
+    if ((s = trie_get(t, ",")) && (r = call(m, o2, s)))
+        return r;
+    if ((s = trie_get(t, "|")) && (r = call(m, o3, s)))
+        return r;
+    if ((s = trie_get(t, "*")) && (r = call(m, o4, s)))
+        return r;
+    return exit ? t->pat : NULL;
+}
+
+static const dyad_pattern *reroute1(mctx *m, const trie *t, fn o1)
+{
+    return reroute(m, t, o1, FN_NOUN, FN_PREP, FN_NOUN, 1);
+}
+
+static int last_child(tctx *c, int x) { return x >= 0 && c->n[x].nk ? c->n[x].kids[c->n[x].nk - 1] : -1; }
+
+static const dyad_pattern *match_noun(mctx *m, const trie *t, int phrase, int preplimit)
+{
+    tctx *c = m->c;
+    if (phrase < 0)
+        return NULL;
+    pnode *p = &c->n[phrase];
+    int items[64], ni = 0;
+    for (int k = 0; k < p->nk && ni < 63; k++) {
+        int ch = p->kids[k];
+        if (preplimit) {
+            const char *prep = c->n[ch].nk ? first_word(c, ch) : "";
+            if (c->n[ch].kind == K_PP && c->n[ch].nk > 1 && (!strcmp(prep, "BY") || !strcmp(prep, "FROM")))
+                items[ni++] = c->n[ch].kids[1];
+        } else if (!strcmp(c->n[ch].label, "NP") || !strcmp(c->n[ch].label, "ADVP")) {
+            items[ni++] = ch;
+        }
+    }
+    if (!preplimit && p->kind == K_NP)
+        items[ni++] = phrase;
+    for (int i = 0; i < ni; i++) {
+        head h = get_head(c, items[i]);
+        const trie *sub = h.text ? trie_get(t, h.text) : NULL;
+        if (!sub)
+            continue;
+        const dyad_pattern *r = reroute(m, sub, FN_SKIP, FN_SKIP, (fn){F_PREP, items[i]}, FN_SKIP, 0);
+        if (!r) {
+            fn o1 = c->n[items[i]].kind == K_NP ? (fn){F_PHRASE, c->n[items[i]].head_phrase}
+                                                : (fn){F_NULL, -1};
+            r = reroute1(m, sub, o1);
+        }
+        if (r) {
+            int lc = last_child(c, h.phrase);
+            if (lc >= 0)
+                c->n[lc].color = 1;
+            return r;
+        }
+    }
+    const trie *caret = trie_get(t, "^");
+    if (caret) {
+        p->color = 1;
+        return reroute1(m, caret, (fn){F_PHRASE, p->head_phrase});
+    }
+    return reroute1(m, t, (fn){F_PHRASE, p->head_phrase});
+}
+
+static const dyad_pattern *match_prep(mctx *m, const trie *t, int phrase)
+{
+    tctx *c = m->c;
+    if (phrase < 0)
+        return NULL;
+    pnode *p = &c->n[phrase];
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind != K_PP || !c->n[ch].nk)
+            continue;
+        const trie *sub = trie_get(t, first_word(c, ch));
+        if (!sub)
+            continue;
+        fn o1 = c->n[ch].nk > 1 ? (fn){F_NOUN, c->n[ch].kids[1]} : FN_SKIP;
+        const dyad_pattern *r = reroute(m, sub, o1, FN_PREP, FN_PREP, FN_NOUN, 1);
+        if (r)
+            return r;
+    }
+    return reroute(m, t, FN_NOUN, FN_PREP, FN_PREP, FN_NOUN, 1);
+}
+
+static const dyad_pattern *match_phrase(mctx *m, const trie *t, int phrase)
+{
+    tctx *c = m->c;
+    if (phrase < 0)
+        return NULL;
+    pnode *p = &c->n[phrase];
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        const trie *sub = c->n[ch].text[0] ? trie_get(t, c->n[ch].text) : NULL;
+        if (!sub)
+            continue;
+        const dyad_pattern *r = reroute1(m, sub, (fn){F_PHRASE, c->n[ch].head_phrase});
+        if (r) {
+            c->n[ch].color = 1;
+            return r;
+        }
+    }
+    return reroute1(m, t, (fn){F_PHRASE, p->head_phrase});
+}
+
+static const dyad_pattern *match_pattern(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (!p->block || !c->tc->roots[p->block->index])
+        return NULL;
+    const trie *root = c->tc->roots[p->block->index];
+    int passive = check_passive(c, x);
+    mctx m = {c, x, passive ? get_S(c, x) : x};
+    if (passive)
+        return match_noun(&m, root, x, 1);
+    return match_noun(&m, root, get_S(c, x), 0);
+}
+
+/* ---- verb phrases: codes ------------------------------------------------------ */
+
+/* The verb's form: with a particle ("cordon off") when a PRT/ADVP child gives
+ * one, else the plain verb. */
+static const dyad_verb_form *verb_form(tctx *c, int x, const char *verb)
+{
+    const dyad_verb_form *plain = NULL;
+    for (const dyad_verb_form *f = dyad_dict_verb_lookup(c->d, verb); f; f = f->next) {
+        if (f->nbefore)
+            continue;
+        if (!f->nafter) {
+            if (!plain)
+                plain = f;
+            continue;
+        }
+        int ok = 0;
+        for (int k = 0, a = 0; k < c->n[x].nk && a < f->nafter; k++) {
+            int ch = c->n[x].kids[k];
+            const char *l = c->n[ch].label;
+            if ((!strcmp(l, "PRT") || !strcmp(l, "ADVP")) && !strcmp(first_word(c, ch), f->after[a]))
+                ok = ++a == f->nafter;
+        }
+        if (ok)
+            return f;
+    }
+    return plain;
+}
+
+/* PETRARCH-2's get_code: the verb's code, replaced by a matching pattern's;
+ * returns the active PICO code, *pcode the passive one. */
+static int get_code(tctx *c, int x, int *pcode)
+{
+    pnode *p = &c->n[x];
+    if (p->m_code) {
+        *pcode = p->pcode;
+        return p->code;
+    }
+    p->m_code = 1;
+    p->code = p->pcode = 0;
+    *pcode = 0;
+    for (int k = 0; k < p->nk; k++)
+        if (!strcmp(c->n[p->kids[k]].text, "AND"))
+            return 0; /* coordinated verb phrases: the parts are coded */
+    const char *verb = p->nk && !strcmp(c->n[p->kids[0]].label, "TO") ? "TO" : get_head(c, x).text;
+    const dyad_verb_form *f = verb ? verb_form(c, x, verb) : NULL;
+    int active = 0, passive = 0;
+    if (f) {
+        p->block = f->block;
+        const char *code = f->code ? f->code : f->block->code;
+        char buf[32];
+        if (f->code ? f->code2 : f->block->code2) {
+            snprintf(buf, sizeof buf, "%s:%s", code, f->code ? f->code2 : f->block->code2);
+            code = buf;
+        }
+        active = dyad_pico_from_cameo(code, &passive);
+        p->code = active;
+    }
+    const dyad_pattern *m = match_pattern(c, x);
+    if (m) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%s%s%s", m->code, m->code2 ? ":" : "", m->code2 ? m->code2 : "");
+        active = dyad_pico_from_cameo(buf, &passive);
+        p->code = active;
+    }
+    if (passive && !active) {
+        p->m_pass = 1;
+        p->passive = 1;
+        p->code = passive;
+    }
+    p->pcode = passive;
+    *pcode = passive;
+    return p->code;
+}
+
+/* The subject: the first noun phrase beside this verb phrase. */
+static clist get_upper(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_upper)
+        return p->upper;
+    p->m_upper = 1;
+    int par = p->parent;
+    for (int k = 0; par >= 0 && k < c->n[par].nk; k++) {
+        int ch = c->n[par].kids[k];
+        if (c->n[ch].kind != K_NP)
+            continue;
+        clist m = np_meaning(c, ch);
+        if (m.n == 1 && !strcmp(m.v[0], "~"))
+            continue;
+        p->upper = m;
+        return m;
+    }
+    return p->upper;
+}
+
+/* A "verb phrase" headed by a bare participle ("exiled dissidents") is a noun
+ * phrase in disguise: turn it into one. */
+static int is_valid(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (!p->nk || strcmp(c->n[p->kids[0]].label, "VBN") || p->parent < 0)
+        return 1;
+    int par = p->parent;
+    head h = get_head(c, par);
+    const char *hw = h.text ? h.text : "", *fw = first_word(c, par);
+    static const char *const helping[] = {"HAVE", "HAD", "HAVING", "HAS"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(hw, helping[i]) || !strcmp(fw, helping[i]))
+            return 1;
+    int nvp = 0;
+    for (int k = 0; k < c->n[par].nk; k++)
+        nvp += c->n[c->n[par].kids[k]].kind == K_VP;
+    if (nvp > 1 || check_passive(c, x))
+        return 1;
+    p->kind = K_NP;
+    p->label = "NP";
+    return 0;
+}
+
+static void get_lower(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_lower)
+        return;
+    p->m_lower = 1;
+    evl events = {0};
+    int any = 0;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind != K_VP || !is_valid(c, ch))
+            continue;
+        any = 1;
+        evl m = vp_meaning(c, ch);
+        for (int i = 0; i < m.n; i++)
+            el_add(c, &events, m.v[i]);
+    }
+    p->neg = any && p->nk > 1 && !strcmp(c->n[p->kids[1]].text, "NOT");
+    if (p->neg) {
+        for (int i = 0; i < events.n; i++) {
+            if (events.v[i]->kind != EV_TUPLE)
+                continue;
+            ev *e = ev_new(c);
+            if (!e)
+                return;
+            *e = *events.v[i];
+            e->code -= 0xFFFF;
+            events.v[i] = e;
+        }
+    }
+    if (events.n) {
+        p->low_is_ev = 1;
+        p->low_ev = events;
+        return;
+    }
+    clist np = {0}, pp = {0};
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind == K_NP)
+            cl_cat(c, &np, np_meaning(c, ch));
+        else if (c->n[ch].kind == K_PP)
+            cl_cat(c, &pp, pp_meaning(c, ch));
+    }
+    clist na = {0}, ng = {0}, pa = {0}, pg = {0};
+    split_codes(np, &na, &ng, c);
+    split_codes(pp, &pa, &pg, c);
+    p->low_codes = mix_codes(c, ng.n ? ng : pg, na.n ? na : pa);
+}
+
+/* ---- verb phrases: meaning -------------------------------------------------- */
+
+static ev *tuple(tctx *c, clist src, int tk, const char *tstr, const ev *tev, int code, int vtok)
+{
+    ev *e = ev_new(c);
+    if (!e)
+        return NULL;
+    e->kind = EV_TUPLE;
+    e->src = src;
+    e->tk = tk;
+    e->tstr = tstr ? tstr : "";
+    e->tev = tev;
+    e->code = code;
+    e->vtok = vtok;
+    return e;
+}
+
+static clist one(tctx *c, const char *s)
+{
+    clist l = {0};
+    cl_add(c, &l, s);
+    return l;
+}
+
+typedef struct vstate {
+    clist up;
+    int c, passive, vtok;
+} vstate;
+
+/* PETRARCH-2's resolve_events: attach this verb's subject and code to an event
+ * (or code) coming from below. */
+static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
+{
+    if (!v->up.n && !v->c) {
+        el_add(c, out, e);
+        return;
+    }
+    if (e->kind != EV_TUPLE) {
+        const char *second = e->kind == EV_STR ? e->str : (e->list.n ? e->list.v[0] : "");
+        if (v->passive)
+            for (int i = 0; i < v->up.n; i++)
+                el_add(c, out, tuple(c, one(c, second), TG_STR, v->up.v[i], NULL, v->passive, v->vtok));
+        el_add(c, out, tuple(c, v->up, TG_STR, second, NULL, v->c, v->vtok));
+        return;
+    }
+    if (e->tk == TG_PASSIVE) {
+        int code = dyad_pico_combine(v->c, e->code);
+        if (v->up.n) {
+            for (int i = 0; i < v->up.n; i++)
+                el_add(c, out, tuple(c, e->src, TG_STR, v->up.v[i], NULL, code, e->vtok));
+            return;
+        }
+        el_add(c, out, tuple(c, e->src, TG_PASSIVE, NULL, NULL, code, e->vtok));
+        return;
+    }
+    if (!cl_blank(e->src)) {
+        el_add(c, out, tuple(c, v->up, TG_EV, NULL, e, v->c, v->vtok));
+        return;
+    }
+    ev *r = tuple(c, v->up, e->tk, e->tstr, e->tev, dyad_pico_combine(v->c, e->code), e->vtok);
+    el_add(c, out, r);
+}
+
+static int verb_tok(tctx *c, int x)
+{
+    head h = get_head(c, x);
+    (void)h;
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (c->n[c->n[x].kids[k]].tok >= 0 && !strncmp(c->n[c->n[x].kids[k]].label, "VB", 2))
+            return c->n[c->n[x].kids[k]].tok;
+    return -1;
+}
+
+static evl phrase_meaning(tctx *c, int x);
+static void transform(tctx *c, const ev *e, evl *out);
+
+/* Passive verb: the source comes from "by/from/in" phrases, the target is the
+ * subject (or an "at/against/into/towards" phrase). Returns 1 when it coded. */
+static int passive_meaning(tctx *c, int x, vstate *v, int pcode, evl *out)
+{
+    pnode *p = &c->n[x];
+    clist src = {0}, tgt = {0};
+    cl_cat(c, &tgt, v->up);
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind != K_PP || !c->n[ch].nk)
+            continue;
+        const char *prep = first_word(c, ch);
+        if (!strcmp(prep, "BY") || !strcmp(prep, "FROM") || !strcmp(prep, "IN"))
+            cl_cat(c, &src, pp_meaning(c, ch));
+        else if (!strcmp(prep, "AT") || !strcmp(prep, "AGAINST") || !strcmp(prep, "INTO") ||
+                 !strcmp(prep, "TOWARDS"))
+            cl_cat(c, &tgt, pp_meaning(c, ch));
+    }
+    if (!src.n && !v->c)
+        return 0;
+    int code = check_passive(c, x) ? v->c : pcode;
+    if (tgt.n)
+        el_add(c, out, tuple(c, src, TG_STR, tgt.v[0], NULL, code, v->vtok));
+    else
+        el_add(c, out, tuple(c, src, TG_PASSIVE, NULL, NULL, code, v->vtok));
+    return 1;
+}
+
+static evl vp_meaning(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_vp || c->err || c->steps++ > STEP_CAP)
+        return p->vp;
+    p->m_vp = 1;
+    get_S(c, x);
+    int pcode = 0;
+    vstate v = {.c = get_code(c, x, &pcode), .vtok = verb_tok(c, x)};
+    v.passive = pcode;
+    v.up = get_upper(c, x);
+    evl events = {0};
+    if (check_passive(c, x) || (pcode && !v.c)) {
+        if (passive_meaning(c, x, &v, pcode, &events)) {
+            p->vp = events;
+            return p->vp;
+        }
+    }
+    if (cl_blank(v.up))
+        v.up = (clist){0};
+    get_lower(c, x);
+    if (p->neg)
+        v.c = 0;
+    int s_options = 0;
+    for (int k = 0; k < p->nk; k++) {
+        const char *l = c->n[p->kids[k]].label;
+        s_options += !strcmp(l, "S") || !strcmp(l, "SBAR");
+    }
+    if (p->low_is_ev) {
+        for (int i = 0; i < p->low_ev.n; i++)
+            resolve_event(c, &v, p->low_ev.v[i], &events);
+    } else if (p->low_codes.n) {
+        for (int i = 0; i < p->low_codes.n; i++) {
+            ev *e = ev_new(c);
+            if (!e)
+                break;
+            e->kind = EV_STR;
+            e->str = p->low_codes.v[i];
+            resolve_event(c, &v, e, &events);
+        }
+    } else if (!s_options && (v.up.n || v.c)) {
+        el_add(c, &events, tuple(c, v.up, TG_STR, "", NULL, v.c, v.vtok));
+    }
+    if (!events.n) {
+        for (int k = 0; k < p->nk; k++) {
+            const char *l = c->n[p->kids[k]].label;
+            if (strcmp(l, "S") && strcmp(l, "SBAR"))
+                continue;
+            evl sm = phrase_meaning(c, p->kids[k]);
+            for (int i = 0; i < sm.n; i++) {
+                const ev *e = sm.v[i];
+                if (e->kind != EV_TUPLE || !((e->tk == TG_STR && e->tstr[0]) || e->tk == TG_EV || e->tk == TG_PASSIVE || e->code))
+                    continue;
+                resolve_event(c, &v, e, &events);
+            }
+        }
+    }
+    evl maps = {0};
+    for (int i = 0; i < events.n; i++)
+        transform(c, events.v[i], &maps);
+    p->vp = maps;
+    return p->vp;
+}
+
+/* The meaning of a clause: the events of its clauses and verb phrases. */
+static evl phrase_meaning(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->kind == K_VP)
+        return vp_meaning(c, x);
+    evl out = {0};
+    if (strcmp(p->label, "S") && strcmp(p->label, "SBAR") && strcmp(p->label, "SINV") &&
+        strcmp(p->label, "SQ"))
+        return out;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        const char *l = c->n[ch].label;
+        if (c->n[ch].kind != K_VP && strcmp(l, "S") && strcmp(l, "SBAR"))
+            continue;
+        evl m = phrase_meaning(c, ch);
+        for (int i = 0; i < m.n; i++)
+            el_add(c, &out, m.v[i]);
+    }
+    return out;
+}
+
+static clist vp_theme(tctx *c, int x)
+{
+    evl m = vp_meaning(c, x);
+    clist out = {0};
+    if (!m.n)
+        return out;
+    const ev *e = m.v[0];
+    if (e->kind == EV_STR)
+        return one(c, e->str);
+    if (e->kind != EV_TUPLE)
+        return out;
+    if (e->tk == TG_PASSIVE)
+        return e->src;
+    if (e->tk == TG_STR)
+        return one(c, e->tstr);
+    return out;
+}
+
+/* ---- transformations and nested events ---------------------------------- */
+
+static int mask_match(int code, int want)
+{
+    if (code == want)
+        return 1;
+    return code - code % 0x10 == want || code - code % 0x100 == want ||
+           code - code % 0x1000 == want;
+}
+
+static int same_list(clist a, clist b)
+{
+    if (a.n != b.n)
+        return 0;
+    for (int i = 0; i < a.n; i++)
+        if (strcmp(a.v[i], b.v[i]))
+            return 0;
+    return 1;
+}
+
+/* Finds the dictionary transformation for an event whose target is a nested
+ * event: "A said (A attacked B)" -> A B 015. */
+static const xform *find_xform(tctx *c, const ev *e)
+{
+    const ev *in = e->tev;
+    const xform *best = NULL;
+    int best_rank = 99;
+    for (int i = 0; i < c->tc->nxf; i++) {
+        const xform *x = &c->tc->xf[i];
+        if (!mask_match(e->code, x->outer))
+            continue;
+        int rank = x->inner == -1 ? 2 : 0;
+        if (x->inner != -1 && !mask_match(in->code, x->inner))
+            continue;
+        int src_same = !cl_blank(in->src) && same_list(in->src, e->src);
+        if (x->x == 'a' && !src_same)
+            continue;
+        if (x->x == '_' && !cl_blank(in->src))
+            continue;
+        if (x->x != 'a' && x->x != '_' && (cl_blank(in->src) || src_same))
+            rank += 1;
+        if (x->x != 'a' && x->x != '_' && cl_blank(in->src))
+            continue;
+        if (in->tk != TG_STR || !in->tstr[0])
+            continue;
+        if (x->y == '.')
+            rank += 1;
+        if (rank < best_rank) {
+            best = x;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
+static void apply_xform(tctx *c, const ev *e, const xform *x, evl *out)
+{
+    const ev *in = e->tev;
+    int code = x->code == -1 ? in->code : x->code;
+    clist src = x->r1 == 'a' ? e->src : in->src;
+    clist tgt = {0};
+    if (x->r2 == x->y)
+        tgt = one(c, in->tstr);
+    else if (x->r2 == x->x)
+        tgt = in->src;
+    else if (x->r2 == 'a')
+        tgt = e->src;
+    for (int i = 0; i < tgt.n; i++)
+        el_add(c, out, tuple(c, src, TG_STR, tgt.v[i], NULL, code, in->vtok));
+}
+
+static void transform(tctx *c, const ev *e, evl *out)
+{
+    if (e->kind == EV_TUPLE && e->tk == TG_EV) {
+        const xform *x = find_xform(c, e);
+        if (x) {
+            apply_xform(c, e, x, out);
+            return;
+        }
+        const ev *in = e->tev;
+        /* a material action reported by a speaker: speaker -> actor, combined code */
+        if (!cl_blank(e->src) && e->code && !cl_blank(in->src) && in->code >= 0 &&
+            in->code < 0x1000) {
+            int code = dyad_pico_combine(in->code, e->code);
+            for (int i = 0; i < in->src.n; i++)
+                el_add(c, out, tuple(c, e->src, TG_STR, in->src.v[i], NULL, code, in->vtok));
+            return;
+        }
+    }
+    el_add(c, out, e);
+}
+
+/* ---- sentence --------------------------------------------------------- */
+
+static const char *dashes(tctx *c, const char *code)
+{
+    if (!strchr(code, '~'))
+        return code;
+    dyad_buf b;
+    dyad_buf_init(&b);
+    for (const char *p = code; *p; p++)
+        if (*p == '~')
+            dyad_buf_puts(&b, "---");
+        else
+            dyad_buf_putc(&b, *p);
+    const char *r = b.data ? dyad_arena_strdup(c->a, b.data) : code;
+    dyad_buf_free(&b);
+    return r;
+}
+
+static void node_span(tctx *c, const char *code, int *t0, int *t1)
+{
+    *t0 = *t1 = -1;
+    for (int i = 0; i < c->nspan; i++) {
+        if (strcmp(c->span_code[i], code))
+            continue;
+        int x = c->span_node[i];
+        /* token range of the phrase */
+        int lo = -1, hi = -1, stack[256], sp = 0;
+        stack[sp++] = x;
+        while (sp) {
+            int y = stack[--sp];
+            if (c->n[y].tok >= 0) {
+                if (lo < 0 || c->n[y].tok < lo)
+                    lo = c->n[y].tok;
+                if (c->n[y].tok > hi)
+                    hi = c->n[y].tok;
+            }
+            for (int k = 0; k < c->n[y].nk && sp < 255; k++)
+                stack[sp++] = c->n[y].kids[k];
+        }
+        *t0 = lo;
+        *t1 = hi;
+        return;
+    }
+}
+
+static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, const char *code, int vtok)
+{
+    for (int i = 0; i < out->n; i++)
+        if (!strcmp(out->ev[i].source, s) && !strcmp(out->ev[i].target, t) &&
+            !strcmp(out->ev[i].code, code))
+            return 0;
+    if (out->n == out->cap) {
+        int cap = out->cap ? out->cap * 2 : 8;
+        dyad_coded *e = dyad_arena_alloc(c->a, (size_t)cap * sizeof *e);
+        if (!e)
+            return DYAD_ENOMEM;
+        if (out->n)
+            memcpy(e, out->ev, (size_t)out->n * sizeof *e);
+        out->ev = e;
+        out->cap = cap;
+    }
+    dyad_coded *d = &out->ev[out->n++];
+    d->code = code;
+    d->verb_tok0 = d->verb_tok1 = vtok;
+    node_span(c, s, &d->src_tok0, &d->src_tok1);
+    node_span(c, t, &d->tgt_tok0, &d->tgt_tok1);
+    d->source = dashes(c, s);
+    d->target = dashes(c, t);
+    return 0;
+}
+
+/* PETRARCH-2's get_events: events with a source, a target and a CAMEO code;
+ * several sources of a cooperative act with no target cooperate with each other. */
+static int collect(tctx *c, dyad_coded_list *out, const ev *e)
+{
+    if (e->kind != EV_TUPLE || (e->tk != TG_STR && e->tk != TG_PASSIVE))
+        return 0;
+    const char *code = dyad_pico_to_cameo(e->code);
+    if (!code || e->tk != TG_STR)
+        return 0;
+    int rc = 0;
+    if (e->src.n && e->tstr[0]) {
+        for (int i = 0; i < e->src.n && !rc; i++)
+            rc = emit(c, out, e->src.v[i], e->tstr, code, e->vtok);
+    } else if (!c->o->require_dyad && e->src.n) {
+        for (int i = 0; i < e->src.n && !rc; i++)
+            rc = emit(c, out, e->src.v[i], "---", code, e->vtok);
+    } else if (!c->o->require_dyad && e->tstr[0]) {
+        rc = emit(c, out, "---", e->tstr, code, e->vtok);
+    }
+    if (e->src.n > 1 && !e->tstr[0] && (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
+                                        !strncmp(code, "05", 2) || !strncmp(code, "06", 2)))
+        for (int i = 0; i < e->src.n && !rc; i++)
+            for (int j = 0; j < e->src.n && !rc; j++)
+                if (i != j && strcmp(e->src.v[i], e->src.v[j]))
+                    rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok);
+    return rc;
+}
+
+int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code_opts *o,
+                    const dyad_tree *t, const char *date, dyad_arena *a)
+{
+    memset(out, 0, sizeof *out);
+    out->issues = "";
+    tctx c = {.tc = tc, .d = tc->d, .o = o, .date = date, .a = a};
+    int root = build_nodes(&c, t);
+    if (root < 0)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    convert_existentials(&c);
+    pnode *r = &c.n[root];
+    for (int k = 0; k < r->nk && !c.err; k++) {
+        int ch = r->kids[k];
+        const char *l = c.n[ch].label;
+        if (strcmp(l, "S") && strcmp(l, "VP") && strcmp(l, "V") && strcmp(l, "P"))
+            continue;
+        evl m = phrase_meaning(&c, ch);
+        for (int i = 0; i < m.n && !c.err; i++)
+            if (collect(&c, out, m.v[i]))
+                c.err = DYAD_ENOMEM;
+    }
+    if (c.err)
+        return dyad_set_error(c.err, "out of memory");
+    return 0;
+}
