@@ -772,7 +772,9 @@ static void check_discards(dyad_coded_list *out, const dyad_dict *d, const char 
 {
     for (int i = 0; i < n; i++) {
         int len = 0, story = 0;
-        if (dyad_dict_discard_match(d, w + i, n - i, &len, &story)) {
+        /* a word with punctuation attached ("ago,") is not the discard's word */
+        if (dyad_dict_discard_match(d, w + i, n - i, &len, &story) && len > 0 &&
+            isalnum((unsigned char)w[i + len - 1][strlen(w[i + len - 1]) - 1])) {
             out->discard = story ? 2 : 1;
             dyad_buf b;
             dyad_buf_init(&b);

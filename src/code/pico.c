@@ -13,7 +13,9 @@ typedef struct pico {
 } pico;
 
 /* In CAMEO order. Where several codes share a value, the reverse lookup takes
- * the entry marked preferred below (first in this table otherwise). */
+ * the entry marked preferred below (first in this table otherwise). The
+ * protest sub-codes 141-145x are dyad's additions (PETRARCH-2 folds them into
+ * 140): they keep the protest digit and add a topic digit. */
 static const pico table[] = {
     {"010", 0x1000}, {"011", 0x1000 - NEG}, {"012", 0x100C}, {"013", 0x1001}, {"014", 0x1002},
     {"015", 0x10a0}, {"016", 0x10a0 - NEG}, {"017", 0x1003}, {"018", 0x1004}, {"019", 0x1005},
@@ -66,7 +68,12 @@ static const pico table[] = {
     {"133", 0x600C}, {"134", 0x6010}, {"135", 0x6030}, {"136", 0x600E}, {"137", 0x6004},
     {"138", 0x60A0}, {"1381", 0x60A1}, {"1382", 0x60A2}, {"1383", 0x60A3}, {"1384", 0x60A4},
     {"1385", 0x60B0}, {"139", 0x6005},
-    {"140", 0x5000}, {"145", 0x50A0},
+    {"140", 0x5000}, {"141", 0x5010}, {"1411", 0x5011}, {"1412", 0x5012}, {"1413", 0x5013},
+    {"1414", 0x5014}, {"142", 0x5020}, {"1421", 0x5021}, {"1422", 0x5022}, {"1423", 0x5023},
+    {"1424", 0x5024}, {"143", 0x5030}, {"1431", 0x5031}, {"1432", 0x5032}, {"1433", 0x5033},
+    {"1434", 0x5034}, {"144", 0x5040}, {"1441", 0x5041}, {"1442", 0x5042}, {"1443", 0x5043},
+    {"1444", 0x5044}, {"145", 0x50A0}, {"1451", 0x50A1}, {"1452", 0x50A2}, {"1453", 0x50A3},
+    {"1454", 0x50A4},
     {"150", 0x8000}, {"151", 0x8001}, {"152", 0x8002}, {"153", 0x8003}, {"154", 0x8004},
     {"160", 0x0100}, {"161", 0x0180}, {"162", 0x0140}, {"1621", 0x0145}, {"1622", 0x0146},
     {"1623", 0x0147}, {"163", 0x000B}, {"164", 0x0110}, {"165", 0x0130}, {"166", 0x0150},
@@ -87,6 +94,7 @@ static const pico table[] = {
 /* Values several codes share: the code the reverse lookup gives. */
 static const pico preferred[] = {
     {"0841", 0x020C}, /* release (082 and 0842 share it) */
+    {"046", 0xB010},  /* engage in negotiation (044 shares it) */
     {"138", 0x30a0},  /* "want to attack" */
 };
 

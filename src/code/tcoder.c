@@ -477,6 +477,7 @@ typedef struct tctx {
     int nn;
     long steps;
     int err;
+    const char **orig; /* the words as written */
     /* which noun phrase gave a code (for evidence) */
     const char **span_code;
     int *span_node, nspan, capspan;
@@ -508,7 +509,8 @@ static char *upcase(dyad_arena *a, const char *s)
 static int build_nodes(tctx *c, const dyad_tree *t)
 {
     c->n = dyad_arena_alloc(c->a, (size_t)t->nnodes * sizeof *c->n);
-    if (!c->n)
+    c->orig = dyad_arena_alloc(c->a, (size_t)t->nnodes * sizeof *c->orig);
+    if (!c->n || !c->orig)
         return -1;
     c->nn = t->nnodes;
     for (int i = 0; i < t->nnodes; i++) {
@@ -518,6 +520,7 @@ static int build_nodes(tctx *c, const dyad_tree *t)
         if (!strcmp(p->label, "MD"))
             p->label = "VB";
         p->text = s->word ? upcase(c->a, s->word) : "";
+        c->orig[i] = s->word;
         p->tok = s->tok;
         p->parent = s->parent;
         p->kind = s->word ? K_OTHER : kind_of(p->label);
@@ -782,8 +785,8 @@ static clist pp_meaning(tctx *c, int x)
         return none;
     clist w = {0}, pc = {0};
     np_words(c, obj, &w, &pc);
-    if (!w.n)
-        return none;
+    if (!w.n && !(c->n[obj].nk && !strcmp(c->n[c->n[obj].kids[0]].label, "PRP")))
+        return none; /* (a pronoun object, "fired at it", stands for its antecedent) */
     return np_meaning(c, obj);
 }
 
@@ -874,6 +877,22 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
     }
 }
 
+/* A word the parser took for a pronoun but written in capitals and known as an
+ * actor ("US"). */
+static int is_caps_actor(tctx *c, int x)
+{
+    const char *orig = c->orig[x];
+    if (!orig || strlen(orig) < 2)
+        return 0;
+    for (const char *p = orig; *p; p++)
+        if (*p < 'A' || *p > 'Z')
+            return 0;
+    const char *w[1] = {c->n[x].text};
+    const char *code = NULL;
+    int len = 0;
+    return dyad_dict_actor_match(c->d, w, 1, c->date, &code, &len) && code && len == 1;
+}
+
 static clist np_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
@@ -906,7 +925,10 @@ static clist np_meaning(tctx *c, int x)
             if (t && t[strspn(t, "~")])
                 cl_cat(c, &vp, vp_theme(c, ch));
         } else if (!strcmp(q->label, "PRP")) {
-            pronoun_codes(c, x, ch, &codes);
+            if (is_caps_actor(c, ch))
+                cl_add(c, &text, q->text); /* "US" tagged as the pronoun "us" */
+            else
+                pronoun_codes(c, x, ch, &codes);
         }
     }
     scan_words(c, text, &codes, x);
@@ -1420,6 +1442,44 @@ static int passive_meaning(tctx *c, int x, vstate *v, int pcode, evl *out)
     return 1;
 }
 
+static void trace_ev(const ev *e, FILE *f)
+{
+    if (e->kind == EV_STR) {
+        fprintf(f, "'%s'", e->str);
+        return;
+    }
+    if (e->kind == EV_LIST) {
+        fprintf(f, "list");
+        return;
+    }
+    fprintf(f, "([");
+    for (int i = 0; i < e->src.n; i++)
+        fprintf(f, "%s%s", i ? "," : "", e->src.v[i]);
+    fprintf(f, "] ");
+    if (e->tk == TG_STR)
+        fprintf(f, "'%s'", e->tstr);
+    else if (e->tk == TG_PASSIVE)
+        fprintf(f, "passive");
+    else if (e->tk == TG_EV)
+        trace_ev(e->tev, f);
+    fprintf(f, " 0x%x)", (unsigned)e->code);
+}
+
+static void trace_vp(tctx *c, int x, const vstate *v, const evl *m)
+{
+    head h = get_head(c, x);
+    fprintf(stderr, "trace: VP %d head %s block %s code 0x%x up [", x, h.text ? h.text : "-",
+            c->n[x].block ? c->n[x].block->name : "-", (unsigned)v->c);
+    for (int i = 0; i < v->up.n; i++)
+        fprintf(stderr, "%s%s", i ? "," : "", v->up.v[i]);
+    fprintf(stderr, "] ->");
+    for (int i = 0; i < m->n; i++) {
+        fputc(' ', stderr);
+        trace_ev(m->v[i], stderr);
+    }
+    fputc('\n', stderr);
+}
+
 static evl vp_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
@@ -1481,6 +1541,8 @@ static evl vp_meaning(tctx *c, int x)
     for (int i = 0; i < events.n; i++)
         transform(c, events.v[i], &maps);
     p->vp = maps;
+    if (getenv("DYAD_TRACE"))
+        trace_vp(c, x, &v, &maps);
     return p->vp;
 }
 
@@ -1607,7 +1669,9 @@ static void transform(tctx *c, const ev *e, evl *out)
         /* a material action reported by a speaker: speaker -> actor, combined code */
         if (!cl_blank(e->src) && e->code && !cl_blank(in->src) && in->code >= 0 &&
             in->code < 0x1000) {
-            int code = dyad_pico_combine(in->code, e->code);
+            /* (PETRARCH-2 passes the codes the other way round here, so the
+             * nested code was lost: "pressed X to help Y" stayed 020) */
+            int code = dyad_pico_combine(e->code, in->code);
             for (int i = 0; i < in->src.n; i++)
                 el_add(c, out, tuple(c, e->src, TG_STR, in->src.v[i], NULL, code, in->vtok));
             return;

@@ -59,7 +59,8 @@ typedef struct dyad_dict_mem {
 
 typedef struct dyad_dict_stats {
     long synsets, verb_blocks, verb_forms, patterns;
-    long actors;       /* actor entries (primary names) */
+    long actors;       /* actor entries (a name line with its '+' synonyms and codes;
+                          name lines before the entry's first code join it) */
     long actor_codes;  /* [CODE ...] items, dated or not */
     long agents;       /* agent lines stored (before plurals/substitutions) */
     long discards, issues; /* discard lines, issue lines (before expansions) */
@@ -199,9 +200,13 @@ typedef struct dyad_actor_code {
     long from, to;       /* YYYYMMDD (YYMMDD in the file: 00-30 -> 20YY, else 19YY) */
 } dyad_actor_code;
 
+/* An actor entry: a name line, its '+' synonym lines, and the codes that follow
+ * (on the name line or on lines of their own starting with '['). As in
+ * PETRARCH-1, further name lines read while an entry has no code yet belong to
+ * it ("IVO_JOSIPOVIC_\nPRESIDENT_JOSIPOVIC_\n\t[HRVGOV >20120219]"). */
 typedef struct dyad_actor {
     int id;
-    const char *root;    /* the entry's primary name as written, e.g. "AFGHANISTAN_" */
+    const char *root;    /* the entry's first name as written, e.g. "AFGHANISTAN_" */
     const dyad_actor_code *codes; /* file order */
     int ncodes;
     const char *file;

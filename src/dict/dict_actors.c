@@ -2,6 +2,8 @@
  *
  *   NAME_OF_ACTOR [CODE] [CODE >date] ...   a new entry (codes optional)
  *   +SYNONYM_NAME                            another phrase for the entry
+ *   OTHER_NAME                               also joins the entry while it has
+ *                                            no code yet (PETRARCH-1)
  *   \t[CODE 19790101-19890603]               more codes for the entry
  *   ---STOP---                               end of the file
  *
@@ -22,6 +24,7 @@ typedef struct actx {
     dyad_actor *cur;  /* entry being read */
     dyad_actor_code codes[256];
     int ncodes;
+    int bracket;      /* the current entry has had a [...] (even a bad one) */
     int warned_many;
 } actx;
 
@@ -39,6 +42,7 @@ static int entry_finish(actx *a)
     a->d->st.actor_codes += a->ncodes;
     a->cur = NULL;
     a->ncodes = 0;
+    a->bracket = 0;
     return 0;
 }
 
@@ -104,6 +108,7 @@ static int parse_code(actx *a, const char *s, size_t n, long ln)
 /* Every [...] group in s; an unterminated one is warned and skipped. */
 static int parse_codes(actx *a, const char *s, long ln)
 {
+    a->bracket = 1;
     for (const char *lb = strchr(s, '['); lb; lb = strchr(lb + 1, '[')) {
         const char *rb = strchr(lb, ']');
         const char *nx = strchr(lb + 1, '[');
@@ -174,7 +179,10 @@ static int actor_line(actx *a, const char *t, long ln)
         dict__warn(a->c, ln, "synonym without an actor");
         return 0;
     }
-    int rc = syn ? 0 : new_entry(a, name, n, ln);
+    /* PETRARCH-1: a name line that follows an entry which has no code yet
+     * joins that entry ("IVO_JOSIPOVIC_\nPRESIDENT_JOSIPOVIC_\n\t[HRVGOV]"). */
+    int join = syn || (a->cur && a->ncodes == 0 && !a->bracket);
+    int rc = join ? 0 : new_entry(a, name, n, ln);
     if (rc == 0)
         rc = add_phrase(a, name, n, ln);
     if (rc == 0 && lb)
@@ -196,8 +204,10 @@ int dict__load_actors(dict_ctx *c, const char *data, size_t len)
     int rc;
     while ((rc = dict__lines_next(&it, &line, &n, &ln)) == 1) {
         const char *t = dict__skip_ws(line);
-        if (strstr(t, "---STOP---"))
+        if (strstr(t, "---STOP---")) {
+            rc = 0;
             break;
+        }
         if (*t == '<')
             continue;
         if ((rc = actor_line(&a, t, ln)) != 0)

@@ -195,6 +195,8 @@ static int agent_line(gctx *g, const char *t, long ln)
         return rc < 0 ? rc : 0;
     if (memchr(t, '!', nn)) {
         char buf[AGENT_MAX_TEXT];
+        if (br)
+            nn = (size_t)(br - t); /* no plurals with substitutions */
         if (nn >= sizeof buf) {
             dict__warn(g->c, ln, "agent phrase too long; skipped");
             return 0;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define ISSUE_MAX_TEXT 512
+#define ISSUE_MAX_FORMS 256 /* rewrites of one issue line (real lines need < 20) */
 
 /* ---- discards ------------------------------------------------------------------ */
 
@@ -161,8 +162,8 @@ static int expand(ictx *x, char *s, long ln)
 {
     char *plus = strchr(s, '+');
     char *n = strstr(s, "N:"), *v = strstr(s, "V:");
-    if (++x->count > DICT_MAX_EXPAND) {
-        if (x->count == DICT_MAX_EXPAND + 1)
+    if (++x->count > ISSUE_MAX_FORMS) {
+        if (x->count == ISSUE_MAX_FORMS + 1)
             dict__warn(x->c, ln, "issue line expands to too many phrases; truncated");
         return 1;
     }

@@ -761,11 +761,12 @@ static void px_sax_init(xmlSAXHandler *h)
     h->serror = px_sax_error;
 }
 
-/* After the parser stops: the last record, the environment's Config list. */
+/* After the parser stops: the last record (dropped if the input ends inside
+ * it), the environment's lists. */
 static void px_finish(px_state *st)
 {
     dyad_petrxml *r = st->r;
-    if (st->have_cur && (st->sent_depth || st->field != PX_NONE)) {
+    if (st->have_cur && (st->sent_depth || st->field == PX_TEXT || st->field == PX_PARSE)) {
         px_report(st, DYAD_DIAG_ERROR, st->cur.line,
                   "record '%s' is incomplete (the XML ends inside it); skipped", st->cur.id);
         st->have_cur = 0;
@@ -790,7 +791,8 @@ static void px_run(px_state *st, xmlParserCtxtPtr ctxt)
     xmlSetGenericErrorFunc(old_gctx, old_g);
 }
 
-static int px_parse(dyad_petrxml *r, const char *doc, size_t len)
+/* Parses doc, which is freed as soon as libxml2 has its copy. */
+static int px_parse(dyad_petrxml *r, dyad_buf *doc)
 {
     px_state st = {.r = r};
     int rc = 0;
@@ -798,7 +800,8 @@ static int px_parse(dyad_petrxml *r, const char *doc, size_t len)
     xmlInitParser();
     /* libxml2 copies doc: a static (uncopied) input is never shrunk and fails
      * past 10 MB without XML_PARSE_HUGE. */
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(doc, (int)len);
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(doc->data, (int)doc->len);
+    dyad_buf_free(doc);
     if (!ctxt)
         return dyad_set_error(DYAD_ENOMEM, "%s: cannot create an XML parser", r->name);
     px_sax_init(ctxt->sax);
@@ -838,8 +841,11 @@ static int px_new(dyad_petrxml **out, const char *name, dyad_diag *d)
     return 0;
 }
 
-int dyad_petrxml_open_mem(dyad_petrxml **out, const char *name, const char *buf, size_t n,
-                          dyad_diag *d)
+/* Reads buf[0..n). owned (buf itself, or NULL) is freed as soon as it is no
+ * longer needed, so that the peak stays near two copies of the file plus the
+ * records. */
+static int px_open(dyad_petrxml **out, const char *name, const char *buf, size_t n,
+                   char *owned, dyad_diag *d)
 {
     dyad_petrxml *r = NULL;
     char *clean = NULL;
@@ -848,13 +854,11 @@ int dyad_petrxml_open_mem(dyad_petrxml **out, const char *name, const char *buf,
     dyad_buf doc;
     int rc;
     dyad_buf_init(&doc);
-    if (!out || (!buf && n))
-        return dyad_set_error(DYAD_EINVAL, "dyad_petrxml_open_mem: NULL argument");
     *out = NULL;
-    if (!buf)
-        buf = "";
-    if (n > (size_t)INT_MAX - 128)
-        return dyad_set_error(DYAD_ELIMIT, "%s: file larger than 2 GB", name ? name : "<memory>");
+    if (n > (size_t)INT_MAX - 128) {
+        rc = dyad_set_error(DYAD_ELIMIT, "%s: file larger than 2 GB", name ? name : "<memory>");
+        goto cleanup;
+    }
     if ((rc = px_new(&r, name, d)) != 0)
         goto cleanup;
     if (!px_plain_ascii(buf, n)) {
@@ -869,16 +873,26 @@ int dyad_petrxml_open_mem(dyad_petrxml **out, const char *name, const char *buf,
     if ((rc = px_prepare(&doc, clean ? clean : buf, clean ? cn : n)) != 0)
         goto cleanup;
     free(clean);
-    clean = NULL;
-    if ((rc = px_parse(r, doc.data, doc.len)) != 0)
+    free(owned);
+    clean = owned = NULL;
+    if ((rc = px_parse(r, &doc)) != 0)
         goto cleanup;
     *out = r;
     r = NULL;
 cleanup:
     free(clean);
+    free(owned);
     dyad_buf_free(&doc);
     dyad_petrxml_free(r);
     return rc;
+}
+
+int dyad_petrxml_open_mem(dyad_petrxml **out, const char *name, const char *buf, size_t n,
+                          dyad_diag *d)
+{
+    if (!out || (!buf && n))
+        return dyad_set_error(DYAD_EINVAL, "dyad_petrxml_open_mem: NULL argument");
+    return px_open(out, name, buf ? buf : "", n, NULL, d);
 }
 
 int dyad_petrxml_open(dyad_petrxml **out, const char *path, dyad_diag *d)
@@ -891,9 +905,7 @@ int dyad_petrxml_open(dyad_petrxml **out, const char *path, dyad_diag *d)
     int rc = dyad_read_file(path, &buf, &n);
     if (rc)
         return rc;
-    rc = dyad_petrxml_open_mem(out, strcmp(path, "-") ? path : "<stdin>", buf, n, d);
-    free(buf);
-    return rc;
+    return px_open(out, strcmp(path, "-") ? path : "<stdin>", buf, n, buf, d);
 }
 
 const dyad_environment *dyad_petrxml_env(const dyad_petrxml *r)

@@ -345,35 +345,45 @@ static int eq_nocase(const char *x, const char *y)
     return *x == *y;
 }
 
-/* Bytes of t (tn available) that match the token w at its start (0 if none). */
-static size_t align_match(const char *t, size_t tn, const char *w)
+/* Index of w in align_escapes, -1 if it is not an escape. */
+static int align_escape(const char *w)
 {
-    if (!*w)
-        return 0;
-    for (size_t i = 0; i < sizeof align_escapes / sizeof align_escapes[0]; i++) {
-        if (!eq_nocase(w, align_escapes[i].tok))
-            continue;
-        for (int j = 0; j < 6 && align_escapes[i].alt[j]; j++)
-            if (starts_with(t, tn, align_escapes[i].alt[j]))
-                return strlen(align_escapes[i].alt[j]);
-    }
-    return align_generic(t, tn, w);
+    for (int i = 0; i < (int)(sizeof align_escapes / sizeof align_escapes[0]); i++)
+        if (eq_nocase(w, align_escapes[i].tok))
+            return i;
+    return -1;
 }
+
+/* Bytes of t (tn available) that match the token w (escape index esc) at its
+ * start; 0 if none. */
+static size_t align_match(const char *t, size_t tn, const char *w, int esc)
+{
+    for (int j = 0; esc >= 0 && j < 6 && align_escapes[esc].alt[j]; j++)
+        if (starts_with(t, tn, align_escapes[esc].alt[j]))
+            return strlen(align_escapes[esc].alt[j]);
+    return *w ? align_generic(t, tn, w) : 0;
+}
+
+/* Longer tokens are only tried right after the previous one, so that the
+ * window search costs at most ALIGN_WINDOW * ALIGN_LONG_TOKEN per token. */
+#define ALIGN_LONG_TOKEN 128
 
 /* Looks for w in text[from..], first right after the whitespace, then at word
  * boundaries within the window, then anywhere within it. */
 static int align_find(const char *text, size_t len, size_t from, const char *w, size_t *start,
                       size_t *end)
 {
+    int esc = align_escape(w);
     while (from < len && is_ws(text[from]))
         from++;
     size_t lim = from + ALIGN_WINDOW < len ? from + ALIGN_WINDOW : len;
-    for (int pass = 0; pass < 3; pass++) {
+    int passes = strlen(w) > ALIGN_LONG_TOKEN ? 1 : 3;
+    for (int pass = 0; pass < passes; pass++) {
         for (size_t q = from; q < (pass ? lim : from + 1) && q < len; q++) {
             int boundary = q == 0 || !is_alnum(text[q - 1]) || !is_alnum(text[q]);
             if (pass == 1 && !boundary)
                 continue;
-            size_t k = align_match(text + q, len - q, w);
+            size_t k = align_match(text + q, len - q, w, esc);
             if (k) {
                 *start = q;
                 *end = q + k;
