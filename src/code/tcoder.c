@@ -441,6 +441,7 @@ struct ev {
     const char *tstr;
     const ev *tev;
     int code;
+    const char *cameo; /* the dictionary's code when code is still its value, else NULL */
     int vtok;
 };
 
@@ -457,6 +458,7 @@ typedef struct pnode {
     clist np;
     evl vp;
     int code, pcode;
+    const char *cameo; /* the CAMEO code behind code (verb or pattern) */
     const dyad_verb_block *block;
     const char *head;
     int head_phrase; /* -1: not set (PETRARCH-2 sets it only for phrases) */
@@ -1226,6 +1228,7 @@ static int get_code(tctx *c, int x, int *pcode)
         }
         active = dyad_pico_from_cameo(code, &passive);
         p->code = active;
+        p->cameo = f->code ? f->code : f->block->code;
     }
     const dyad_pattern *m = match_pattern(c, x);
     if (m) {
@@ -1233,11 +1236,13 @@ static int get_code(tctx *c, int x, int *pcode)
         snprintf(buf, sizeof buf, "%s%s%s", m->code, m->code2 ? ":" : "", m->code2 ? m->code2 : "");
         active = dyad_pico_from_cameo(buf, &passive);
         p->code = active;
+        p->cameo = m->code;
     }
     if (passive && !active) {
         p->m_pass = 1;
         p->passive = 1;
         p->code = passive;
+        p->cameo = m ? m->code2 : NULL;
     }
     p->pcode = passive;
     *pcode = passive;
@@ -1316,6 +1321,7 @@ static void get_lower(tctx *c, int x)
                 return;
             *e = *events.v[i];
             e->code -= 0xFFFF;
+            e->cameo = NULL;
             events.v[i] = e;
         }
     }
@@ -1340,7 +1346,8 @@ static void get_lower(tctx *c, int x)
 
 /* ---- verb phrases: meaning -------------------------------------------------- */
 
-static ev *tuple(tctx *c, clist src, int tk, const char *tstr, const ev *tev, int code, int vtok)
+static ev *tuple_h(tctx *c, clist src, int tk, const char *tstr, const ev *tev, int code,
+                   const char *cameo, int vtok)
 {
     ev *e = ev_new(c);
     if (!e)
@@ -1351,9 +1358,22 @@ static ev *tuple(tctx *c, clist src, int tk, const char *tstr, const ev *tev, in
     e->tstr = tstr ? tstr : "";
     e->tev = tev;
     e->code = code;
+    e->cameo = cameo;
     e->vtok = vtok;
     return e;
 }
+
+/* The CAMEO code to remember for a combined value: the one whose value it kept. */
+static const char *hint(int code, int a, const char *ca, int b, const char *cb)
+{
+    if (ca && code == a)
+        return ca;
+    if (cb && code == b)
+        return cb;
+    return NULL;
+}
+
+#define tuple(c, src, tk, tstr, tev, code, vtok) tuple_h(c, src, tk, tstr, tev, code, NULL, vtok)
 
 static clist one(tctx *c, const char *s)
 {
@@ -1365,6 +1385,7 @@ static clist one(tctx *c, const char *s)
 typedef struct vstate {
     clist up;
     int c, passive, vtok;
+    const char *cameo;
 } vstate;
 
 /* PETRARCH-2's resolve_events: attach this verb's subject and code to an event
@@ -1380,25 +1401,27 @@ static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
         if (v->passive)
             for (int i = 0; i < v->up.n; i++)
                 el_add(c, out, tuple(c, one(c, second), TG_STR, v->up.v[i], NULL, v->passive, v->vtok));
-        el_add(c, out, tuple(c, v->up, TG_STR, second, NULL, v->c, v->vtok));
+        el_add(c, out, tuple_h(c, v->up, TG_STR, second, NULL, v->c, v->cameo, v->vtok));
         return;
     }
     if (e->tk == TG_PASSIVE) {
         int code = dyad_pico_combine(v->c, e->code);
+        const char *h = hint(code, e->code, e->cameo, v->c, v->cameo);
         if (v->up.n) {
             for (int i = 0; i < v->up.n; i++)
-                el_add(c, out, tuple(c, e->src, TG_STR, v->up.v[i], NULL, code, e->vtok));
+                el_add(c, out, tuple_h(c, e->src, TG_STR, v->up.v[i], NULL, code, h, e->vtok));
             return;
         }
-        el_add(c, out, tuple(c, e->src, TG_PASSIVE, NULL, NULL, code, e->vtok));
+        el_add(c, out, tuple_h(c, e->src, TG_PASSIVE, NULL, NULL, code, h, e->vtok));
         return;
     }
     if (!cl_blank(e->src)) {
-        el_add(c, out, tuple(c, v->up, TG_EV, NULL, e, v->c, v->vtok));
+        el_add(c, out, tuple_h(c, v->up, TG_EV, NULL, e, v->c, v->cameo, v->vtok));
         return;
     }
-    ev *r = tuple(c, v->up, e->tk, e->tstr, e->tev, dyad_pico_combine(v->c, e->code), e->vtok);
-    el_add(c, out, r);
+    int code = dyad_pico_combine(v->c, e->code);
+    el_add(c, out, tuple_h(c, v->up, e->tk, e->tstr, e->tev, code,
+                           hint(code, e->code, e->cameo, v->c, v->cameo), e->vtok));
 }
 
 static int verb_tok(tctx *c, int x)
@@ -1435,10 +1458,11 @@ static int passive_meaning(tctx *c, int x, vstate *v, int pcode, evl *out)
     if (!src.n && !v->c)
         return 0;
     int code = check_passive(c, x) ? v->c : pcode;
+    const char *h = code == v->c ? v->cameo : NULL;
     if (tgt.n)
-        el_add(c, out, tuple(c, src, TG_STR, tgt.v[0], NULL, code, v->vtok));
+        el_add(c, out, tuple_h(c, src, TG_STR, tgt.v[0], NULL, code, h, v->vtok));
     else
-        el_add(c, out, tuple(c, src, TG_PASSIVE, NULL, NULL, code, v->vtok));
+        el_add(c, out, tuple_h(c, src, TG_PASSIVE, NULL, NULL, code, h, v->vtok));
     return 1;
 }
 
@@ -1489,6 +1513,7 @@ static evl vp_meaning(tctx *c, int x)
     get_S(c, x);
     int pcode = 0;
     vstate v = {.c = get_code(c, x, &pcode), .vtok = verb_tok(c, x)};
+    v.cameo = p->cameo;
     v.passive = pcode;
     v.up = get_upper(c, x);
     evl events = {0};
@@ -1501,8 +1526,10 @@ static evl vp_meaning(tctx *c, int x)
     if (cl_blank(v.up))
         v.up = (clist){0};
     get_lower(c, x);
-    if (p->neg)
+    if (p->neg) {
         v.c = 0;
+        v.cameo = NULL;
+    }
     int s_options = 0;
     for (int k = 0; k < p->nk; k++) {
         const char *l = c->n[p->kids[k]].label;
@@ -1521,7 +1548,7 @@ static evl vp_meaning(tctx *c, int x)
             resolve_event(c, &v, e, &events);
         }
     } else if (!s_options && (v.up.n || v.c)) {
-        el_add(c, &events, tuple(c, v.up, TG_STR, "", NULL, v.c, v.vtok));
+        el_add(c, &events, tuple_h(c, v.up, TG_STR, "", NULL, v.c, v.cameo, v.vtok));
     }
     if (!events.n) {
         for (int k = 0; k < p->nk; k++) {
@@ -1645,6 +1672,7 @@ static void apply_xform(tctx *c, const ev *e, const xform *x, evl *out)
 {
     const ev *in = e->tev;
     int code = x->code == -1 ? in->code : x->code;
+    const char *h = x->code == -1 ? in->cameo : NULL;
     clist src = x->r1 == 'a' ? e->src : in->src;
     clist tgt = {0};
     if (x->r2 == x->y)
@@ -1654,7 +1682,7 @@ static void apply_xform(tctx *c, const ev *e, const xform *x, evl *out)
     else if (x->r2 == 'a')
         tgt = e->src;
     for (int i = 0; i < tgt.n; i++)
-        el_add(c, out, tuple(c, src, TG_STR, tgt.v[i], NULL, code, in->vtok));
+        el_add(c, out, tuple_h(c, src, TG_STR, tgt.v[i], NULL, code, h, in->vtok));
 }
 
 static void transform(tctx *c, const ev *e, evl *out)
@@ -1672,8 +1700,9 @@ static void transform(tctx *c, const ev *e, evl *out)
             /* (PETRARCH-2 passes the codes the other way round here, so the
              * nested code was lost: "pressed X to help Y" stayed 020) */
             int code = dyad_pico_combine(e->code, in->code);
+            const char *h = hint(code, in->code, in->cameo, e->code, e->cameo);
             for (int i = 0; i < in->src.n; i++)
-                el_add(c, out, tuple(c, e->src, TG_STR, in->src.v[i], NULL, code, in->vtok));
+                el_add(c, out, tuple_h(c, e->src, TG_STR, in->src.v[i], NULL, code, h, in->vtok));
             return;
         }
     }
@@ -1760,6 +1789,8 @@ static int collect(tctx *c, dyad_coded_list *out, const ev *e)
     const char *code = dyad_pico_to_cameo(e->code);
     if (!code || e->tk != TG_STR)
         return 0;
+    if (e->cameo && dyad_pico_from_cameo(e->cameo, NULL) == e->code)
+        code = e->cameo; /* the dictionary's own code, finer than the table's */
     int rc = 0;
     if (e->src.n && e->tstr[0]) {
         for (int i = 0; i < e->src.n && !rc; i++)
