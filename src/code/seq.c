@@ -376,7 +376,8 @@ void dyad_match_blocks(dyad_match *m, const dyad_dict *d, const dyad_verb_block 
     for (int b = 0; b < nblocks; b++)
         for (int k = 0; k < blocks[b]->npatterns; k++) {
             const dyad_pattern *p = &blocks[b]->patterns[k];
-            cs[n++] = (cand){p, pattern_len(p), n};
+            cs[n] = (cand){p, pattern_len(p), n};
+            n++;
         }
     qsort(cs, (size_t)n, sizeof *cs, cand_cmp);
     mctx c = {.d = d, .upper = upper, .lower = lower};

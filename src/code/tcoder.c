@@ -731,6 +731,7 @@ static int is_jnd(const char *l)
 
 static clist pp_meaning(tctx *c, int x);
 static clist np_meaning(tctx *c, int x);
+static int is_caps_actor(tctx *c, int x);
 
 /* Phrase.get_text: the words below x (none for a matched, "coloured" phrase). */
 static void phrase_words(tctx *c, int x, clist *w);
@@ -752,7 +753,7 @@ static void np_words(tctx *c, int x, clist *w, clist *ppcodes)
         }
         if (q->kind == K_NP)
             np_words(c, ch, w, ppcodes);
-        if (is_jnd(q->label) && q->text[0])
+        if ((is_jnd(q->label) || is_caps_actor(c, ch)) && q->text[0])
             cl_add(c, w, q->text);
     }
 }
@@ -883,6 +884,8 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
  * actor ("US"). */
 static int is_caps_actor(tctx *c, int x)
 {
+    if (strcmp(c->n[x].label, "PRP"))
+        return 0;
     const char *orig = c->orig[x];
     if (!orig || strlen(orig) < 2)
         return 0;
@@ -922,6 +925,8 @@ static clist np_meaning(tctx *c, int x)
             const char *t = NULL;
             if (m.n && m.v[0]->kind == EV_TUPLE && m.v[0]->tk == TG_STR)
                 t = m.v[0]->tstr;
+            else if (m.n && m.v[0]->kind == EV_TUPLE && m.v[0]->tk == TG_PASSIVE)
+                t = "passive"; /* then the theme is the passive verb's source */
             else if (m.n && m.v[0]->kind == EV_STR && m.v[0]->str[0])
                 t = m.v[0]->str + 1;
             if (t && t[strspn(t, "~")])
@@ -1337,6 +1342,16 @@ static void get_lower(tctx *c, int x)
             cl_cat(c, &np, np_meaning(c, ch));
         else if (c->n[ch].kind == K_PP)
             cl_cat(c, &pp, pp_meaning(c, ch));
+        else if (!strcmp(c->n[ch].label, "S")) {
+            /* a small clause without a verb ("helped (S two dissidents from
+             * Egypt)"): its noun phrases are objects of this verb */
+            int has_vp = 0;
+            for (int j = 0; j < c->n[ch].nk; j++)
+                has_vp |= c->n[c->n[ch].kids[j]].kind == K_VP;
+            for (int j = 0; !has_vp && j < c->n[ch].nk; j++)
+                if (c->n[c->n[ch].kids[j]].kind == K_NP)
+                    cl_cat(c, &np, np_meaning(c, c->n[ch].kids[j]));
+        }
     }
     clist na = {0}, ng = {0}, pa = {0}, pg = {0};
     split_codes(np, &na, &ng, c);

@@ -140,8 +140,9 @@ static int add_phrase(actx *a, const char *s, size_t n, long ln)
     if (rc || (rc = dict__trie_insert(&a->d->actrie, 0, &p, &node)) != 0)
         return rc;
     dtrie_node *nd = &a->d->actrie.nodes[node];
-    if (nd->term < 0)
-        nd->term = a->cur->id;
+    /* a name listed twice belongs to its last entry (PETRARCH-2 overwrites):
+     * "PRESIDENT BUSH" of 2001-2009 comes after the one of 1989-1993 */
+    nd->term = a->cur->id;
     a->d->st.actor_phrases++;
     return 0;
 }
