@@ -941,6 +941,14 @@ static clist np_meaning(tctx *c, int x)
     scan_words(c, text, &codes, x);
     clist act = {0}, agt = {0}, pa = {0}, pg = {0}, na = {0}, ng = {0}, va = {0}, vg = {0};
     split_codes(codes, &act, &agt, c);
+    /* Several actors in one noun phrase are several actors only when it is a
+     * coordination ("US and British activists"); otherwise the first names the
+     * actor and the rest describe it ("Malaysia Airlines Boeing 777"). */
+    int coord = 0;
+    for (int k = 0; k < p->nk; k++)
+        coord |= !strcmp(c->n[p->kids[k]].label, "CC");
+    if (!coord && act.n > 1)
+        act.n = 1;
     split_codes(pp, &pa, &pg, c);
     split_codes(npc, &na, &ng, c);
     split_codes(vp, &va, &vg, c);
@@ -1573,7 +1581,12 @@ static evl vp_meaning(tctx *c, int x)
             evl sm = phrase_meaning(c, p->kids[k]);
             for (int i = 0; i < sm.n; i++) {
                 const ev *e = sm.v[i];
-                if (e->kind != EV_TUPLE || !((e->tk == TG_STR && e->tstr[0]) || e->tk == TG_EV || e->tk == TG_PASSIVE || e->code))
+                /* PETRARCH-2 takes clause events with a target or a code; dyad also
+                 * takes one with only a subject, which the reporting verb is about
+                 * ("the report alleged that France was aware") */
+                if (e->kind != EV_TUPLE ||
+                    !((e->tk == TG_STR && e->tstr[0]) || e->tk == TG_EV || e->tk == TG_PASSIVE ||
+                      e->code || !cl_blank(e->src)))
                     continue;
                 resolve_event(c, &v, e, &events);
             }
