@@ -898,13 +898,24 @@ static int is_caps_actor(tctx *c, int x)
     return dyad_dict_actor_match(c->d, w, 1, c->date, &code, &len) && code && len == 1;
 }
 
+/* A conjunction in the noun phrase or the noun phrases inside it. */
+static int has_cc(tctx *c, int x)
+{
+    for (int k = 0; k < c->n[x].nk; k++) {
+        int ch = c->n[x].kids[k];
+        if (!strcmp(c->n[ch].label, "CC") || (c->n[ch].kind == K_NP && has_cc(c, ch)))
+            return 1;
+    }
+    return 0;
+}
+
 static clist np_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
     if (p->m_np)
         return p->np;
     p->m_np = 1;
-    clist text = {0}, pp = {0}, vp = {0}, npc = {0}, codes = {0};
+    clist text = {0}, pp = {0}, vp = {0}, npc = {0}, codes = {0}, pron = {0};
     for (int k = 0; k < p->nk && c->steps++ < STEP_CAP; k++) {
         int ch = p->kids[k];
         pnode *q = &c->n[ch];
@@ -935,20 +946,18 @@ static clist np_meaning(tctx *c, int x)
             if (is_caps_actor(c, ch))
                 cl_add(c, &text, q->text); /* "US" tagged as the pronoun "us" */
             else
-                pronoun_codes(c, x, ch, &codes);
+                pronoun_codes(c, x, ch, &pron);
         }
     }
     scan_words(c, text, &codes, x);
     clist act = {0}, agt = {0}, pa = {0}, pg = {0}, na = {0}, ng = {0}, va = {0}, vg = {0};
     split_codes(codes, &act, &agt, c);
-    /* Several actors in one noun phrase are several actors only when it is a
-     * coordination ("US and British activists"); otherwise the first names the
-     * actor and the rest describe it ("Malaysia Airlines Boeing 777"). */
-    int coord = 0;
-    for (int k = 0; k < p->nk; k++)
-        coord |= !strcmp(c->n[p->kids[k]].label, "CC");
-    if (!coord && act.n > 1)
+    /* Several actors named in one noun phrase are several actors only when it
+     * is a coordination ("US and British activists"); otherwise the first names
+     * the actor and the rest describe it ("Malaysia Airlines Boeing 777"). */
+    if (act.n > 1 && !has_cc(c, x))
         act.n = 1;
+    split_codes(pron, &act, &agt, c);
     split_codes(pp, &pa, &pg, c);
     split_codes(npc, &na, &ng, c);
     split_codes(vp, &va, &vg, c);
@@ -1784,6 +1793,8 @@ static void node_span(tctx *c, const char *code, int *t0, int *t1)
 
 static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, const char *code, int vtok)
 {
+    if (!strcmp(s, t))
+        return 0; /* an actor acting on itself is not a dyad */
     for (int i = 0; i < out->n; i++)
         if (!strcmp(out->ev[i].source, s) && !strcmp(out->ev[i].target, t) &&
             !strcmp(out->ev[i].code, code))
