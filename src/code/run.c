@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "code/event.h"
+#include "code/tcoder.h"
 #include "ingest/petrxml.h"
 #include "parse/tree.h"
 
@@ -71,6 +72,15 @@ int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     }
     dyad_code_opts co = *o;
+    dyad_tcoder *tc = NULL;
+    if (!co.tree_coder && dyad_dict_is_petr2(dict)) {
+        if ((rc = dyad_tcoder_new(&tc, dict))) {
+            dyad_arena_free(a);
+            dyad_petrxml_free(x);
+            return rc;
+        }
+        co.tree_coder = tc;
+    }
     const dyad_record *rec;
     char skip_article[512] = "";
     while (dyad_petrxml_next(x, &rec) == 1) {
@@ -109,6 +119,7 @@ int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict
             skip_article[0] = 0;
     }
     st->input_errors += dyad_petrxml_errors(x);
+    dyad_tcoder_free(tc);
     dyad_arena_free(a);
     dyad_petrxml_free(x);
     return rc > 0 ? rc : (rc == DYAD_EPARSE || rc == DYAD_ELIMIT ? 0 : rc);
