@@ -16,7 +16,8 @@ static void usage(FILE *f)
             "Codes events and writes one JSON object per event per line to standard output.\n"
             "Options:\n"
             "  --dict-dir DIR   dictionaries (PETRARCH formats) to use; DIR names them in\n"
-            "                   dyad.dicts or PETR_config.ini, or by file name\n"
+            "                   dyad.dicts or PETR_config.ini, or by file name.\n"
+            "                   Default: $DYAD_DICT_DIR, else data/dict (dyad's own)\n"
             "  --input FORMAT   petrarch-xml (records with Penn parses); default: by content\n"
             "  --date DATE      use this date for every sentence\n"
             "  -v, --verbose    report dictionary counts and totals on standard error\n"
@@ -34,7 +35,8 @@ static int print_event(void *user, const dyad_event *e)
 #define DYAD_DEFAULT_DICT_DIR "data/dict"
 #endif
 
-/* Dictionary folder: --dict-dir, else $DYAD_DICT_DIR, else data/ beside the binary's build folder. */
+/* Dictionary folder: --dict-dir, else $DYAD_DICT_DIR, else data/dict (relative to
+ * the working directory: the repository's own dictionaries). */
 static const char *default_dict_dir(void)
 {
     const char *env = getenv("DYAD_DICT_DIR");
@@ -114,10 +116,12 @@ int dyad_cmd_code(int argc, char **argv)
         }
     }
     fflush(stdout);
-    if (verbose || st.input_errors)
-        fprintf(stderr, "dyad code: %ld records, %ld events, %ld discarded, %ld could not be read\n",
-                st.records, st.events, st.discarded, st.input_errors);
-    if (!status && st.input_errors)
+    if (verbose || st.input_errors || st.xml_errors)
+        fprintf(stderr,
+                "dyad code: %ld records, %ld events, %ld discarded, %ld records could not be "
+                "coded, %ld input errors\n",
+                st.records, st.events, st.discarded, st.input_errors, st.xml_errors);
+    if (!status && (st.input_errors || st.xml_errors))
         status = 1;
     dyad_dict_free(dict);
     free(files);

@@ -397,8 +397,11 @@ static int check_passive(const dyad_plist *pl, int kitem)
     return 0;
 }
 
-static int skippable(const char *s)
+static int skippable(const dyad_plist *pl, int k)
 {
+    const char *s = S(pl, k);
+    if (k > 0 && !strcmp(S(pl, k - 1), "(NE"))
+        return 1; /* the code slot of a noun phrase */
     return !dyad_pl_is_word(s) || !strcmp(s, "THE") || !strcmp(s, "A") || !strcmp(s, "AN");
 }
 
@@ -409,7 +412,7 @@ static int form_fits(const dyad_plist *pl, const dyad_verb_form *f, int v, int *
     int k = v;
     for (int i = 0; i < f->nafter; i++) {
         k++;
-        while (k < pl->n && skippable(S(pl, k)))
+        while (k < pl->n && skippable(pl, k))
             k++;
         if (k >= pl->n || strcmp(S(pl, k), f->after[i]))
             return 0;
@@ -418,7 +421,7 @@ static int form_fits(const dyad_plist *pl, const dyad_verb_form *f, int v, int *
     k = v;
     for (int i = f->nbefore - 1; i >= 0; i--) {
         k--;
-        while (k >= 0 && skippable(S(pl, k)))
+        while (k >= 0 && skippable(pl, k))
             k--;
         if (k < 0 || strcmp(S(pl, k), f->before[i]))
             return 0;

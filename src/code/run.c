@@ -118,7 +118,7 @@ int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict
         else
             skip_article[0] = 0;
     }
-    st->input_errors += dyad_petrxml_errors(x);
+    st->xml_errors += dyad_petrxml_errors(x);
     dyad_tcoder_free(tc);
     dyad_arena_free(a);
     dyad_petrxml_free(x);

@@ -9,7 +9,9 @@
 typedef int (*dyad_event_fn)(void *user, const dyad_event *e);
 
 typedef struct dyad_run_stats {
-    long records, sentences_coded, events, discarded, input_errors;
+    long records, sentences_coded, events, discarded;
+    long input_errors; /* records that could not be coded (no parse, broken parse) */
+    long xml_errors;   /* errors the XML reader reported (a truncated file, bad markup) */
 } dyad_run_stats;
 
 /* Codes every record of a PETRARCH XML file. Records that cannot be read (no

@@ -9,6 +9,7 @@
 #include "code/coder.h"
 #include "code/tcoder.h"
 #include "dict/dict.h"
+#include "dict/dict_dir.h"
 #include "ingest/petrxml.h"
 #include "parse/tree.h"
 
@@ -31,6 +32,8 @@ static const char *join(dyad_arena *a, const char *dir, const char *name)
 static int load_env_dict(dyad_dict **out, const dyad_environment *env, const char *dir,
                          dyad_arena *a, dyad_diag *diag)
 {
+    if (!env->verbfile && !env->nactorfiles) /* no <Environment>: the folder's own set */
+        return dyad_dict_load_dir(out, dir, diag);
     const char **actors = dyad_arena_alloc(a, (size_t)(env->nactorfiles + 1) * sizeof *actors);
     if (!actors)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");

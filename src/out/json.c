@@ -28,7 +28,7 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
         return dyad_set_error(DYAD_ENOMEM, "cannot build JSON for an event");
     if (e->issues && e->issues[0])
         json_object_set_new(o, "issues", json_string(e->issues));
-    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
+    int rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     json_decref(o);
     if (rc || fputc('\n', f) == EOF)
         return dyad_set_error(DYAD_EIO, "cannot write output");

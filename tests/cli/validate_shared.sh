@@ -1,8 +1,8 @@
 #!/bin/sh
 # validate_shared.sh: `dyad validate` on the PETRARCH validation files of
 # ../shared (skipped when that folder is absent). The unit-test records must
-# stay at or above 256 of 284 correct (90%); the PETR2 gold records are only
-# checked for the format of the closing line for now.
+# stay at or above 256 of 284 correct (90%), the PETR2 gold records (real AFP
+# sentences, Phoenix dictionaries) at or above 60 of 74.
 set -eu
 case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
 cd "$(dirname "$0")/../.."
@@ -35,6 +35,7 @@ echo "check: PETR.UnitTest.records.xml: at least 256 of 284 records correct"
 validate "$dir/PETR.UnitTest.records.xml" 284
 [ "$p" -ge 256 ] || fail "$p of 284 records correct, expected at least 256"
 
-echo "check: PETR2_GSR_validation.ptb.xml: closing line 'validate: P of 74 records correct'"
+echo "check: PETR2_GSR_validation.ptb.xml: at least 60 of 74 records correct"
 validate "$dir/PETR2_GSR_validation.ptb.xml" 74
+[ "$p" -ge 60 ] || fail "$p of 74 records correct, expected at least 60"
 echo "ok"
