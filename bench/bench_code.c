@@ -43,7 +43,7 @@ typedef struct bench {
     int rounds, loads;
     int only; /* -1: every loop; else the one mode of time_loop */
     dyad_dict *dict;
-    dyad_code_opts opts;
+    dyad_coder *coder;
     dyad_petrxml *px;
     dyad_arena *trees, *scratch;
     sent *s;
@@ -161,7 +161,7 @@ static int code_one(bench *b, const sent *s, int parse, long *events)
         t = pt;
     }
     dyad_coded_list l;
-    if (dyad_code_tree(&l, b->dict, &b->opts, t, s->rec->text, s->rec->date, b->scratch))
+    if (dyad_code_tree(&l, b->coder, t, s->rec->text, s->rec->date, b->scratch))
         return -1;
     *events += l.n;
     return 0;
@@ -178,7 +178,7 @@ static int run_one(bench *b, const sent *s, long *events)
     dyad_arena_reset(b->scratch);
     int discard = 0;
     const dyad_record *r = s->rec;
-    int rc = dyad_run_parse(b->dict, &b->opts, r->id, r->id, r->date, r->text, r->parse,
+    int rc = dyad_run_parse(b->coder, r->id, r->id, r->date, r->text, r->parse,
                             s->parse_len, b->xml, r->parse_line, no_event, NULL, &discard,
                             events, b->scratch, &b->diag);
     return rc == DYAD_ENOMEM ? -1 : 0;
@@ -309,9 +309,11 @@ int main(int argc, char **argv)
                         "[--only code|parse|run] DICT_DIR XML [BIG_XML]\n");
         return 2;
     }
-    dyad_code_opts_default(&b.opts);
     int rc = 1;
-    if (load_dicts(&b) || read_sentences(&b) || bench_coding(&b))
+    if (load_dicts(&b) || dyad_coder_new(&b.coder, b.dict, NULL) || read_sentences(&b))
+        goto cleanup;
+    printf("coder: %s (the dictionaries' format decides)\n", dyad_coder_engine(b.coder));
+    if (bench_coding(&b))
         goto cleanup;
     /* before reading BIG_XML, which holds a whole file in memory */
     row("in-process: peak RSS after coding", peak_rss_mb(), "%.1f", "MB", "", 0);
@@ -323,6 +325,7 @@ cleanup:
     dyad_arena_free(b.trees);
     free(b.s);
     dyad_petrxml_free(b.px);
+    dyad_coder_free(b.coder);
     dyad_dict_free(b.dict);
     return rc;
 }

@@ -4,9 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "code/run.h"
-#include "dict/dict_dir.h"
-#include "out/json.h"
+#include "dyad.h"
 
 static void usage(FILE *f)
 {
@@ -100,12 +98,17 @@ int dyad_cmd_code(int argc, char **argv)
                 dict_dir, st.verb_blocks, st.verb_forms, st.patterns, st.actors, st.agents,
                 st.discards, st.issues, st.seconds);
     }
-    dyad_code_opts o;
-    dyad_code_opts_default(&o);
+    dyad_coder *coder = NULL;
+    if (dyad_coder_new(&coder, dict, NULL)) {
+        fprintf(stderr, "dyad code: %s\n", dyad_last_error());
+        dyad_dict_free(dict);
+        free(files);
+        return 3;
+    }
     dyad_run_stats st = {0};
     int status = 0;
     for (int i = 0; i < nfiles; i++) {
-        int rc = dyad_run_petrxml(&st, files[i], dict, &o, date, print_event, NULL, NULL);
+        int rc = dyad_code_petrxml(&st, coder, files[i], date, print_event, NULL, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad code: %s\n", dyad_last_error());
             status = 3;
@@ -123,6 +126,7 @@ int dyad_cmd_code(int argc, char **argv)
                 st.records, st.events, st.discarded, st.input_errors, st.xml_errors);
     if (!status && (st.input_errors || st.xml_errors))
         status = 1;
+    dyad_coder_free(coder);
     dyad_dict_free(dict);
     free(files);
     return status;

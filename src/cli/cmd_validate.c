@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "eval/validate.h"
+#include "dyad.h"
 
 static void usage(FILE *f)
 {
@@ -59,8 +59,8 @@ int dyad_cmd_validate(int argc, char **argv)
         return 3;
     }
     if (o.verbose)
-        fprintf(stderr, "dyad validate: %d records, dictionaries %.3f s, coding %.3f s\n",
-                r.records, r.dict_seconds, r.code_seconds);
+        fprintf(stderr, "dyad validate: %d records, %s coder, dictionaries %.3f s, coding %.3f s\n",
+                r.records, r.engine, r.dict_seconds, r.code_seconds);
     if (r.input_errors)
         fprintf(stderr, "dyad validate: %d records could not be read\n", r.input_errors);
     printf("validate: %d of %d records correct\n", r.correct, r.scored);

@@ -37,8 +37,44 @@ void dyad_code_opts_default(dyad_code_opts *o)
     o->comma_bmax = 0;
     o->comma_emin = 2;
     o->comma_emax = 8;
-    o->tree_coder = NULL;
 }
+
+int dyad_coder_new(dyad_coder **out, const dyad_dict *dict, const dyad_code_opts *opts)
+{
+    *out = NULL;
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    c->dict = dict;
+    if (opts)
+        c->opts = *opts;
+    else
+        dyad_code_opts_default(&c->opts);
+    if (dyad_dict_is_petr2(dict)) {
+        int rc = dyad_tcoder_new(&c->tc, dict);
+        if (rc) {
+            free(c);
+            return rc;
+        }
+    }
+    *out = c;
+    return 0;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c)
+        return;
+    dyad_tcoder_free(c->tc);
+    free(c);
+}
+
+int dyad_coder_set_option(dyad_coder *c, const char *option, const char *value)
+{
+    return dyad_code_opts_set(&c->opts, option, value);
+}
+
+const char *dyad_coder_engine(const dyad_coder *c) { return c->tc ? "tree" : "linear"; }
 
 static int parse_int(const char *v, int *out)
 {
@@ -837,9 +873,11 @@ static int prepare(dyad_plist *pl, const dyad_dict *d, const dyad_code_opts *o,
     return assign_codes(pl, d, date, a);
 }
 
-int dyad_code_tree(dyad_coded_list *out, const dyad_dict *d, const dyad_code_opts *o,
-                   const dyad_tree *t, const char *text, const char *date, dyad_arena *a)
+int dyad_code_tree(dyad_coded_list *out, const dyad_coder *c, const dyad_tree *t,
+                   const char *text, const char *date, dyad_arena *a)
 {
+    const dyad_dict *d = c->dict;
+    const dyad_code_opts *o = &c->opts;
     memset(out, 0, sizeof *out);
     out->issues = "";
     const char **w = tree_words(t, a);
@@ -857,8 +895,8 @@ int dyad_code_tree(dyad_coded_list *out, const dyad_dict *d, const dyad_code_opt
     if (out->discard)
         return 0;
     int r;
-    if (o->tree_coder) {
-        r = dyad_tcode_tree(out, o->tree_coder, o, t, date, a);
+    if (c->tc) {
+        r = dyad_tcode_tree(out, c->tc, o, t, date, a);
         if (r)
             return r;
     } else {
@@ -877,11 +915,11 @@ int dyad_code_tree(dyad_coded_list *out, const dyad_dict *d, const dyad_code_opt
     return 0;
 }
 
-char *dyad_code_debug_plist(const dyad_dict *d, const dyad_code_opts *o, const dyad_tree *t,
-                            const char *date, dyad_arena *a)
+char *dyad_code_debug_plist(const dyad_coder *c, const dyad_tree *t, const char *date,
+                            dyad_arena *a)
 {
     dyad_plist pl;
-    if (prepare(&pl, d, o, t, date, a))
+    if (prepare(&pl, c->dict, &c->opts, t, date, a))
         return NULL;
     return dyad_plist_to_string(&pl, a);
 }

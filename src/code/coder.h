@@ -13,22 +13,14 @@
 #include "parse/tree.h"
 #include "util/util.h"
 
-/* Options; names follow PETRARCH's <Config> options. */
-typedef struct dyad_code_opts {
-    int require_dyad;     /* drop events whose source or target is "---" (default 1) */
-    int new_actor_length; /* >0: uncoded noun phrases of fewer words become "\"PHRASE\"" actors */
-    int comma_min, comma_max;   /* internal comma clauses of this many words are removed */
-    int comma_bmin, comma_bmax; /* initial clause */
-    int comma_emin, comma_emax; /* terminal clause */
-    /* PETRARCH-2 format dictionaries are coded on the tree (tcoder.h); NULL: the
-     * linear PETRARCH-1 coder. Not owned. */
-    const struct dyad_tcoder *tree_coder;
-} dyad_code_opts;
+/* dyad_code_opts, dyad_code_opts_default and dyad_code_opts_set are public. */
 
-void dyad_code_opts_default(dyad_code_opts *o);
-/* Applies a PETRARCH <Config option= value=>. Returns 0, or DYAD_EINVAL for an
- * unknown option or a bad value (message set). */
-int dyad_code_opts_set(dyad_code_opts *o, const char *option, const char *value);
+/* The coder object behind dyad_coder (dyad.h). */
+struct dyad_coder {
+    const dyad_dict *dict;
+    dyad_code_opts opts;
+    struct dyad_tcoder *tc; /* PETRARCH-2 format dictionaries: the tree coder; else NULL */
+};
 
 /* One coded triple, with evidence as token ranges (inclusive; -1 when unknown). */
 typedef struct dyad_coded {
@@ -47,11 +39,11 @@ typedef struct dyad_coded_list {
 /* Codes one sentence. text (may be NULL) is used for discards and issues; date is
  * "YYYYMMDD" (or YYYY-MM-DD). Returns 0 (even when nothing was coded), DYAD_ENOMEM,
  * or DYAD_EPARSE when the tree cannot be linearised (message set). */
-int dyad_code_tree(dyad_coded_list *out, const dyad_dict *dict, const dyad_code_opts *o,
-                   const dyad_tree *t, const char *text, const char *date, dyad_arena *a);
+int dyad_code_tree(dyad_coded_list *out, const dyad_coder *c, const dyad_tree *t,
+                   const char *text, const char *date, dyad_arena *a);
 
 /* For debugging: the linear parse list after comma removal and actor assignment. */
-char *dyad_code_debug_plist(const dyad_dict *dict, const dyad_code_opts *o, const dyad_tree *t,
-                            const char *date, dyad_arena *a);
+char *dyad_code_debug_plist(const dyad_coder *c, const dyad_tree *t, const char *date,
+                            dyad_arena *a);
 
 #endif

@@ -5,14 +5,13 @@
 #include <string.h>
 
 #include "code/event.h"
-#include "code/tcoder.h"
 #include "ingest/petrxml.h"
 #include "parse/tree.h"
 
-int dyad_run_parse(const dyad_dict *dict, const dyad_code_opts *o, const char *article,
-                   const char *sentence, const char *date, const char *text, const char *parse,
-                   size_t parse_len, const char *file, long line, dyad_event_fn fn, void *user,
-                   int *discard, long *nevents, dyad_arena *a, dyad_diag *d)
+int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentence,
+                   const char *date, const char *text, const char *parse, size_t parse_len,
+                   const char *file, long line, dyad_event_fn fn, void *user, int *discard,
+                   long *nevents, dyad_arena *a, dyad_diag *d)
 {
     *discard = 0;
     dyad_tree *t = NULL;
@@ -21,7 +20,7 @@ int dyad_run_parse(const dyad_dict *dict, const dyad_code_opts *o, const char *a
         return rc;
     dyad_tree_align(t, a, text);
     dyad_coded_list l;
-    rc = dyad_code_tree(&l, dict, o, t, text, date, a);
+    rc = dyad_code_tree(&l, c, t, text, date, a);
     if (rc) {
         if (rc != DYAD_ENOMEM)
             dyad_diag_report(d, DYAD_DIAG_ERROR, file, line, "sentence %s: %s", sentence,
@@ -58,9 +57,8 @@ static const char *article_of(const char *id, dyad_arena *a)
     return dyad_arena_strndup(a, id, (size_t)(us - id));
 }
 
-int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict,
-                     const dyad_code_opts *o, const char *date_override, dyad_event_fn fn,
-                     void *user, dyad_diag *d)
+int dyad_code_petrxml(dyad_run_stats *st, dyad_coder *c, const char *path, const char *date,
+                      dyad_event_fn fn, void *user, dyad_diag *d)
 {
     dyad_petrxml *x = NULL;
     int rc = dyad_petrxml_open(&x, path, d);
@@ -71,23 +69,13 @@ int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict
         dyad_petrxml_free(x);
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     }
-    dyad_code_opts co = *o;
-    dyad_tcoder *tc = NULL;
-    if (!co.tree_coder && dyad_dict_is_petr2(dict)) {
-        if ((rc = dyad_tcoder_new(&tc, dict))) {
-            dyad_arena_free(a);
-            dyad_petrxml_free(x);
-            return rc;
-        }
-        co.tree_coder = tc;
-    }
     const dyad_record *rec;
     char skip_article[512] = "";
     while (dyad_petrxml_next(x, &rec) == 1) {
         dyad_arena_reset(a);
         st->records++;
         for (int i = 0; i < rec->nconfig; i++)
-            if (dyad_code_opts_set(&co, rec->config[i].option, rec->config[i].value))
+            if (dyad_coder_set_option(c, rec->config[i].option, rec->config[i].value))
                 dyad_diag_report(d, DYAD_DIAG_WARNING, path, rec->line, "<Config>: %s",
                                  dyad_last_error());
         const char *article = article_of(rec->id, a);
@@ -100,12 +88,12 @@ int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict
             continue;
         }
         int discard = 0;
-        const char *date = date_override ? date_override : rec->date;
-        rc = dyad_run_parse(dict, &co, article, rec->id, date, rec->text, rec->parse,
+        rc = dyad_run_parse(c, article, rec->id, date ? date : rec->date, rec->text, rec->parse,
                             strlen(rec->parse), path, rec->parse_line, fn, user, &discard,
                             &st->events, a, d);
         if (rc == DYAD_EPARSE || rc == DYAD_ELIMIT) {
             st->input_errors++;
+            rc = 0;
             continue;
         }
         if (rc)
@@ -119,8 +107,7 @@ int dyad_run_petrxml(dyad_run_stats *st, const char *path, const dyad_dict *dict
             skip_article[0] = 0;
     }
     st->xml_errors += dyad_petrxml_errors(x);
-    dyad_tcoder_free(tc);
     dyad_arena_free(a);
     dyad_petrxml_free(x);
-    return rc > 0 ? rc : (rc == DYAD_EPARSE || rc == DYAD_ELIMIT ? 0 : rc);
+    return rc;
 }

@@ -29,17 +29,8 @@
 #include <stddef.h>
 #include "util/util.h"
 
-typedef struct dyad_dict dyad_dict;
 
 /* ---- loading ---------------------------------------------------------- */
-
-/* File names; NULL (or nactors == 0) = that dictionary is absent. */
-typedef struct dyad_dict_files {
-    const char *verbs;             /* PETRARCH-1 (.verbs) or PETRARCH-2 (CAMEO.2.0) format */
-    const char *const *actors;     /* nactors actor files, loaded in this order */
-    int nactors;
-    const char *agents, *discards, *issues;
-} dyad_dict_files;
 
 /* One dictionary held in memory (for tests and fuzzing). data == NULL: absent.
  * name is used in diagnostics ("<verbs>" when NULL). data need not be
@@ -57,33 +48,11 @@ typedef struct dyad_dict_mem {
     dyad_dict_text agents, discards, issues;
 } dyad_dict_mem;
 
-typedef struct dyad_dict_stats {
-    long synsets, verb_blocks, verb_forms, patterns;
-    long actors;       /* actor entries (a name line with its '+' synonyms and codes;
-                          name lines before the entry's first code join it) */
-    long actor_codes;  /* [CODE ...] items, dated or not */
-    long agents;       /* agent lines stored (before plurals/substitutions) */
-    long discards, issues; /* discard lines, issue lines (before expansions) */
-    long warnings;     /* malformed lines reported during this load */
-    double seconds;    /* wall time of the load */
-    size_t bytes;      /* memory held by the dictionary */
-    /* more detail */
-    long synset_phrases;  /* after nested-synset expansion and plurals */
-    long actor_phrases;   /* primary names + '+' synonyms */
-    long agent_phrases;   /* incl. plurals and !X! substitutions */
-    long issue_phrases;   /* incl. n:/v:/+ expansions */
-    long transforms;      /* PETRARCH-2 '~' transformation lines */
-} dyad_dict_stats;
+/* dyad_dict, dyad_dict_files, dyad_dict_stats, dyad_dict_load, dyad_dict_free and
+ * dyad_dict_get_stats are public: see dyad.h. */
 
-/* Loads the files named in *f. Returns 0, DYAD_EIO (a file is missing or
- * unreadable; message via dyad_last_error), DYAD_ENOMEM or DYAD_EINVAL.
- * Malformed lines are warnings through d (may be NULL: stderr). */
-int dyad_dict_load(dyad_dict **out, const dyad_dict_files *f, dyad_diag *d);
 /* Same from memory. */
 int dyad_dict_load_mem(dyad_dict **out, const dyad_dict_mem *m, dyad_diag *d);
-/* Releases everything. Accepts NULL. */
-void dyad_dict_free(dyad_dict *dict);
-void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *st);
 
 /* ---- verbs ------------------------------------------------------------ */
 

@@ -18,7 +18,6 @@
  * (ambiguous names) or DYAD_ENOMEM, with the message set. */
 int dyad_dict_files_from_dir(dyad_dict_files *f, const char *dir, dyad_arena *a);
 
-/* dyad_dict_files_from_dir + dyad_dict_load. */
-int dyad_dict_load_dir(dyad_dict **out, const char *dir, dyad_diag *d);
+/* dyad_dict_load_dir is public: see dyad.h. */
 
 #endif

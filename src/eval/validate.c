@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "code/coder.h"
-#include "code/tcoder.h"
 #include "dict/dict.h"
 #include "dict/dict_dir.h"
 #include "ingest/petrxml.h"
@@ -65,8 +64,8 @@ static int is_dateline(const dyad_tree *t)
     return !strcmp(t->nodes[top].label, "NP");
 }
 
-static int code_record(outcome *oc, const dyad_record *rec, const dyad_dict *dict,
-                       const dyad_code_opts *co, const char *file, dyad_arena *a, dyad_diag *diag)
+static int code_record(outcome *oc, const dyad_record *rec, const dyad_coder *coder,
+                       const char *file, dyad_arena *a, dyad_diag *diag)
 {
     memset(oc, 0, sizeof *oc);
     if (!rec->parse) {
@@ -91,7 +90,7 @@ static int code_record(outcome *oc, const dyad_record *rec, const dyad_dict *dic
         return 0;
     }
     dyad_tree_align(t, a, rec->text);
-    r = dyad_code_tree(&oc->ev, dict, co, t, rec->text, rec->date, a);
+    r = dyad_code_tree(&oc->ev, coder, t, rec->text, rec->date, a);
     if (r == DYAD_ENOMEM)
         return r;
     if (r) {
@@ -158,11 +157,11 @@ static void describe(FILE *f, const dyad_record *rec, const outcome *oc, int ok)
     fprintf(f, "\n");
 }
 
-static int apply_options(dyad_code_opts *co, const dyad_option *opt, int n, const char *file,
+static int apply_options(dyad_coder *co, const dyad_option *opt, int n, const char *file,
                          long line, dyad_diag *diag)
 {
     for (int i = 0; i < n; i++)
-        if (dyad_code_opts_set(co, opt[i].option, opt[i].value))
+        if (dyad_coder_set_option(co, opt[i].option, opt[i].value))
             dyad_diag_report(diag, DYAD_DIAG_WARNING, file, line, "<Config>: %s",
                              dyad_last_error());
     return 0;
@@ -174,7 +173,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     memset(res, 0, sizeof *res);
     dyad_petrxml *x = NULL;
     dyad_dict *dict = NULL;
-    dyad_tcoder *tc = NULL;
+    dyad_coder *coder = NULL;
     dyad_arena *a = dyad_arena_new(), *scratch = dyad_arena_new();
     int rc = (!a || !scratch) ? dyad_set_error(DYAD_ENOMEM, "out of memory") : 0;
     if (!rc)
@@ -201,24 +200,20 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
                 st.verb_blocks, st.verb_forms, st.patterns, st.synsets, st.actors,
                 st.actor_codes, st.agents, st.discards, st.issues, st.warnings, st.seconds);
     }
-    dyad_code_opts co;
-    dyad_code_opts_default(&co);
-    if (dyad_dict_is_petr2(dict)) {
-        rc = dyad_tcoder_new(&tc, dict);
-        if (rc)
-            goto cleanup;
-        co.tree_coder = tc;
-    }
+    rc = dyad_coder_new(&coder, dict, NULL);
+    if (rc)
+        goto cleanup;
+    res->engine = dyad_coder_engine(coder);
     const dyad_environment *env = dyad_petrxml_env(x);
-    apply_options(&co, env->config, env->nconfig, path, 0, diag);
+    apply_options(coder, env->config, env->nconfig, path, 0, diag);
     const dyad_record *rec;
     t0 = now();
     while (dyad_petrxml_next(x, &rec) == 1) {
         dyad_arena_reset(scratch);
         res->records++;
-        apply_options(&co, rec->config, rec->nconfig, path, rec->line, diag);
+        apply_options(coder, rec->config, rec->nconfig, path, rec->line, diag);
         outcome oc;
-        rc = code_record(&oc, rec, dict, &co, path, scratch, diag);
+        rc = code_record(&oc, rec, coder, path, scratch, diag);
         if (rc)
             goto cleanup;
         /* a record without <EventCoding> expects no events, as in PETRARCH */
@@ -237,7 +232,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
             dyad_tree *t = NULL;
             dyad_diag quiet = {0};
             if (!dyad_ptb_parse(&t, scratch, rec->parse, strlen(rec->parse), &quiet, path, 0)) {
-                char *dbg = dyad_code_debug_plist(dict, &co, t, rec->date, scratch);
+                char *dbg = dyad_code_debug_plist(coder, t, rec->date, scratch);
                 fprintf(o->report, "    plist: %s\n", dbg ? dbg : "(none)");
             }
         }
@@ -245,7 +240,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     res->code_seconds = now() - t0;
     res->input_errors += (int)dyad_petrxml_errors(x);
 cleanup:
-    dyad_tcoder_free(tc);
+    dyad_coder_free(coder);
     dyad_dict_free(dict);
     dyad_petrxml_free(x);
     dyad_arena_free(scratch);

@@ -12,25 +12,6 @@
 #include "dyad.h"
 #include "util/util.h"
 
-typedef struct dyad_validate_opts {
-    const char *dict_dir;  /* where the <Environment> files are; NULL = the file's folder */
-    FILE *report;          /* differing records are described here (NULL: silent) */
-    int verbose;           /* also print every record and dictionary counts */
-    int reparse;           /* ignore <Parse>, parse <Text> with the built-in parser */
-} dyad_validate_opts;
-
-typedef struct dyad_validate_result {
-    int records;       /* records read */
-    int scored;        /* records with an expectation */
-    int correct;
-    int input_errors;  /* records that could not be read (missing or broken parse), unexpected */
-    double dict_seconds, code_seconds;
-} dyad_validate_result;
-
-/* Returns 0 when the file and its dictionaries could be read (whatever the
- * accuracy), else a negative dyad_err with the message set. diag receives
- * input warnings and errors (NULL: stderr). */
-int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_validate_opts *o,
-                       dyad_diag *diag);
+/* The API is public: see dyad.h (dyad_validate_file). */
 
 #endif

@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include "dyad.h"
 
-/* Writes e as one compact JSON object and a newline. Returns 0, DYAD_ENOMEM or
- * DYAD_EIO (message set). */
-int dyad_event_write_json(FILE *f, const dyad_event *e);
+/* dyad_event_write_json is public: see dyad.h. */
 
 #endif

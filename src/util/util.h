@@ -38,16 +38,7 @@ char *dyad_arena_printf(dyad_arena *a, const char *fmt, ...)
 size_t dyad_arena_used(const dyad_arena *a);
 
 /* ---- diagnostics ---------------------------------------------------- */
-typedef enum { DYAD_DIAG_WARNING = 1, DYAD_DIAG_ERROR = 2 } dyad_diag_level;
-
-typedef struct dyad_diag {
-    /* Called for each message; NULL means print to stderr as
-     * "file:line: warning|error: message". */
-    void (*fn)(void *user, dyad_diag_level lvl, const char *file, long line, const char *msg);
-    void *user;
-    long warnings; /* counted by dyad_diag_report */
-    long errors;
-} dyad_diag;
+/* dyad_diag and dyad_diag_level are public: see dyad.h. */
 
 /* Report one message. d may be NULL (then stderr, nothing counted). line <= 0: no line. */
 void dyad_diag_report(dyad_diag *d, dyad_diag_level lvl, const char *file, long line,
