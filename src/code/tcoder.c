@@ -28,9 +28,26 @@ typedef struct tkv {
     struct tkv *next;
 } tkv;
 struct trie {
-    tkv *kids;
+    tkv *kids;               /* words */
+    tkv **htab;              /* the same, hashed (power-of-two size hmask + 1) when many */
+    unsigned hmask;
+    trie *dash, *comma, *bar, *star, *caret; /* the structural keys "-" "," "|" "*" "^" */
     const dyad_pattern *pat; /* '#': the pattern ending here */
 };
+
+static trie **special_slot(trie *t, const char *key)
+{
+    if (!key[0] || key[1])
+        return NULL;
+    switch (key[0]) {
+    case '-': return &t->dash;
+    case ',': return &t->comma;
+    case '|': return &t->bar;
+    case '*': return &t->star;
+    case '^': return &t->caret;
+    default: return NULL;
+    }
+}
 
 typedef struct xform {
     int outer, inner;        /* PICO codes of the verbs; inner -1 = any (Q) */
@@ -48,14 +65,67 @@ struct dyad_tcoder {
     int nxf;
 };
 
+static unsigned word_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 static trie *trie_get(const trie *t, const char *key)
 {
     if (!t)
         return NULL;
+    trie **slot = special_slot((trie *)t, key);
+    if (slot)
+        return *slot;
+    if (t->htab) {
+        for (unsigned h = word_hash(key) & t->hmask;; h = (h + 1) & t->hmask) {
+            tkv *k = t->htab[h];
+            if (!k)
+                return NULL;
+            if (!strcmp(k->key, key))
+                return k->node;
+        }
+    }
     for (tkv *k = t->kids; k; k = k->next)
         if (!strcmp(k->key, key))
             return k->node;
     return NULL;
+}
+
+/* After building: nodes with many words get a hash table (the root of a block
+ * can have hundreds of head nouns). */
+static int trie_index(dyad_arena *a, trie *t, int depth)
+{
+    if (!t || depth > 64)
+        return 0;
+    unsigned n = 0;
+    for (tkv *k = t->kids; k; k = k->next)
+        n++;
+    if (n > 6) {
+        unsigned size = 16;
+        while (size < n * 2)
+            size *= 2;
+        t->htab = dyad_arena_alloc(a, size * sizeof *t->htab);
+        if (!t->htab)
+            return DYAD_ENOMEM;
+        t->hmask = size - 1;
+        for (tkv *k = t->kids; k; k = k->next) {
+            unsigned h = word_hash(k->key) & t->hmask;
+            while (t->htab[h])
+                h = (h + 1) & t->hmask;
+            t->htab[h] = k;
+        }
+    }
+    int rc = 0;
+    for (tkv *k = t->kids; k && !rc; k = k->next)
+        rc = trie_index(a, k->node, depth + 1);
+    trie *special[] = {t->dash, t->comma, t->bar, t->star, t->caret};
+    for (int i = 0; i < 5 && !rc; i++)
+        rc = trie_index(a, special[i], depth + 1);
+    return rc;
 }
 
 static trie *trie_child(dyad_arena *a, trie *t, const char *key)
@@ -63,6 +133,11 @@ static trie *trie_child(dyad_arena *a, trie *t, const char *key)
     trie *c = trie_get(t, key);
     if (c)
         return c;
+    trie **slot = special_slot(t, key);
+    if (slot) {
+        *slot = dyad_arena_alloc(a, sizeof **slot);
+        return *slot;
+    }
     tkv *k = dyad_arena_alloc(a, sizeof *k);
     c = dyad_arena_alloc(a, sizeof *c);
     if (!k || !c)
@@ -330,7 +405,7 @@ static int build_block(dyad_tcoder *tc, const dyad_verb_block *b)
         if (x.err)
             return x.err;
     }
-    return 0;
+    return trie_index(tc->a, root, 0);
 }
 
 /* ---- transformations --------------------------------------------------- */

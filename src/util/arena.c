@@ -39,12 +39,30 @@ void dyad_arena_free(dyad_arena *a)
     free(a);
 }
 
+/* Keeps one ordinary block for reuse, so that a per-record reset does not
+ * return memory to malloc every time. */
 void dyad_arena_reset(dyad_arena *a)
 {
     if (!a)
         return;
+#ifndef DYAD_ARENA_DEBUG
+    block *keep = NULL, *b = a->head;
+    while (b) {
+        block *n = b->next;
+        if (!keep && b->size == ARENA_BLOCK) {
+            keep = b;
+            keep->next = NULL;
+            keep->used = 0;
+        } else {
+            free(b);
+        }
+        b = n;
+    }
+    a->head = keep;
+#else
     free_blocks(a->head);
     a->head = NULL;
+#endif
     a->total = 0;
 }
 
