@@ -937,7 +937,8 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
         const char *code = NULL;
         int len = 0, prefix = 0;
         if (dyad_dict_actor_match(c->d, w.v + i, w.n - i, c->date, &code, &len) && len > 0) {
-            if (code) {
+            /* an actor with no code valid on this date names nobody (PETRARCH-2) */
+            if (code && strcmp(code, "---")) {
                 cl_add(c, codes, code);
                 note_span(c, code, node);
             }
