@@ -155,6 +155,7 @@ typedef struct dyad_run_stats {
     long records, sentences_coded, events, discarded;
     long input_errors; /* records that could not be coded (no parse, a broken parse) */
     long xml_errors;   /* errors the XML reader reported (a truncated file, bad markup) */
+    long parsed_full, parsed_partial, parse_failed; /* raw text: the built-in parser */
 } dyad_run_stats;
 
 /* Codes every record of a PETRARCH XML file ("-" = stdin) with Penn parses.
@@ -166,6 +167,24 @@ typedef struct dyad_run_stats {
  * added to *st. */
 int dyad_code_petrxml(dyad_run_stats *st, dyad_coder *c, const char *path, const char *date,
                       dyad_event_fn fn, void *user, dyad_diag *d);
+
+/* Input of dyad_code_input. */
+typedef struct dyad_input_opts {
+    const char *format; /* "auto" (NULL), "text", "html", "jsonl", "petrarch-xml", "conllu" */
+    const char *date;   /* YYYY-MM-DD for every article (NULL: the article's own) */
+    int threads;        /* worker threads for raw text; 0 = one per core */
+    int progress;       /* a progress line on stderr when it is a terminal */
+} dyad_input_opts;
+
+/* Codes one input file ("-" = stdin) of any supported format. Raw text, HTML
+ * and JSON Lines articles are split into sentences and parsed with the
+ * built-in parser (link-grammar) by worker threads; events reach fn in input
+ * order. PETRARCH XML goes to dyad_code_petrxml; CoNLL-U sentences are
+ * converted to trees. A sentence the parser cannot read is reported and
+ * counted (parse_failed); memory does not grow with the input. Returns 0, the
+ * callback's value, or a negative dyad_err. Statistics are added to *st. */
+int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
+                    const dyad_input_opts *o, dyad_event_fn fn, void *user, dyad_diag *d);
 
 /* ---- output ------------------------------------------------------------ */
 
@@ -181,6 +200,12 @@ typedef struct dyad_validate_opts {
     const char *dict_dir;  /* where the <Environment> files are; NULL = the file's folder */
     FILE *report;          /* differing records are described here (NULL: silent) */
     int verbose;           /* 1: every record and the dictionary counts; 2: also parse lists */
+    /* [issue 3, built-in parser] 1: ignore each record's <Parse> and parse its
+     * <Text> with the built-in link-grammar parser (a record without text: the
+     * words of its <Parse>, without their brackets). A sentence the parser
+     * cannot parse is reported and counted as an input error. With a report,
+     * one "reparse:" line gives the parser's counts and speed. */
+    int reparse;
 } dyad_validate_opts;
 
 typedef struct dyad_validate_result {
@@ -201,6 +226,199 @@ typedef struct dyad_validate_result {
  * dictionaries could be read, whatever the accuracy. */
 int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_validate_opts *o,
                        dyad_diag *diag);
+
+/* ---- storage ------------------------------------------------------------
+ *
+ * A store keeps coded events in a database: SQLite ("sqlite:PATH", WAL mode;
+ * the default "sqlite:dyad.db") or PostgreSQL ("postgresql://..." or
+ * "postgres://...", any libpq connection URI). Both backends hold the same
+ * schema and answer every query the same way:
+ *   articles  (id, date, source_file, dict_version, coded_at, nsentences, nevents)
+ *   sentences (article, id, seq, text)
+ *   events    (id, article, sentence, date, source, target, cameo, plover,
+ *              quad_class, goldstein, evidence spans and words, issues,
+ *              dict_version, mentions)
+ *   actors    (code, first_seen, last_seen)
+ *   quotes    (id, article, sentence, speaker, role, actor, quote, cue, kind,
+ *              quote_start, quote_end, speaker_start, speaker_end)
+ *   meta      (key, value): schema_version
+ * Dates are stored as YYYY-MM-DD. Writing an article replaces what the store
+ * held for that id (its sentences, events and quotes) inside the current
+ * transaction, so a transaction never holds half an article and re-loading is
+ * idempotent. */
+
+/* Store errors, beside the dyad_err codes: the database refused the
+ * connection or a statement failed; the database or its disk is full. */
+enum { DYAD_ESTORE = -20, DYAD_ESTORE_FULL = -21 };
+
+#define DYAD_STORE_DEFAULT_URL "sqlite:dyad.db"
+
+typedef struct dyad_store dyad_store;
+
+/* Open flags: DYAD_STORE_WRITE creates the database file (SQLite) and the
+ * schema when missing; without it the store must already exist. */
+enum { DYAD_STORE_READ = 0, DYAD_STORE_WRITE = 1 };
+
+/* Opens the store at url: "sqlite:PATH" (also "sqlite://PATH" or a bare PATH;
+ * "sqlite:PATH?max_size=BYTES" caps the file size), "postgresql://..." or
+ * "postgres://...". NULL = DYAD_STORE_DEFAULT_URL. Returns 0, DYAD_EINVAL (a URL
+ * of no known kind), DYAD_ENOTFOUND (READ and no such database), DYAD_ESTORE
+ * (the database cannot be opened, refuses the connection, or has a schema
+ * this version does not know), DYAD_ENOMEM. *out is closed with
+ * dyad_store_close. A store is used by one thread at a time. */
+int dyad_store_open(dyad_store **out, const char *url, int flags);
+/* Closes the store; an open transaction is rolled back. Accepts NULL. */
+void dyad_store_close(dyad_store *s);
+/* "sqlite" or "postgresql". */
+const char *dyad_store_backend(const dyad_store *s);
+/* The URL as given, with any password replaced by "***" (for messages). */
+const char *dyad_store_url(const dyad_store *s);
+
+/* One sentence of an article. */
+typedef struct dyad_store_sentence {
+    const char *id;   /* sentence id */
+    const char *text; /* NULL = "" */
+} dyad_store_sentence;
+
+/* An article to write: its sentences (in order) and events. Nothing is kept
+ * after dyad_store_put_article returns. */
+typedef struct dyad_store_article {
+    const char *id;           /* required */
+    const char *date;         /* YYYYMMDD or YYYY-MM-DD; NULL = the first event's */
+    const char *source_file;  /* NULL = "" */
+    const char *dict_version; /* dictionary version that coded it (see
+                                 dyad_store_dict_version); NULL = "" */
+    const dyad_store_sentence *sentences;
+    size_t nsentences;
+    const dyad_event *events; /* their article fields are ignored */
+    size_t nevents;
+} dyad_store_article;
+
+/* Transactions. put_article needs one; dyad_store_commit also writes the
+ * actors seen in the transaction. A failed put or commit leaves the
+ * transaction to be rolled back (dyad_store_rollback). 0 or DYAD_ESTORE /
+ * DYAD_ESTORE_FULL with a message naming the database and the article. */
+int dyad_store_begin(dyad_store *s);
+int dyad_store_commit(dyad_store *s);
+void dyad_store_rollback(dyad_store *s);
+/* Writes one article. append = 0 replaces what the store holds for a->id;
+ * append = 1 adds sentences and events to it (for an article whose events
+ * arrive in several pieces within one load). */
+int dyad_store_put_article(dyad_store *s, const dyad_store_article *a, int append);
+
+/* The version of the dictionaries in dir (the files dyad_dict_load_dir would
+ * load): the first 16 hex digits of a SHA-256 over their bytes, in load order.
+ * out must hold DYAD_DICT_VERSION_SIZE bytes. 0, DYAD_ENOTFOUND, DYAD_EIO,
+ * DYAD_ENOMEM. */
+#define DYAD_DICT_VERSION_SIZE 17
+int dyad_store_dict_version(char *out, const char *dir);
+
+/* ---- loading ---------------------------------------------------------- */
+
+typedef struct dyad_load_stats {
+    long articles, sentences, events; /* committed */
+    long batches;                     /* transactions committed */
+    long lines, bad_lines;            /* JSONL lines read / skipped as malformed */
+    long incomplete;                  /* articles not stored: the input ends inside them */
+    dyad_run_stats run;               /* coding statistics (PETRARCH XML) */
+    double seconds;                   /* wall time so far */
+} dyad_load_stats;
+
+typedef struct dyad_load_opts {
+    const char *dict_version;  /* stored with each article and event; NULL = "" */
+    const char *date;          /* PETRARCH XML: replaces every record's date; NULL = theirs */
+    int batch_articles;        /* articles per transaction; <= 0: 1000 */
+    double batch_seconds;      /* also commit a batch this old (s); <= 0: 1.0 */
+    /* Called after each commit and at most every 0.2 s while loading. */
+    void (*progress)(void *user, const dyad_load_stats *st);
+    void *user;
+} dyad_load_opts;
+
+/* Codes the PETRARCH XML file at path ("-" = stdin) with c and stores it,
+ * article by article: every article of the file is replaced, also one that
+ * now gives no event, and its sentences are kept. An article the input ends
+ * inside (a truncated file) is reported through d and not stored. Returns 0
+ * (input problems are reported through d and counted in st), a negative
+ * dyad_err when the file cannot be read, or DYAD_ESTORE / DYAD_ESTORE_FULL
+ * when a write fails: then the current batch is rolled back, the message names
+ * the database and the article, and st counts what was committed before. */
+int dyad_store_load_petrxml(dyad_store *s, dyad_coder *c, const char *path,
+                            const dyad_load_opts *o, dyad_load_stats *st, dyad_diag *d);
+/* Stores dyad's own JSON Lines events (the output of dyad code or of
+ * dyad_store_export with DYAD_EXPORT_JSONL) from path ("-" = stdin). An
+ * article's lines are expected together; a malformed line is reported through
+ * d as file:line, counted in st->bad_lines and skipped. Lines whose "type" is
+ * not "event" are skipped. Returns as dyad_store_load_petrxml. */
+int dyad_store_load_jsonl(dyad_store *s, const char *path, const dyad_load_opts *o,
+                          dyad_load_stats *st, dyad_diag *d);
+
+/* ---- queries ---------------------------------------------------------- */
+
+typedef enum { DYAD_PERIOD_MONTH = 0, DYAD_PERIOD_YEAR, DYAD_PERIOD_DAY } dyad_period;
+
+/* What to select. An actor filter is a code prefix: "PRK" matches PRK, PRKGOV
+ * and PRKMIL; NULL, "" or "*" matches any actor. */
+typedef struct dyad_query {
+    const char *source, *target; /* the dyad */
+    int both;                    /* also the reverse direction (target -> source) */
+    const char *actor;           /* top actors: only codes with this prefix */
+    const char *from, *to;       /* dates, inclusive, YYYY-MM-DD or YYYYMMDD; NULL = open */
+    dyad_period by;              /* timeline period */
+    long limit;                  /* rows of top lists (<= 0: 10) and event lists (<= 0: all) */
+} dyad_query;
+
+/* A result table: named columns, rows of text cells (numbers formatted, NULL =
+ * empty). Owned by the caller; free with dyad_table_free. */
+typedef struct dyad_table dyad_table;
+typedef enum { DYAD_COL_TEXT = 0, DYAD_COL_INT, DYAD_COL_REAL } dyad_col_kind;
+typedef enum { DYAD_TABLE_TEXT = 0, DYAD_TABLE_CSV, DYAD_TABLE_JSON } dyad_table_format;
+
+size_t dyad_table_nrows(const dyad_table *t);
+int dyad_table_ncols(const dyad_table *t);
+const char *dyad_table_colname(const dyad_table *t, int col);
+dyad_col_kind dyad_table_colkind(const dyad_table *t, int col);
+/* The cell as text; NULL for an empty (SQL NULL) cell. */
+const char *dyad_table_get(const dyad_table *t, size_t row, int col);
+/* Writes the table: aligned text (columns of counts that are all zero are left
+ * out, long text is cut), CSV (RFC 4180, a header line) or JSON (an array of
+ * objects, numbers as numbers). 0 or DYAD_EIO / DYAD_ENOMEM. */
+int dyad_table_write(FILE *f, const dyad_table *t, dyad_table_format fmt);
+void dyad_table_free(dyad_table *t); /* accepts NULL */
+
+/* Timeline of a dyad: one row per period from the first to the last with
+ * events (empty periods included): period, events, the counts per quad class
+ * (neutral, verbal_coop, material_coop, verbal_conflict, material_conflict),
+ * goldstein_mean, and the counts per PLOVER category (agree ... assault,
+ * none). */
+int dyad_store_timeline(dyad_table **out, dyad_store *s, const dyad_query *q);
+/* Most frequent actors (as source or target; "---" left out): actor, events,
+ * as_source, as_target, goldstein_mean, first_seen, last_seen. */
+int dyad_store_top_actors(dyad_table **out, dyad_store *s, const dyad_query *q);
+/* Most frequent directed dyads: source, target, events, goldstein_mean,
+ * first_seen, last_seen, then the counts per quad class. */
+int dyad_store_top_dyads(dyad_table **out, dyad_store *s, const dyad_query *q);
+/* The events of a dyad with their evidence, by date: date, article, sentence,
+ * source, target, cameo, plover, quad_class, goldstein, source_text,
+ * target_text, verb_text, text (the sentence), dict_version. */
+int dyad_store_events(dyad_table **out, dyad_store *s, const dyad_query *q);
+/* What the store holds: one row per figure (name, value). */
+int dyad_store_summary(dyad_table **out, dyad_store *s);
+
+/* ---- exports ---------------------------------------------------------- */
+
+typedef enum {
+    DYAD_EXPORT_JSONL = 0, /* one event per line, dyad code's fields plus dict_version and mentions */
+    DYAD_EXPORT_PHOENIX,   /* Phoenix dataset TSV: one row per date, source, target and code */
+    DYAD_EXPORT_GDELT,     /* GDELT 2.0 event-table TSV (61 columns): one row per article and event */
+    DYAD_EXPORT_GRAPHML    /* actor network: nodes = actors, edges = directed dyads */
+} dyad_export_format;
+
+/* Writes the events q selects (its dyad and dates) in format fmt. header = 1
+ * puts a line of column names first in the TSV formats (the Phoenix and GDELT
+ * files themselves have none). *nrows (may be NULL) = rows, lines or edges
+ * written. 0, DYAD_EIO, DYAD_ENOMEM or DYAD_ESTORE. */
+int dyad_store_export(dyad_store *s, FILE *f, dyad_export_format fmt, const dyad_query *q,
+                      int header, long *nrows);
 
 #ifdef __cplusplus
 }

@@ -9,17 +9,22 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: dyad code [--dict-dir DIR] [--input petrarch-xml] [--date YYYY-MM-DD]\n"
-            "                 [--verbose] FILE...|-\n"
+            "usage: dyad code [--dict-dir DIR] [--input FORMAT] [--date YYYY-MM-DD]\n"
+            "                 [--threads N] [--verbose] FILE...|-\n"
             "Codes events and writes one JSON object per event per line to standard output.\n"
             "Options:\n"
             "  --dict-dir DIR   dictionaries (PETRARCH formats) to use; DIR names them in\n"
             "                   dyad.dicts or PETR_config.ini, or by file name.\n"
             "                   Default: $DYAD_DICT_DIR, else data/dict (dyad's own)\n"
-            "  --input FORMAT   petrarch-xml (records with Penn parses); default: by content\n"
-            "  --date DATE      use this date for every sentence\n"
+            "  --input FORMAT   auto (default: by extension and content), text, html, jsonl,\n"
+            "                   petrarch-xml (records with Penn parses), conllu\n"
+            "  --date DATE      use this date for every article (text: overrides a leading\n"
+            "                   'date YYYY-MM-DD' line)\n"
+            "  --threads N      parser threads for raw text (default: one per core)\n"
             "  -v, --verbose    report dictionary counts and totals on standard error\n"
-            "Exit status: 0 success; 1 some records could not be read (the rest were coded);\n"
+            "Raw text, HTML and JSON Lines are split into sentences and parsed with the\n"
+            "built-in parser (link-grammar); a sentence it cannot parse is reported.\n"
+            "Exit status: 0 success; 1 some input could not be read (the rest was coded);\n"
             "2 usage error; 3 a file or the dictionaries could not be read.\n");
 }
 
@@ -43,8 +48,8 @@ static const char *default_dict_dir(void)
 
 int dyad_cmd_code(int argc, char **argv)
 {
-    const char *dict_dir = NULL, *date = NULL;
-    int verbose = 0, nfiles = 0;
+    const char *dict_dir = NULL, *date = NULL, *format = NULL;
+    int verbose = 0, nfiles = 0, threads = 0;
     char **files = calloc((size_t)argc, sizeof *files);
     if (!files)
         return 3;
@@ -59,9 +64,11 @@ int dyad_cmd_code(int argc, char **argv)
         } else if (!strcmp(a, "--date") && i + 1 < argc) {
             date = argv[++i];
         } else if (!strcmp(a, "--input") && i + 1 < argc) {
-            const char *fmt = argv[++i];
-            if (strcmp(fmt, "petrarch-xml") && strcmp(fmt, "auto")) {
-                fprintf(stderr, "dyad code: input format '%s' is not supported yet\n", fmt);
+            format = argv[++i];
+        } else if (!strcmp(a, "--threads") && i + 1 < argc) {
+            threads = atoi(argv[++i]);
+            if (threads < 1 || threads > 64) {
+                fprintf(stderr, "dyad code: --threads takes a number from 1 to 64\n");
                 free(files);
                 return 2;
             }
@@ -108,7 +115,8 @@ int dyad_cmd_code(int argc, char **argv)
     dyad_run_stats st = {0};
     int status = 0;
     for (int i = 0; i < nfiles; i++) {
-        int rc = dyad_code_petrxml(&st, coder, files[i], date, print_event, NULL, NULL);
+        dyad_input_opts io = {.format = format, .date = date, .threads = threads, .progress = 1};
+        int rc = dyad_code_input(&st, coder, files[i], &io, print_event, NULL, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad code: %s\n", dyad_last_error());
             status = 3;
@@ -119,6 +127,9 @@ int dyad_cmd_code(int argc, char **argv)
         }
     }
     fflush(stdout);
+    if (verbose && (st.parsed_full || st.parsed_partial || st.parse_failed))
+        fprintf(stderr, "dyad code: built-in parser: %ld full parses, %ld partial, %ld failed\n",
+                st.parsed_full, st.parsed_partial, st.parse_failed);
     if (verbose || st.input_errors || st.xml_errors)
         fprintf(stderr,
                 "dyad code: %ld records, %ld events, %ld discarded, %ld records could not be "

@@ -1,0 +1,434 @@
+/* pipeline.c: raw news in, events out: articles (ingest) -> sentences (text) ->
+ * trees (the built-in link-grammar parser, or the CoNLL-U converter) -> events
+ * (code), with worker threads and output in input order.
+ *
+ * Threads: the reading thread fills a ring of at most RING article jobs;
+ * workers take the next unparsed job, code it into the job's own arena, and
+ * mark it done; the reading thread hands the events of finished jobs to the
+ * callback strictly in input order. Memory is bounded by the ring, not by the
+ * input. Each worker has its own parser (link-grammar state is per thread); the
+ * coder and dictionaries are shared read-only.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "code/coder.h"
+#include "code/event.h"
+#include "code/run.h"
+#include "dyad.h"
+#include "ingest/article.h"
+#include "parse/conllu.h"
+#include "parse/lg.h"
+#include "text/text.h"
+
+#define RING_PER_THREAD 4
+
+enum { SLOT_FREE, SLOT_READY, SLOT_WORKING, SLOT_DONE };
+
+typedef struct job {
+    int state;
+    long seq;
+    dyad_arena *a;
+    const char *id, *date, *text, *file;
+    long line;
+    /* results */
+    dyad_event *ev;
+    int nev, cap;
+    long sentences, full, partial, failed, discarded, events;
+    int story_discard;
+} job;
+
+typedef struct pipe {
+    dyad_coder *coder;
+    const char *date_override;
+    dyad_diag *diag;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    job *ring;
+    int nring;
+    long next_read, next_emit;
+    int stop;
+} pipe_t;
+
+/* ---- one article ---------------------------------------------------------- */
+
+static int keep_event(job *j, const dyad_event *e)
+{
+    if (j->nev == j->cap) {
+        int cap = j->cap ? j->cap * 2 : 16;
+        dyad_event *v = dyad_arena_alloc(j->a, (size_t)cap * sizeof *v);
+        if (!v)
+            return DYAD_ENOMEM;
+        if (j->nev)
+            memcpy(v, j->ev, (size_t)j->nev * sizeof *v);
+        j->ev = v;
+        j->cap = cap;
+    }
+    j->ev[j->nev++] = *e; /* its strings live in j->a already */
+    return 0;
+}
+
+static const char *compact_date(dyad_arena *a, const char *d)
+{
+    return d && *d ? dyad_arena_strdup(a, d) : "";
+}
+
+/* Codes one sentence [s0, s1) of the article text. */
+static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int s1,
+                         dyad_diag *d)
+{
+    const char *sent = dyad_arena_strndup(j->a, j->text + s0, (size_t)(s1 - s0));
+    const char *sid = dyad_arena_printf(j->a, "%s_%d", j->id, k + 1);
+    if (!sent || !sid)
+        return DYAD_ENOMEM;
+    j->sentences++;
+    dyad_tree *t = NULL;
+    dyad_lg_result res;
+    int rc = dyad_lg_parse(&t, &res, lg, sent, strlen(sent), j->a);
+    if (rc == DYAD_ENOMEM)
+        return rc;
+    if (rc) {
+        j->failed++;
+        dyad_diag_report(d, DYAD_DIAG_WARNING, j->file, j->line,
+                         "article %s, sentence %d: not parsed: %s", j->id, k + 1,
+                         dyad_last_error());
+        return 0;
+    }
+    if (res.status == DYAD_LG_FULL)
+        j->full++;
+    else
+        j->partial++;
+    dyad_coded_list l;
+    rc = dyad_code_tree(&l, c, t, sent, j->date, j->a);
+    if (rc)
+        return rc == DYAD_ENOMEM ? rc : 0;
+    if (l.discard) {
+        j->discarded++;
+        j->story_discard |= l.discard == 2;
+        return 0;
+    }
+    if (!l.n)
+        return 0;
+    dyad_event *ev = dyad_arena_alloc(j->a, (size_t)l.n * sizeof *ev);
+    dyad_sentence_meta m = {j->id, sid, j->date, sent};
+    if (!ev || dyad_events_fill(ev, &l, t, &m, j->a))
+        return DYAD_ENOMEM;
+    for (int i = 0; i < l.n; i++)
+        if ((rc = keep_event(j, &ev[i])))
+            return rc;
+    j->events += l.n;
+    return 0;
+}
+
+static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
+{
+    dyad_sentence *s = NULL;
+    int ns = 0;
+    int rc = dyad_text_sentences(&s, &ns, j->a, j->text, strlen(j->text));
+    for (int k = 0; !rc && k < ns && !j->story_discard; k++)
+        rc = code_sentence(j, c, lg, k, s[k].start, s[k].end, d);
+    if (j->story_discard)
+        j->nev = 0; /* a story discard drops the whole article */
+    return rc;
+}
+
+/* ---- threads ------------------------------------------------------------ */
+
+typedef struct worker {
+    pipe_t *p;
+    dyad_lg *lg;
+    int rc;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    pipe_t *p = w->p;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        job *j = NULL;
+        while (!p->stop) {
+            for (int i = 0; i < p->nring && !j; i++)
+                if (p->ring[i].state == SLOT_READY)
+                    j = &p->ring[i];
+            if (j)
+                break;
+            pthread_cond_wait(&p->work, &p->mu);
+        }
+        if (!j)
+            break;
+        j->state = SLOT_WORKING;
+        pthread_mutex_unlock(&p->mu);
+        int rc = code_article(j, p->coder, w->lg, p->diag);
+        pthread_mutex_lock(&p->mu);
+        if (rc && !w->rc)
+            w->rc = rc;
+        j->state = SLOT_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+static void add_stats(dyad_run_stats *st, const job *j)
+{
+    st->records++;
+    st->sentences_coded += j->sentences;
+    st->events += j->nev;
+    st->discarded += j->discarded;
+    st->parsed_full += j->full;
+    st->parsed_partial += j->partial;
+    st->parse_failed += j->failed;
+}
+
+/* Hands the finished jobs at the head of the ring to the callback. With wait,
+ * blocks until the oldest job is done. Called with the mutex held. */
+static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *user, int wait)
+{
+    while (p->next_emit < p->next_read) {
+        job *j = &p->ring[p->next_emit % p->nring];
+        if (j->state != SLOT_DONE) {
+            if (!wait)
+                return 0;
+            pthread_cond_wait(&p->done, &p->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&p->mu);
+        int rc = 0;
+        for (int i = 0; i < j->nev && !rc; i++)
+            rc = fn(user, &j->ev[i]);
+        pthread_mutex_lock(&p->mu);
+        add_stats(st, j);
+        dyad_arena_reset(j->a);
+        j->state = SLOT_FREE;
+        p->next_emit++;
+        wait = 0;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Copies an article into a free slot and marks it ready. Mutex held. */
+static int enqueue(pipe_t *p, const dyad_article *art, dyad_run_stats *st, dyad_event_fn fn,
+                   void *user)
+{
+    int rc;
+    while (p->next_read - p->next_emit >= p->nring)
+        if ((rc = emit_ready(p, st, fn, user, 1)))
+            return rc;
+    job *j = &p->ring[p->next_read % p->nring];
+    dyad_arena *a = j->a;
+    memset(j, 0, sizeof *j);
+    j->a = a;
+    j->seq = p->next_read;
+    j->id = dyad_arena_strdup(a, art->id);
+    j->date = compact_date(a, p->date_override ? p->date_override : art->date);
+    j->text = dyad_arena_strndup(a, art->text, art->text_len);
+    j->file = dyad_arena_strdup(a, art->file ? art->file : "");
+    j->line = art->line;
+    if (!j->id || !j->date || !j->text || !j->file)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    j->state = SLOT_READY;
+    p->next_read++;
+    pthread_cond_signal(&p->work);
+    return 0;
+}
+
+static int ncores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static void progress(const dyad_run_stats *st, long articles, int force)
+{
+    static time_t last;
+    time_t now = time(NULL);
+    if (!force && now == last)
+        return;
+    last = now;
+    fprintf(stderr, "\rdyad: %ld articles, %ld sentences, %ld events", articles,
+            st->sentences_coded, st->events);
+    if (force)
+        fputc('\n', stderr);
+}
+
+static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *r,
+                        const dyad_input_opts *o, dyad_event_fn fn, void *user, dyad_diag *d)
+{
+    int nt = o && o->threads > 0 ? o->threads : ncores();
+    if (nt > 64)
+        nt = 64;
+    pipe_t p = {.coder = c, .date_override = o ? o->date : NULL, .diag = d};
+    worker w[64];
+    pthread_t th[64];
+    int started = 0, rc = 0;
+    p.nring = nt * RING_PER_THREAD;
+    p.ring = calloc((size_t)p.nring, sizeof *p.ring);
+    if (!p.ring)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    for (int i = 0; i < p.nring && !rc; i++)
+        if (!(p.ring[i].a = dyad_arena_new()))
+            rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+    for (int i = 0; i < nt && !rc; i++) {
+        w[i] = (worker){.p = &p};
+        if ((rc = dyad_lg_new(&w[i].lg, NULL)))
+            break;
+        if (pthread_create(&th[i], NULL, work, &w[i])) {
+            dyad_lg_free(w[i].lg);
+            rc = dyad_set_error(DYAD_ENOMEM, "cannot start a thread");
+            break;
+        }
+        started++;
+    }
+    int tty = o && o->progress && isatty(2);
+    const dyad_article *art;
+    pthread_mutex_lock(&p.mu);
+    while (!rc) {
+        pthread_mutex_unlock(&p.mu);
+        int got = dyad_article_reader_next(r, &art);
+        pthread_mutex_lock(&p.mu);
+        if (got <= 0) {
+            rc = got;
+            break;
+        }
+        rc = enqueue(&p, art, st, fn, user);
+        if (!rc)
+            rc = emit_ready(&p, st, fn, user, 0);
+        if (tty)
+            progress(st, p.next_emit, 0);
+    }
+    if (!rc)
+        rc = emit_ready(&p, st, fn, user, 1);
+    p.stop = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < started; i++) {
+        pthread_join(th[i], NULL);
+        if (!rc && w[i].rc)
+            rc = w[i].rc;
+        dyad_lg_free(w[i].lg);
+    }
+    if (tty)
+        progress(st, p.next_emit, 1);
+    for (int i = 0; i < p.nring; i++)
+        dyad_arena_free(p.ring[i].a);
+    free(p.ring);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    return rc;
+}
+
+/* ---- CoNLL-U files ------------------------------------------------------ */
+
+static const char *base_id(dyad_arena *a, const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    return dyad_arena_strndup(a, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+}
+
+static int run_conllu(dyad_run_stats *st, dyad_coder *c, const char *path, const char *date,
+                      dyad_event_fn fn, void *user, dyad_diag *d)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    int rc = dyad_read_file(path, &buf, &n);
+    if (rc)
+        return rc;
+    dyad_arena *a = dyad_arena_new();
+    const char *article = a ? base_id(a, path) : NULL;
+    if (!a || !article) {
+        free(buf);
+        dyad_arena_free(a);
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    char id[256];
+    snprintf(id, sizeof id, "%s", article);
+    size_t pos = 0, start = 0, len = 0;
+    long line = 1, first = 1;
+    int k = 0;
+    while (!rc && dyad_conllu_next_block(buf, n, &pos, &line, &start, &len, &first)) {
+        dyad_arena_reset(a);
+        k++;
+        dyad_conllu_sent *s = NULL;
+        dyad_tree *t = NULL;
+        st->records++;
+        if (dyad_conllu_read(&s, a, buf + start, len, d, path, first) ||
+            dyad_conllu_to_tree(&t, a, s)) {
+            st->input_errors++;
+            continue;
+        }
+        const char *sid = s->sent_id ? s->sent_id : dyad_arena_printf(a, "%s_%d", id, k);
+        const char *text = s->text ? s->text : "";
+        dyad_tree_align(t, a, text);
+        dyad_coded_list l;
+        if ((rc = dyad_code_tree(&l, c, t, text, date ? date : "", a)))
+            break;
+        st->sentences_coded++;
+        if (l.discard) {
+            st->discarded++;
+            continue;
+        }
+        dyad_event *ev = l.n ? dyad_arena_alloc(a, (size_t)l.n * sizeof *ev) : NULL;
+        dyad_sentence_meta m = {id, sid, date ? date : "", text};
+        if (l.n && (!ev || dyad_events_fill(ev, &l, t, &m, a))) {
+            rc = DYAD_ENOMEM;
+            break;
+        }
+        for (int i = 0; i < l.n && !rc; i++)
+            rc = fn(user, &ev[i]);
+        st->events += l.n;
+    }
+    dyad_arena_free(a);
+    free(buf);
+    return rc;
+}
+
+/* ---- entry point ---------------------------------------------------------- */
+
+int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
+                    const dyad_input_opts *o, dyad_event_fn fn, void *user, dyad_diag *d)
+{
+    dyad_input_format fmt = DYAD_INPUT_AUTO;
+    if (o && o->format && dyad_input_format_parse(&fmt, o->format))
+        return dyad_set_error(DYAD_EINVAL, "unknown input format '%s'", o->format);
+    const char *date = o ? o->date : NULL;
+    if (fmt == DYAD_INPUT_AUTO && strcmp(path, "-")) {
+        char head[4096];
+        size_t n = 0;
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            return dyad_set_error(DYAD_EIO, "%s: cannot open", path);
+        n = fread(head, 1, sizeof head, f);
+        fclose(f);
+        fmt = dyad_input_detect(path, head, n);
+    } else if (fmt == DYAD_INPUT_AUTO) {
+        fmt = DYAD_INPUT_TEXT;
+    }
+    if (fmt == DYAD_INPUT_PETRXML)
+        return dyad_code_petrxml(st, c, path, date, fn, user, d);
+    if (fmt == DYAD_INPUT_CONLLU)
+        return run_conllu(st, c, path, date, fn, user, d);
+    dyad_article_reader *r = NULL;
+    int rc = dyad_article_reader_open(&r, path, fmt, d);
+    if (!rc)
+        rc = run_articles(st, c, r, o, fn, user, d);
+    if (r) {
+        dyad_article_stats as;
+        dyad_article_reader_stats(r, &as);
+        st->input_errors += as.skipped;
+    }
+    dyad_article_reader_free(r);
+    return rc;
+}
