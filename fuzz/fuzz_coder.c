@@ -56,7 +56,7 @@ static const char P1_VERBS[] =
     "- + WAS_ * BY $  [190]\n"
     "- $ * ^ + [190]\n"
     "- % * [192:192]\n\n"
-    "--- BLAST  [+++]  ---\n"
+    "--- BLAST  [180]  ---\n"
     "BLAST\n"
     "- + KNOWN_ * IN_ $  [076]\n"
     "- + * IN $  [075]\n\n"
@@ -214,7 +214,7 @@ static const char ACTORS[] =
     "+TEHRAN\n"
     "UNITED_NATIONS [IGOUNO]\n"
     "+UN\n"
-    "NORTH_AND_SOUTH [NTH/STH]\n"
+    "TWIN_KINGDOMS [ARN/GON]\n"
     "SAURON_THE_GREAT [MORGOV]\n";
 
 static const char AGENTS[] =

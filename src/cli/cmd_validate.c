@@ -8,13 +8,17 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: dyad validate [--dict-dir DIR] [--verbose] FILE.xml\n"
+            "usage: dyad validate [--dict-dir DIR] [--reparse] [--verbose] FILE.xml\n"
             "Codes every record of a PETRARCH validation file with the dictionaries its\n"
             "<Environment> names (looked up in DIR, default the file's folder), prints each\n"
             "record whose coding differs from the expected one, and ends with\n"
             "  validate: P of T records correct\n"
             "Options:\n"
             "  --dict-dir DIR   folder holding the dictionaries the file names\n"
+            "  --reparse        ignore each record's <Parse>: parse its <Text> with the\n"
+            "                   built-in parser (link-grammar) and code that; a record\n"
+            "                   without text has the words of its <Parse> parsed; a\n"
+            "                   'reparse:' line gives full/partial/failed parses and speed\n"
             "  -v, --verbose    print every record and the dictionary counts\n"
             "Exit status: 0 all records correct, 1 some differ, 2 usage error,\n"
             "3 the file or its dictionaries could not be read, 4 some records could not be read.\n");
@@ -35,6 +39,8 @@ int dyad_cmd_validate(int argc, char **argv)
             o.dict_dir = a + 11;
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             o.verbose = 1;
+        } else if (!strcmp(a, "--reparse")) { /* [issue 3] built-in parser */
+            o.reparse = 1;
         } else if (!strcmp(a, "--debug")) {
             o.verbose = 2; /* also the parse list of each differing record */
         } else if (a[0] == '-' && a[1]) {

@@ -11,6 +11,9 @@ static void usage(FILE *f)
                "commands:\n"
                "  code       code events from articles or parsed sentences\n"
                "  validate   code a PETRARCH validation file and compare with its expectations\n"
+               "  load       code articles (or read dyad JSONL) into a store: SQLite or PostgreSQL\n"
+               "  query      dyad timelines, top actors and dyads, events from a store\n"
+               "  export     a store's events as JSONL, Phoenix or GDELT TSV, or GraphML\n"
                "  version    print the version\n"
                "Run 'dyad <command> --help' for a command's options.\n");
 }
@@ -34,6 +37,12 @@ int main(int argc, char **argv)
         return dyad_cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate"))
         return dyad_cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "load"))
+        return dyad_cmd_load(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query"))
+        return dyad_cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export"))
+        return dyad_cmd_export(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

@@ -543,14 +543,26 @@ static int loc_codes(vctx *v, int loc, loccode *out)
         ne_span(v->pl, loc, &t0, &t1);
         out[n++] = (loccode){"---", t0, t1};
     }
-    /* expand AAA/BBB */
+    /* expand AAA/BBB (not the words of a quoted new-actor phrase; no empty
+     * parts: "AAA//BBB", "/AAA", "AAA/" give AAA and BBB) */
     for (int i = 0; i < n; i++) {
-        const char *slash = strchr(out[i].code, '/');
+        const char *slash = out[i].code[0] == '"' ? NULL : strchr(out[i].code, '/');
         if (!slash || n >= MAX_CODES)
             continue;
         loccode rest = out[i];
         rest.code = slash + 1;
+        if (slash == out[i].code || !rest.code[0]) {
+            out[i].code = slash == out[i].code ? rest.code
+                                               : dyad_arena_strndup(v->a, out[i].code,
+                                                                    (size_t)(slash - out[i].code));
+            if (!out[i].code || !out[i].code[0])
+                out[i].code = "---";
+            i--; /* look at what is left */
+            continue;
+        }
         out[i].code = dyad_arena_strndup(v->a, out[i].code, (size_t)(slash - out[i].code));
+        if (!out[i].code)
+            out[i].code = "---";
         memmove(out + i + 2, out + i + 1, (size_t)(n - i - 1) * sizeof *out);
         out[i + 1] = rest;
         n++;

@@ -248,7 +248,7 @@ static int emit_prep_ne(conv *c, int x, int pp)
     if (first < 0 || (strcmp(c->lab[first], "NP") && strcmp(c->lab[first], "NEC")))
         return 0;
     int in = find_after(c, q, first, is_in);
-    if (in < 0)
+    if (in < 0 || !is_pre(c, in)) /* "(IN (CC and) ...)": a phrase, no word */
         return 0;
     int obj = find_after(c, q, in, is_np_or_nec);
     if (obj < 0 || sub_has(c, obj, "PP", 0))

@@ -6,6 +6,7 @@
 
 #include "code/event.h"
 #include "ingest/petrxml.h"
+#include "parse/conllu.h"
 #include "parse/tree.h"
 
 int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentence,
@@ -15,7 +16,10 @@ int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentenc
 {
     *discard = 0;
     dyad_tree *t = NULL;
-    int rc = dyad_ptb_parse(&t, a, parse, parse_len, d, file, line);
+    /* CoNLL-U dispatch: UD parses go to the CoNLL-U converter */
+    int rc = dyad_conllu_detect(parse, parse_len)
+                 ? dyad_conllu_parse(&t, a, parse, parse_len, d, file, line)
+                 : dyad_ptb_parse(&t, a, parse, parse_len, d, file, line);
     if (rc)
         return rc;
     dyad_tree_align(t, a, text);

@@ -651,15 +651,43 @@ static void convert_existentials(tctx *c)
 
 /* ---- lists ---------------------------------------------------------------- */
 
+/* Lists are values (copied freely, memoised in the nodes) over arena buffers.
+ * A buffer starts with a header holding its capacity and how many slots are in
+ * use; a list whose length equals the slots in use owns the end of the buffer
+ * and appends in place, any other view of it (a copy that is shorter, or was
+ * truncated) appends to a fresh copy. Appending is amortised O(1); copying the
+ * whole list on every append made long lists quadratic in time and memory. */
+typedef struct lhdr {
+    int used, cap;
+} lhdr;
+#define LHDR 16 /* header size, keeping the slots 16-aligned */
+
+static void *list_slot(tctx *c, void *v, int n, size_t elem)
+{
+    lhdr *h = v ? (lhdr *)((char *)v - LHDR) : NULL;
+    if (h && n > 0 && h->used == n && n < h->cap) {
+        h->used++;
+        return v;
+    }
+    int cap = n < 4 ? 4 : n * 2;
+    char *b = dyad_arena_alloc(c->a, LHDR + (size_t)cap * elem);
+    if (!b) {
+        c->err = DYAD_ENOMEM;
+        return NULL;
+    }
+    h = (lhdr *)b;
+    h->used = n + 1;
+    h->cap = cap;
+    if (n)
+        memcpy(b + LHDR, v, (size_t)n * elem);
+    return b + LHDR;
+}
+
 static void cl_add(tctx *c, clist *l, const char *s)
 {
-    const char **v = dyad_arena_alloc(c->a, (size_t)(l->n + 1) * sizeof *v);
-    if (!v) {
-        c->err = DYAD_ENOMEM;
+    const char **v = list_slot(c, (void *)l->v, l->n, sizeof *v);
+    if (!v)
         return;
-    }
-    if (l->n)
-        memcpy(v, l->v, (size_t)l->n * sizeof *v);
     v[l->n++] = s;
     l->v = v;
 }
@@ -672,13 +700,9 @@ static void cl_cat(tctx *c, clist *l, clist m)
 
 static void el_add(tctx *c, evl *l, const ev *e)
 {
-    const ev **v = dyad_arena_alloc(c->a, (size_t)(l->n + 1) * sizeof *v);
-    if (!v) {
-        c->err = DYAD_ENOMEM;
+    const ev **v = list_slot(c, (void *)l->v, l->n, sizeof *v);
+    if (!v)
         return;
-    }
-    if (l->n)
-        memcpy(v, l->v, (size_t)l->n * sizeof *v);
     v[l->n++] = e;
     l->v = v;
 }

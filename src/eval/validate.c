@@ -3,6 +3,7 @@
 #include "eval/validate.h"
 
 #include <libgen.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -10,6 +11,8 @@
 #include "dict/dict.h"
 #include "dict/dict_dir.h"
 #include "ingest/petrxml.h"
+#include "parse/conllu.h"
+#include "parse/lg.h" /* [issue 3] validate --reparse */
 #include "parse/tree.h"
 
 static double now(void)
@@ -49,11 +52,123 @@ static int load_env_dict(dyad_dict **out, const dyad_environment *env, const cha
     return dyad_dict_load(out, &f, diag);
 }
 
+/* CoNLL-U dispatch: a <Parse> holding CoNLL-U (UniversalPetrarch's files)
+ * goes to the CoNLL-U converter, a bracketed one to the Penn reader. */
+static int parse_any(dyad_tree **t, dyad_arena *a, const char *s, dyad_diag *d,
+                     const char *file, long line)
+{
+    size_t n = strlen(s);
+    if (dyad_conllu_detect(s, n))
+        return dyad_conllu_parse(t, a, s, n, d, file, line);
+    return dyad_ptb_parse(t, a, s, n, d, file, line);
+}
+
 /* The reason coding rejected a record, or NULL when it was coded. */
 typedef struct outcome {
     const char *error;
     dyad_coded_list ev;
+    dyad_tree *tree; /* [issue 3] the tree coded (NULL if none) */
 } outcome;
+
+/* ---- [issue 3] validate --reparse: the built-in parser ------------------- */
+
+typedef struct reparse_ctx {
+    dyad_lg *lg;
+    double *ms;        /* wall time of each sentence parsed */
+    int n, cap;
+    int parse_words;   /* records without <Text>: the words of <Parse> were parsed */
+} reparse_ctx;
+
+/* The text of a record without <Text>: the words of its <Parse>, without the
+ * brackets and tags, Penn escapes undone. NULL when there is none. */
+static const char *words_of_parse(const dyad_record *rec, const char *file, dyad_arena *a)
+{
+    static const struct { const char *esc, *plain; } undo[] = {
+        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"}, {"-LCB-", "{"},
+        {"-RCB-", "}"}, {"``", "\""}, {"''", "\""}};
+    dyad_tree *t = NULL;
+    dyad_diag quiet = {0};
+    if (!rec->parse || dyad_ptb_parse(&t, a, rec->parse, strlen(rec->parse), &quiet, file, 0))
+        return NULL;
+    const char **w = dyad_arena_alloc(a, (size_t)(t->ntok + 1) * sizeof *w);
+    if (!w)
+        return NULL;
+    for (int i = 0; i < t->ntok; i++) {
+        w[i] = t->nodes[t->tok_node[i]].word;
+        for (size_t k = 0; k < sizeof undo / sizeof *undo; k++)
+            if (!strcmp(w[i], undo[k].esc))
+                w[i] = undo[k].plain;
+    }
+    dyad_buf b;
+    dyad_buf_init(&b);
+    for (int i = 0; i < t->ntok; i++)
+        dyad_buf_printf(&b, "%s%s", i ? " " : "", w[i]);
+    const char *s = b.data ? dyad_arena_strdup(a, b.data) : NULL;
+    dyad_buf_free(&b);
+    return s;
+}
+
+/* Parses the record's text with the built-in parser: 0 with *t set, 1 when it
+ * could not be parsed (reported), DYAD_ENOMEM. *text is the text the tree's
+ * spans refer to. */
+static int reparse_record(dyad_tree **t, const char **text, const dyad_record *rec,
+                          reparse_ctx *rp, const char *file, dyad_arena *a, dyad_diag *diag)
+{
+    const char *s = rec->text;
+    if (!s || !*s) {
+        s = words_of_parse(rec, file, a);
+        if (s) {
+            rp->parse_words++;
+            dyad_diag_report(diag, DYAD_DIAG_WARNING, file, rec->line,
+                             "record %s has no <Text>: parsing the words of its <Parse>",
+                             rec->id);
+        }
+    }
+    *text = s;
+    dyad_lg_result res;
+    int r = dyad_lg_parse(t, &res, rp->lg, s ? s : "", s ? strlen(s) : 0, a);
+    if (rp->n == rp->cap) {
+        int cap = rp->cap ? rp->cap * 2 : 512;
+        double *ms = realloc(rp->ms, (size_t)cap * sizeof *ms);
+        if (!ms)
+            return dyad_set_error(DYAD_ENOMEM, "out of memory");
+        rp->ms = ms;
+        rp->cap = cap;
+    }
+    rp->ms[rp->n++] = res.ms;
+    if (r == DYAD_ENOMEM)
+        return r;
+    if (r) {
+        dyad_diag_report(diag, DYAD_DIAG_ERROR, file, rec->line,
+                         "record %s: the built-in parser could not parse it: %s", rec->id,
+                         dyad_last_error());
+        return 1;
+    }
+    return 0;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void reparse_summary(FILE *f, reparse_ctx *rp)
+{
+    dyad_lg_stats st;
+    dyad_lg_get_stats(rp->lg, &st);
+    double med = 0, p99 = 0;
+    if (rp->n) {
+        qsort(rp->ms, (size_t)rp->n, sizeof *rp->ms, cmp_double);
+        med = rp->ms[rp->n / 2];
+        p99 = rp->ms[(rp->n * 99) / 100 < rp->n ? (rp->n * 99) / 100 : rp->n - 1];
+    }
+    fprintf(f,
+            "reparse: %ld sentences: %ld full parses, %ld partial, %ld none (%ld hit the time "
+            "limit); %.1f ms median, %.1f ms p99 per sentence; %d records without <Text>\n",
+            st.sentences, st.full, st.partial, st.none, st.timeouts, med, p99, rp->parse_words);
+}
+/* ---- end [issue 3] -------------------------------------------------------- */
 
 static int is_dateline(const dyad_tree *t)
 {
@@ -65,9 +180,31 @@ static int is_dateline(const dyad_tree *t)
 }
 
 static int code_record(outcome *oc, const dyad_record *rec, const dyad_coder *coder,
-                       const char *file, dyad_arena *a, dyad_diag *diag)
+                       const char *file, dyad_arena *a, dyad_diag *diag, reparse_ctx *rp)
 {
     memset(oc, 0, sizeof *oc);
+    if (rp) { /* [issue 3] --reparse: the built-in parser instead of <Parse> */
+        const char *text = NULL;
+        int r = reparse_record(&oc->tree, &text, rec, rp, file, a, diag);
+        if (r < 0)
+            return r;
+        if (r) {
+            oc->error = "no_parse";
+            return 0;
+        }
+        if (is_dateline(oc->tree)) {
+            oc->error = "dateline";
+            return 0;
+        }
+        r = dyad_code_tree(&oc->ev, coder, oc->tree, text, rec->date, a);
+        if (r == DYAD_ENOMEM)
+            return r;
+        if (r)
+            oc->error = "bad_input_parse";
+        else if (oc->ev.discard)
+            oc->error = oc->ev.discard == 2 ? "storydiscard" : "sentencediscard";
+        return 0;
+    }
     if (!rec->parse) {
         dyad_diag_report(diag, DYAD_DIAG_ERROR, file, rec->line, "record %s has no <Parse>",
                          rec->id);
@@ -77,8 +214,7 @@ static int code_record(outcome *oc, const dyad_record *rec, const dyad_coder *co
     dyad_diag quiet = {.fn = NULL};
     int expect_bad = rec->error && !strcmp(rec->error, "bad_input_parse");
     dyad_tree *t = NULL;
-    int r = dyad_ptb_parse(&t, a, rec->parse, strlen(rec->parse), expect_bad ? &quiet : diag,
-                           file, rec->parse_line);
+    int r = parse_any(&t, a, rec->parse, expect_bad ? &quiet : diag, file, rec->parse_line);
     if (r == DYAD_ENOMEM)
         return r;
     if (r) {
@@ -90,6 +226,7 @@ static int code_record(outcome *oc, const dyad_record *rec, const dyad_coder *co
         return 0;
     }
     dyad_tree_align(t, a, rec->text);
+    oc->tree = t;
     r = dyad_code_tree(&oc->ev, coder, t, rec->text, rec->date, a);
     if (r == DYAD_ENOMEM)
         return r;
@@ -174,6 +311,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     dyad_petrxml *x = NULL;
     dyad_dict *dict = NULL;
     dyad_coder *coder = NULL;
+    reparse_ctx rpc = {0}, *rp = NULL; /* [issue 3] --reparse */
     dyad_arena *a = dyad_arena_new(), *scratch = dyad_arena_new();
     int rc = (!a || !scratch) ? dyad_set_error(DYAD_ENOMEM, "out of memory") : 0;
     if (!rc)
@@ -206,6 +344,12 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     res->engine = dyad_coder_engine(coder);
     const dyad_environment *env = dyad_petrxml_env(x);
     apply_options(coder, env->config, env->nconfig, path, 0, diag);
+    if (o->reparse) { /* [issue 3] */
+        rc = dyad_lg_new(&rpc.lg, NULL);
+        if (rc)
+            goto cleanup;
+        rp = &rpc;
+    }
     const dyad_record *rec;
     t0 = now();
     while (dyad_petrxml_next(x, &rec) == 1) {
@@ -213,13 +357,14 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
         res->records++;
         apply_options(coder, rec->config, rec->nconfig, path, rec->line, diag);
         outcome oc;
-        rc = code_record(&oc, rec, coder, path, scratch, diag);
+        rc = code_record(&oc, rec, coder, path, scratch, diag, rp);
         if (rc)
             goto cleanup;
         /* a record without <EventCoding> expects no events, as in PETRARCH */
         int expects = 1;
         if (oc.error && (!rec->error || strcmp(rec->error, oc.error)) &&
-            (!strcmp(oc.error, "bad_input_parse") || !strcmp(oc.error, "missing_parse")))
+            (!strcmp(oc.error, "bad_input_parse") || !strcmp(oc.error, "missing_parse") ||
+             !strcmp(oc.error, "no_parse")))
             res->input_errors++;
         if (!expects)
             continue;
@@ -228,10 +373,19 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
         res->correct += ok;
         if (o->report && (!ok || o->verbose))
             describe(o->report, rec, &oc, ok);
-        if (o->report && !ok && o->verbose > 1 && rec->parse) {
+        if (o->report && !ok && o->verbose > 1 && rp && oc.tree) { /* [issue 3] */
+            char *tr = dyad_tree_to_string(oc.tree, scratch);
+            char *dbg = dyad_code_debug_plist(coder, oc.tree, rec->date, scratch);
+            fprintf(o->report, "    tree: %s\n    plist: %s\n", tr ? tr : "", dbg ? dbg : "(none)");
+            dyad_tree *given = NULL;
+            dyad_diag quiet = {0};
+            if (rec->parse && !dyad_ptb_parse(&given, scratch, rec->parse, strlen(rec->parse),
+                                              &quiet, path, 0))
+                fprintf(o->report, "    given: %s\n", dyad_tree_to_string(given, scratch));
+        } else if (o->report && !ok && o->verbose > 1 && rec->parse) {
             dyad_tree *t = NULL;
             dyad_diag quiet = {0};
-            if (!dyad_ptb_parse(&t, scratch, rec->parse, strlen(rec->parse), &quiet, path, 0)) {
+            if (!parse_any(&t, scratch, rec->parse, &quiet, path, 0)) {
                 char *dbg = dyad_code_debug_plist(coder, t, rec->date, scratch);
                 fprintf(o->report, "    plist: %s\n", dbg ? dbg : "(none)");
             }
@@ -239,7 +393,11 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     }
     res->code_seconds = now() - t0;
     res->input_errors += (int)dyad_petrxml_errors(x);
+    if (rp && o->report)
+        reparse_summary(o->report, rp);
 cleanup:
+    dyad_lg_free(rpc.lg); /* [issue 3] */
+    free(rpc.ms);
     dyad_coder_free(coder);
     dyad_dict_free(dict);
     dyad_petrxml_free(x);

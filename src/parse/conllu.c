@@ -1,0 +1,1978 @@
+/* conllu.c: CoNLL-U reader and the dependency-to-constituency converter (see
+ * conllu.h).
+ *
+ * The converter works head by head. A word's phrase is made from its
+ * dependents according to their relations:
+ *   - markers first: `case` words wrap the phrase in PPs (one per word, nested,
+ *     as CoreNLP prints "out of"), `mark` words in an SBAR (a single
+ *     preposition before a subjectless -ing clause gives CoreNLP's
+ *     (PP (IN by) (S (VP (VBG ...))))); "to" joins the verb chain instead;
+ *   - a verb (or a predicate with `cop`) makes a clause: the subject and what
+ *     stands before it sit in S; auxiliaries, "to" and the copula each open a
+ *     VP level, and every other dependent joins the level of the auxiliary it
+ *     follows (so "not" lands right after the first auxiliary); the clause's
+ *     last punctuation stays in S; coordinated verbs without a subject of their
+ *     own make a VP coordination, those with one an S coordination; a
+ *     parataxis to the right ("..., officials said") gives CoreNLP's
+ *     (S (S ...) (, ,) (NP officials) (VP (VBD said)) (. .));
+ *   - a noun makes an NP of its left modifiers, itself and its flat name parts;
+ *     when it has modifiers to the right (PPs, relative and participial
+ *     clauses, appositions) that NP is wrapped in another; possessors are
+ *     (NP ... (POS 's)); coordination gives (NP (NP a) (CC and) (NP b));
+ *   - adjectives and adverbs make ADJP and ADVP; relative clauses
+ *     (SBAR (WHNP (WDT which)) (S ...)).
+ * Non-projective arcs (mostly punctuation) are first moved so that every
+ * phrase covers a contiguous run of words; the children of every phrase are
+ * then put in word order.
+ */
+#include "parse/conllu.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- reader ----------------------------------------------------------- */
+
+typedef struct rd {
+    const char *s;
+    size_t n;
+    dyad_diag *d;
+    const char *file;
+    long first_line;
+} rd;
+
+static long rd_line(const rd *r, long off)
+{
+    return r->first_line > 0 ? r->first_line + off : 0;
+}
+
+/* Reports msg at input line offset off (0-based); sets the thread's error for
+ * a non-zero code and returns it. */
+static int rd_report(const rd *r, int code, long off, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int rd_report(const rd *r, int code, long off, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line = rd_line(r, off);
+    dyad_diag_report(r->d, code ? DYAD_DIAG_ERROR : DYAD_DIAG_WARNING, r->file, line, "%s", msg);
+    if (!code)
+        return 0;
+    const char *file = r->file ? r->file : "parse";
+    if (line > 0)
+        return dyad_set_error(code, "%s:%ld: %s", file, line, msg);
+    return dyad_set_error(code, "%s: %s", file, msg);
+}
+
+static int is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* The line starting at pos: [*b, *e) without the '\r\n'; returns the position
+ * after it. */
+static size_t next_line(const char *s, size_t n, size_t pos, size_t *b, size_t *e)
+{
+    const char *nl = memchr(s + pos, '\n', n - pos);
+    size_t end = nl ? (size_t)(nl - s) : n;
+    *b = pos;
+    *e = end;
+    while (*e > *b && s[*e - 1] == '\r')
+        (*e)--;
+    return nl ? end + 1 : n;
+}
+
+static int line_blank(const char *s, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (!is_blank_char(s[i]))
+            return 0;
+    return 1;
+}
+
+int dyad_conllu_detect(const char *s, size_t n)
+{
+    size_t pos = 0, b, e;
+    if (!s)
+        return 0;
+    while (pos < n) {
+        pos = next_line(s, n, pos, &b, &e);
+        while (b < e && (s[b] == ' ' || s[b] == '\t'))
+            b++;
+        if (b == e || s[b] == '#')
+            continue;
+        if (s[b] < '0' || s[b] > '9')
+            return 0;
+        return memchr(s + b, '\t', e - b) != NULL;
+    }
+    return 0;
+}
+
+int dyad_conllu_next_block(const char *s, size_t n, size_t *pos, long *line, size_t *start,
+                           size_t *len, long *first_line)
+{
+    size_t p = *pos, b, e;
+    while (p < n) {
+        size_t q = next_line(s, n, p, &b, &e);
+        if (!line_blank(s, b, e))
+            break;
+        p = q;
+        (*line)++;
+    }
+    if (p >= n) {
+        *pos = n;
+        return 0;
+    }
+    *start = p;
+    *first_line = *line;
+    while (p < n) {
+        size_t q = next_line(s, n, p, &b, &e);
+        if (line_blank(s, b, e))
+            break;
+        p = q;
+        (*line)++;
+    }
+    *len = p - *start;
+    *pos = p;
+    return 1;
+}
+
+static const char *const column_names[10] = {"ID", "FORM", "LEMMA", "UPOS", "XPOS",
+                                              "FEATS", "HEAD", "DEPREL", "DEPS", "MISC"};
+
+/* Reads a decimal number s[0..n) into *v (capped); 0 if it is not one. */
+static int read_num(const char *s, size_t n, long *v)
+{
+    if (!n || n > 9)
+        return 0;
+    long x = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = x;
+    return 1;
+}
+
+typedef struct rstate {
+    rd r;
+    dyad_arena *a;
+    dyad_conllu_sent *sent;
+    int cap;
+} rstate;
+
+static int rd_nomem(void) { return dyad_set_error(DYAD_ENOMEM, "out of memory"); }
+
+/* "# text = ..." and "# sent_id = ...". */
+static int read_comment(rstate *st, const char *s, size_t n)
+{
+    static const char *const keys[2] = {"text", "sent_id"};
+    size_t i = 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    for (int k = 0; k < 2; k++) {
+        size_t kl = strlen(keys[k]);
+        if (n - i < kl || memcmp(s + i, keys[k], kl))
+            continue;
+        size_t j = i + kl;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j >= n || s[j] != '=')
+            continue;
+        j++;
+        while (j < n && s[j] == ' ')
+            j++;
+        char *v = dyad_arena_strndup(st->a, s + j, n - j);
+        if (!v)
+            return rd_nomem();
+        if (k == 0)
+            st->sent->text = v;
+        else
+            st->sent->sent_id = v;
+    }
+    return 0;
+}
+
+/* Splits a word line into its 10 columns. */
+static int split_columns(const rstate *st, const char *s, size_t n, long off, const char *f[10],
+                         size_t fl[10])
+{
+    int k = 0;
+    size_t b = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\t')
+            continue;
+        if (k < 10) {
+            f[k] = s + b;
+            fl[k] = i - b;
+        }
+        k++;
+        b = i + 1;
+    }
+    if (k != 10)
+        return rd_report(&st->r, DYAD_EPARSE, off,
+                         "%d column%s, CoNLL-U has 10 tab-separated columns", k, k == 1 ? "" : "s");
+    for (k = 0; k < 10; k++)
+        if (!fl[k])
+            return rd_report(&st->r, DYAD_EPARSE, off, "empty %s column (write '_')",
+                             column_names[k]);
+    return 0;
+}
+
+/* A multi-word token "a-b" or an empty node "a.b": checked, not kept. */
+static int read_range(rstate *st, const char *id, size_t n, long off)
+{
+    const char *sep = id;
+    while (sep < id + n && *sep >= '0' && *sep <= '9')
+        sep++;
+    long a, b;
+    int nw = st->sent->nwords;
+    if (sep == id + n || !read_num(id, (size_t)(sep - id), &a) ||
+        !read_num(sep + 1, (size_t)(id + n - sep - 1), &b))
+        return rd_report(&st->r, DYAD_EPARSE, off, "bad ID '%.*s'", (int)(n > 20 ? 20 : n), id);
+    if (*sep == '-') {
+        if (a != nw + 1 || b < a)
+            return rd_report(&st->r, DYAD_EPARSE, off,
+                             "multi-word token %ld-%ld: expected a range starting at word %d", a,
+                             b, nw + 1);
+        return 0;
+    }
+    if (*sep == '.') {
+        if (a != nw || b < 1)
+            return rd_report(&st->r, DYAD_EPARSE, off, "empty node %ld.%ld after word %d", a, b,
+                             nw);
+        return 0;
+    }
+    return rd_report(&st->r, DYAD_EPARSE, off, "bad ID '%.*s'", (int)(n > 20 ? 20 : n), id);
+}
+
+static int add_word(rstate *st, const char *f[10], const size_t fl[10], long off)
+{
+    dyad_conllu_sent *s = st->sent;
+    long head;
+    if (s->nwords >= DYAD_CONLLU_MAX_WORDS)
+        return rd_report(&st->r, DYAD_ELIMIT, off, "sentence has more than %d words",
+                         DYAD_CONLLU_MAX_WORDS);
+    if (!read_num(f[6], fl[6], &head) || head > DYAD_CONLLU_MAX_WORDS)
+        return rd_report(&st->r, DYAD_EPARSE, off, "bad HEAD '%.*s' (a word number or 0)",
+                         (int)(fl[6] > 20 ? 20 : fl[6]), f[6]);
+    if (s->nwords == st->cap) {
+        int cap = st->cap ? st->cap * 2 : 32;
+        dyad_conllu_word *w = dyad_arena_alloc(st->a, (size_t)cap * sizeof *w);
+        if (!w)
+            return rd_nomem();
+        if (s->nwords)
+            memcpy(w, s->words, (size_t)s->nwords * sizeof *w);
+        s->words = w;
+        st->cap = cap;
+    }
+    dyad_conllu_word *w = &s->words[s->nwords];
+    const char **dst[7] = {&w->form, &w->lemma, &w->upos, &w->xpos, &w->feats, &w->deprel, &w->misc};
+    const int col[7] = {1, 2, 3, 4, 5, 7, 9};
+    for (int k = 0; k < 7; k++)
+        if (!(*dst[k] = dyad_arena_strndup(st->a, f[col[k]], fl[col[k]])))
+            return rd_nomem();
+    w->head = (int)head - 1;
+    w->line = rd_line(&st->r, off);
+    s->nwords++;
+    return 0;
+}
+
+static int read_word_line(rstate *st, const char *s, size_t n, long off)
+{
+    const char *f[10];
+    size_t fl[10];
+    int rc = split_columns(st, s, n, off, f, fl);
+    if (rc)
+        return rc;
+    long id;
+    if (!read_num(f[0], fl[0], &id))
+        return read_range(st, f[0], fl[0], off);
+    if (id != st->sent->nwords + 1)
+        return rd_report(&st->r, DYAD_EPARSE, off, "word ID %ld out of sequence (expected %d)",
+                         id, st->sent->nwords + 1);
+    return add_word(st, f, fl, off);
+}
+
+/* ---- head checks (shared by the reader and the converter) ------------- */
+
+/* The message for a word: its input line when known. */
+static int head_error(const rd *r, const dyad_conllu_word *w, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int head_error(const rd *r, const dyad_conllu_word *w, int code, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long off = (w && w->line > 0 && r->first_line > 0) ? w->line - r->first_line : 0;
+    return rd_report(r, code, off, "%s", msg);
+}
+
+/* Checks that heads[0..n) form one tree below one root: bad indices and
+ * cycles are errors; extra roots hang from the first (*extra counts them).
+ * depth[] receives each word's depth (root 0). */
+static int check_heads(const rd *r, const dyad_conllu_word *w, int n, int *heads, int *depth,
+                       int *extra)
+{
+    int root = -1;
+    *extra = 0;
+    if (n <= 0)
+        return head_error(r, NULL, DYAD_EPARSE, "no words");
+    for (int i = 0; i < n; i++) {
+        if (heads[i] < -1 || heads[i] >= n || heads[i] == i)
+            return head_error(r, &w[i], DYAD_EPARSE,
+                              "HEAD %d of word %d is not another word of the sentence (1..%d) or 0",
+                              heads[i] + 1, i + 1, n);
+        if (heads[i] == -1 && root < 0)
+            root = i;
+    }
+    if (root < 0)
+        return head_error(r, &w[0], DYAD_EPARSE, "no root: no word has HEAD 0");
+    for (int i = 0; i < n; i++)
+        if (heads[i] == -1 && i != root) {
+            heads[i] = root;
+            (*extra)++;
+        }
+    for (int i = 0; i < n; i++)
+        depth[i] = -1;
+    depth[root] = 0;
+    for (int i = 0; i < n; i++) {
+        /* walk up to a word of known depth; more than n steps is a cycle */
+        int k = i, steps = 0;
+        while (depth[k] < 0 && steps <= n) {
+            k = heads[k];
+            steps++;
+        }
+        if (depth[k] < 0)
+            return head_error(r, &w[i], DYAD_EPARSE, "cycle in the HEAD column through word %d",
+                              i + 1);
+        int d = depth[k] + steps;
+        if (d > DYAD_CONLLU_MAX_DEPTH)
+            return head_error(r, &w[i], DYAD_ELIMIT, "dependency tree deeper than %d levels",
+                              DYAD_CONLLU_MAX_DEPTH);
+        for (k = i; depth[k] < 0; k = heads[k])
+            depth[k] = d--;
+    }
+    return 0;
+}
+
+static int finish_sentence(rstate *st)
+{
+    dyad_conllu_sent *s = st->sent;
+    int n = s->nwords;
+    if (!n)
+        return rd_report(&st->r, DYAD_EPARSE, 0, "no words in the CoNLL-U sentence");
+    int *heads = malloc(sizeof(int) * (size_t)n), *depth = malloc(sizeof(int) * (size_t)n);
+    int rc = (!heads || !depth) ? rd_nomem() : 0, extra = 0;
+    for (int i = 0; !rc && i < n; i++)
+        heads[i] = s->words[i].head;
+    if (!rc)
+        rc = check_heads(&st->r, s->words, n, heads, depth, &extra);
+    if (!rc && extra) {
+        int first = -1;
+        for (int i = 0; i < n; i++) {
+            if (s->words[i].head >= 0)
+                continue;
+            if (first < 0) {
+                first = i;
+                continue;
+            }
+            s->words[i].head = first;
+            s->words[i].deprel = "parataxis";
+        }
+        head_error(&st->r, &s->words[0], 0, "%d words with HEAD 0; the later ones hang from word %d",
+                   extra + 1, first + 1);
+    }
+    free(heads);
+    free(depth);
+    return rc;
+}
+
+int dyad_conllu_read(dyad_conllu_sent **out, dyad_arena *a, const char *s, size_t n,
+                     dyad_diag *d, const char *file, long first_line)
+{
+    if (!out || !a)
+        return dyad_set_error(DYAD_EINVAL, "dyad_conllu_read: NULL argument");
+    *out = NULL;
+    rstate st = {.r = {.s = s, .n = s ? n : 0, .d = d, .file = file, .first_line = first_line},
+                 .a = a};
+    if (!(st.sent = dyad_arena_alloc(a, sizeof *st.sent)))
+        return rd_nomem();
+    size_t pos = 0, b, e;
+    long off = 0;
+    int rc = 0, ended = 0;
+    for (; pos < st.r.n && !rc; off++) {
+        pos = next_line(s, st.r.n, pos, &b, &e);
+        while (b < e && s[b] == ' ')
+            b++;
+        if (line_blank(s, b, e)) {
+            ended = st.sent->nwords > 0;
+        } else if (ended) {
+            rd_report(&st.r, 0, off, "text after the CoNLL-U sentence ignored");
+            break;
+        } else if (s[b] == '#') {
+            rc = read_comment(&st, s + b, e - b);
+        } else {
+            rc = read_word_line(&st, s + b, e - b, off);
+        }
+    }
+    if (!rc)
+        rc = finish_sentence(&st);
+    if (!rc)
+        *out = st.sent;
+    return rc;
+}
+
+/* ---- relations and tags ------------------------------------------------ */
+
+enum {
+    R_DEP, R_ROOT, R_NSUBJ, R_NSUBJPASS, R_CSUBJ, R_EXPL, R_OBJ, R_IOBJ, R_OBL, R_NMOD, R_POSS,
+    R_TMOD, R_ADVMOD, R_NEG, R_AMOD, R_DET, R_PREDET, R_NUMMOD, R_COMPOUND, R_PRT, R_FLAT,
+    R_FIXED, R_APPOS, R_ACL, R_RELCL, R_ADVCL, R_CCOMP, R_XCOMP, R_AUX, R_AUXPASS, R_COP,
+    R_MARK, R_CASE, R_CC, R_PRECONJ, R_CONJ, R_PUNCT, R_PARATAXIS, R_LIST
+};
+
+/* UD v2 names, their UD v1 / Stanford predecessors, and the subtypes that
+ * change the role; other subtypes fall back to their base relation. */
+static const struct {
+    const char *name;
+    int rel;
+} rel_names[] = {
+    {"root", R_ROOT}, {"nsubj", R_NSUBJ}, {"nsubj:pass", R_NSUBJPASS}, {"nsubjpass", R_NSUBJPASS},
+    {"csubj", R_CSUBJ}, {"csubjpass", R_CSUBJ}, {"expl", R_EXPL}, {"obj", R_OBJ},
+    {"dobj", R_OBJ}, {"iobj", R_IOBJ}, {"obl", R_OBL}, {"nmod", R_NMOD}, {"nmod:poss", R_POSS},
+    {"det:poss", R_POSS}, {"poss", R_POSS}, {"nmod:tmod", R_TMOD}, {"nmod:npmod", R_TMOD},
+    {"obl:tmod", R_TMOD}, {"obl:npmod", R_TMOD}, {"tmod", R_TMOD}, {"npadvmod", R_TMOD},
+    {"advmod", R_ADVMOD}, {"neg", R_NEG}, {"amod", R_AMOD}, {"det", R_DET},
+    {"det:predet", R_PREDET}, {"predet", R_PREDET}, {"nummod", R_NUMMOD}, {"num", R_NUMMOD},
+    {"compound", R_COMPOUND}, {"nn", R_COMPOUND}, {"compound:prt", R_PRT}, {"prt", R_PRT},
+    {"flat", R_FLAT}, {"name", R_FLAT}, {"goeswith", R_FLAT}, {"fixed", R_FIXED},
+    {"mwe", R_FIXED}, {"appos", R_APPOS}, {"acl", R_ACL}, {"acl:relcl", R_RELCL},
+    {"relcl", R_RELCL}, {"rcmod", R_RELCL}, {"advcl", R_ADVCL}, {"ccomp", R_CCOMP},
+    {"xcomp", R_XCOMP}, {"aux", R_AUX}, {"aux:pass", R_AUXPASS}, {"auxpass", R_AUXPASS},
+    {"cop", R_COP}, {"mark", R_MARK}, {"case", R_CASE}, {"cc", R_CC}, {"cc:preconj", R_PRECONJ},
+    {"preconj", R_PRECONJ}, {"conj", R_CONJ}, {"punct", R_PUNCT}, {"parataxis", R_PARATAXIS},
+    {"list", R_LIST}, {"dep", R_DEP},
+};
+
+static int rel_lookup(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof rel_names / sizeof *rel_names; i++)
+        if (strlen(rel_names[i].name) == n && !strncasecmp(rel_names[i].name, s, n))
+            return rel_names[i].rel;
+    return -1;
+}
+
+static int rel_of(const char *deprel)
+{
+    int r = rel_lookup(deprel, strlen(deprel));
+    if (r >= 0)
+        return r;
+    const char *colon = strchr(deprel, ':');
+    r = colon ? rel_lookup(deprel, (size_t)(colon - deprel)) : -1;
+    return r >= 0 ? r : R_DEP;
+}
+
+/* The Penn Treebank tag set (with OntoNotes' additions); labels come only
+ * from here, so that no tag can break the bracketed form. */
+static const char *const ptb_tags[] = {
+    "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP",
+    "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB",
+    "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "$", "#", ".", ",", ":",
+    "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "ADD", "AFX", "GW", "XX",
+};
+
+static const char *ptb_tag(const char *x)
+{
+    for (size_t i = 0; i < sizeof ptb_tags / sizeof *ptb_tags; i++)
+        if (!strcmp(ptb_tags[i], x))
+            return ptb_tags[i];
+    if (!strcmp(x, "("))
+        return "-LRB-";
+    if (!strcmp(x, ")"))
+        return "-RRB-";
+    return NULL;
+}
+
+/* Is "Key=Value" one of the |-separated FEATS? */
+static int feat(const char *feats, const char *kv)
+{
+    size_t n = strlen(kv);
+    for (const char *p = feats; p && *p;) {
+        if (!strncmp(p, kv, n) && (p[n] == '|' || !p[n]))
+            return 1;
+        p = strchr(p, '|');
+        if (p)
+            p++;
+    }
+    return 0;
+}
+
+static int one_of(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcasecmp(w, *list))
+            return 1;
+    return 0;
+}
+
+static const char *const modals[] = {"will", "would", "can", "could", "may", "might", "shall",
+                                     "should", "must", "ought", "'ll", "'d", "wo", "ca", NULL};
+static const char *const negations[] = {"not", "n't", "n\xE2\x80\x99t", "nt", NULL};
+
+static const char *punct_tag(const char *f)
+{
+    static const char *const stop[] = {".", "!", "?", "...", "\xE2\x80\xA6", NULL};
+    static const char *const open[] = {"(", "[", "{", NULL}, *const close[] = {")", "]", "}", NULL};
+    static const char *const lq[] = {"``", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "`", NULL};
+    static const char *const rq[] = {"''", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\"", "'",
+                                     NULL};
+    if (!strcmp(f, ","))
+        return ",";
+    if (one_of(f, stop))
+        return ".";
+    if (one_of(f, open))
+        return "-LRB-";
+    if (one_of(f, close))
+        return "-RRB-";
+    if (one_of(f, lq))
+        return "``";
+    if (one_of(f, rq))
+        return "''";
+    return ":";
+}
+
+static const char *verb_tag(const dyad_conllu_word *w)
+{
+    const char *f = w->feats;
+    if (!strcasecmp(w->upos, "AUX") && (one_of(w->form, modals) || one_of(w->lemma, modals)))
+        return "MD";
+    if (feat(f, "VerbForm=Inf"))
+        return "VB";
+    if (feat(f, "VerbForm=Ger"))
+        return "VBG";
+    if (feat(f, "VerbForm=Part"))
+        return feat(f, "Tense=Past") ? "VBN" : "VBG";
+    if (feat(f, "Tense=Past"))
+        return "VBD";
+    if (feat(f, "Tense=Pres"))
+        return feat(f, "Person=3") && feat(f, "Number=Sing") ? "VBZ" : "VBP";
+    return "VB";
+}
+
+/* A PTB tag from UPOS and FEATS, for XPOS columns that are not PTB tags. */
+static const char *map_upos(const dyad_conllu_word *w, int rel)
+{
+    const char *u = w->upos, *f = w->feats, *x = w->form;
+    int wh = feat(f, "PronType=Int") || feat(f, "PronType=Rel");
+    if (!strcasecmp(u, "NOUN"))
+        return feat(f, "Number=Plur") ? "NNS" : "NN";
+    if (!strcasecmp(u, "PROPN"))
+        return feat(f, "Number=Plur") ? "NNPS" : "NNP";
+    if (!strcasecmp(u, "VERB") || !strcasecmp(u, "AUX"))
+        return verb_tag(w);
+    if (!strcasecmp(u, "ADJ"))
+        return feat(f, "Degree=Cmp") ? "JJR" : feat(f, "Degree=Sup") ? "JJS" : "JJ";
+    if (!strcasecmp(u, "ADV"))
+        return wh ? "WRB" : feat(f, "Degree=Cmp") ? "RBR" : feat(f, "Degree=Sup") ? "RBS" : "RB";
+    if (!strcasecmp(u, "ADP"))
+        return !strcasecmp(x, "to") ? "TO" : "IN";
+    if (!strcasecmp(u, "DET"))
+        return rel == R_PREDET ? "PDT" : wh ? "WDT" : "DT";
+    if (!strcasecmp(u, "PRON")) {
+        if (feat(f, "Poss=Yes"))
+            return wh ? "WP$" : "PRP$";
+        return wh ? "WP" : rel == R_EXPL ? "EX" : "PRP";
+    }
+    if (!strcasecmp(u, "NUM"))
+        return "CD";
+    if (!strcasecmp(u, "CCONJ") || !strcasecmp(u, "CONJ"))
+        return "CC";
+    if (!strcasecmp(u, "SCONJ"))
+        return "IN";
+    if (!strcasecmp(u, "PART")) {
+        static const char *const poss[] = {"'s", "'", "\xE2\x80\x99s", "\xE2\x80\x99", NULL};
+        return !strcasecmp(x, "to") ? "TO" : one_of(x, negations) ? "RB"
+               : one_of(x, poss)    ? "POS" : "RP";
+    }
+    if (!strcasecmp(u, "PUNCT"))
+        return punct_tag(x);
+    if (!strcasecmp(u, "SYM"))
+        return !strcmp(x, "$") ? "$" : !strcmp(x, "#") ? "#" : !strcmp(x, "%") ? "NN" : "SYM";
+    if (!strcasecmp(u, "INTJ"))
+        return "UH";
+    return "FW";
+}
+
+/* The word as the tree shows it: Penn escapes for brackets; blanks and the
+ * characters that would break the bracketed form replaced. */
+static const char *tree_word(dyad_arena *a, const char *form)
+{
+    static const char *const esc[][2] = {{"(", "-LRB-"}, {")", "-RRB-"}, {"[", "-LSB-"},
+                                         {"]", "-RSB-"}, {"{", "-LCB-"}, {"}", "-RCB-"}};
+    for (size_t i = 0; i < sizeof esc / sizeof *esc; i++)
+        if (!strcmp(form, esc[i][0]))
+            return esc[i][1];
+    if (!form[0])
+        return "_";
+    char *w = dyad_arena_strdup(a, form);
+    for (char *p = w; p && *p; p++)
+        if ((unsigned char)*p <= ' ' || *p == '(' || *p == ')')
+            *p = *p == '(' ? '{' : *p == ')' ? '}' : '_';
+    return w;
+}
+
+/* ---- the conversion context ---------------------------------------------- */
+
+typedef struct wd {
+    const char *tag, *word, *form, *lemma;
+    int rel, head;
+    int *dep, ndep; /* dependents, in word order */
+    int lo, hi;     /* first and last word of the subtree */
+} wd;
+
+typedef struct cn {
+    const char *label;
+    int word;       /* >= 0: the preterminal of this word */
+    int *kid, nk, cap;
+    int lo;         /* first word below (for ordering) */
+} cn;
+
+typedef struct cx {
+    dyad_arena *a;
+    wd *w;
+    int n;
+    cn *nd;
+    int nn, capn;
+    int err;
+    int has_verb; /* the sentence has a word tagged as a verb */
+} cx;
+
+/* A list of word indices (dependents), in word order. */
+typedef struct dl {
+    int *v;
+    int n;
+} dl;
+
+static int cx_fail(cx *c, int code, const char *msg)
+{
+    if (!c->err)
+        c->err = dyad_set_error(code, "CoNLL-U conversion: %s", msg);
+    return -1;
+}
+
+static int node_new(cx *c, const char *label, int word)
+{
+    if (c->err)
+        return -1;
+    if (c->nn >= c->capn)
+        return cx_fail(c, DYAD_ELIMIT, "too many phrases");
+    cn *p = &c->nd[c->nn];
+    memset(p, 0, sizeof *p);
+    p->label = label;
+    p->word = word;
+    p->lo = word;
+    return c->nn++;
+}
+
+static int phrase(cx *c, const char *label) { return node_new(c, label, -1); }
+static int leaf(cx *c, int w) { return node_new(c, c->w[w].tag, w); }
+
+static void add(cx *c, int parent, int child)
+{
+    if (parent < 0 || child < 0 || c->err)
+        return;
+    cn *p = &c->nd[parent];
+    if (p->nk == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 4;
+        int *k = dyad_arena_alloc(c->a, sizeof(int) * (size_t)cap);
+        if (!k) {
+            cx_fail(c, DYAD_ENOMEM, "out of memory");
+            return;
+        }
+        if (p->nk)
+            memcpy(k, p->kid, sizeof(int) * (size_t)p->nk);
+        p->kid = k;
+        p->cap = cap;
+    }
+    p->kid[p->nk++] = child;
+}
+
+static int wrap(cx *c, const char *label, int child)
+{
+    if (child < 0)
+        return -1;
+    int p = phrase(c, label);
+    add(c, p, child);
+    return p;
+}
+
+static const char *label_of(const cx *c, int node) { return node >= 0 ? c->nd[node].label : ""; }
+
+static int as_s(cx *c, int node)
+{
+    return strcmp(label_of(c, node), "VP") ? node : wrap(c, "S", node);
+}
+
+static dl dl_new(cx *c, int cap)
+{
+    dl l = {dyad_arena_alloc(c->a, sizeof(int) * (size_t)(cap + 1)), 0};
+    if (!l.v)
+        cx_fail(c, DYAD_ENOMEM, "out of memory");
+    return l;
+}
+
+static void dl_add(dl *l, int x)
+{
+    if (l->v)
+        l->v[l->n++] = x;
+}
+
+static dl deps_of(cx *c, int h)
+{
+    dl l = dl_new(c, c->w[h].ndep);
+    for (int i = 0; l.v && i < c->w[h].ndep; i++)
+        dl_add(&l, c->w[h].dep[i]);
+    return l;
+}
+
+static void dl_remove(dl *l, int x)
+{
+    int k = 0;
+    for (int i = 0; i < l->n; i++)
+        if (l->v[i] != x)
+            l->v[k++] = l->v[i];
+    l->n = k;
+}
+
+static int dl_has(dl l, int x)
+{
+    for (int i = 0; i < l.n; i++)
+        if (l.v[i] == x)
+            return 1;
+    return 0;
+}
+
+/* ---- word classes ------------------------------------------------------- */
+
+static int rel(const cx *c, int x) { return c->w[x].rel; }
+static const char *tag(const cx *c, int x) { return c->w[x].tag; }
+
+static int is_verb_tag(const char *t) { return !strncmp(t, "VB", 2) || !strcmp(t, "MD"); }
+static int is_adj_tag(const char *t) { return !strncmp(t, "JJ", 2); }
+static int is_adv_tag(const char *t) { return !strncmp(t, "RB", 2) || !strcmp(t, "WRB"); }
+static int is_wh_tag(const char *t) { return t[0] == 'W'; }
+
+static int is_subj(const cx *c, int x)
+{
+    int r = rel(c, x);
+    return r == R_NSUBJ || r == R_NSUBJPASS || r == R_CSUBJ;
+}
+
+static int is_not(const cx *c, int x) { return one_of(c->w[x].form, negations); }
+
+static int is_inf_to(const cx *c, int x)
+{
+    return rel(c, x) == R_MARK && (!strcmp(tag(c, x), "TO") || !strcasecmp(c->w[x].form, "to"));
+}
+
+static int is_poss_case(const cx *c, int x)
+{
+    return rel(c, x) == R_CASE && !strcmp(tag(c, x), "POS");
+}
+
+static int is_chain_rel(const cx *c, int x)
+{
+    int r = rel(c, x);
+    return r == R_AUX || r == R_AUXPASS || r == R_COP || is_inf_to(c, x);
+}
+
+/* A clause: a verb, or a predicate with a copula, an auxiliary or "to". */
+static int is_clausal(const cx *c, int h, dl deps)
+{
+    if (is_verb_tag(tag(c, h)))
+        return 1;
+    for (int i = 0; i < deps.n; i++)
+        if (is_chain_rel(c, deps.v[i]))
+            return 1;
+    return 0;
+}
+
+static int is_clausal_word(cx *c, int h)
+{
+    dl all = {c->w[h].dep, c->w[h].ndep};
+    return is_clausal(c, h, all);
+}
+
+static int has_subject(const cx *c, int h)
+{
+    for (int i = 0; i < c->w[h].ndep; i++) {
+        int x = c->w[h].dep[i];
+        if (is_subj(c, x) || rel(c, x) == R_EXPL)
+            return 1;
+    }
+    return 0;
+}
+
+static int has_rel(const cx *c, int h, int r)
+{
+    for (int i = 0; i < c->w[h].ndep; i++)
+        if (rel(c, c->w[h].dep[i]) == r)
+            return 1;
+    return 0;
+}
+
+/* Dependents that are single words in the tree whatever their relation. */
+static int is_leafy(const cx *c, int x)
+{
+    switch (rel(c, x)) {
+    case R_PUNCT: case R_CC: case R_PRECONJ: case R_DET: case R_PREDET: case R_CASE:
+    case R_MARK: case R_AUX: case R_AUXPASS: case R_COP: case R_NEG: case R_FIXED:
+    case R_FLAT:
+        return 1;
+    case R_ADVMOD:
+        return is_not(c, x);
+    default:
+        break;
+    }
+    const char *t = tag(c, x);
+    return ptb_tag(t) && (!strcmp(t, ",") || !strcmp(t, ".") || !strcmp(t, ":") ||
+                          !strcmp(t, "``") || !strcmp(t, "''") || !strcmp(t, "CC") ||
+                          !strcmp(t, "POS") || !strcmp(t, "TO") || !strcmp(t, "-LRB-") ||
+                          !strcmp(t, "-RRB-") || !strcmp(t, "HYPH"));
+}
+
+/* ---- phrases ------------------------------------------------------------- */
+
+static int make(cx *c, int d, int parent);
+static int make_from(cx *c, int d, dl deps, int parent, int role);
+static int core(cx *c, int h, dl deps, int parent);
+
+/* A dependent inside a small phrase: a word alone stays a preterminal. */
+static int modifier(cx *c, int x, int parent)
+{
+    return c->w[x].ndep ? make(c, x, parent) : leaf(c, x);
+}
+
+/* The words of x's subtree as preterminals under node (relative pronouns,
+ * markers with their fixed parts). */
+static void add_words(cx *c, int node, int x, int skip_case)
+{
+    add(c, node, leaf(c, x));
+    for (int i = 0; i < c->w[x].ndep; i++) {
+        int y = c->w[x].dep[i];
+        if (!(skip_case && rel(c, y) == R_CASE))
+            add_words(c, node, y, 0);
+    }
+}
+
+/* Coordinators and commas at the left edge of d's phrase belong beside it
+ * ("... (CC and) (NP the United States)"): they go to parent. */
+static void lift_leading(cx *c, int d, dl *deps, int parent)
+{
+    while (deps->n && deps->v[0] < d) {
+        int x = deps->v[0], r = rel(c, x);
+        if ((r != R_CC && r != R_PUNCT) || c->w[x].ndep)
+            break;
+        add(c, parent, leaf(c, x));
+        dl_remove(deps, x);
+    }
+}
+
+/* An NP, ADJP, ADVP, ... of h: left dependents, h, right dependents. */
+static int small_phrase(cx *c, const char *label, int h, dl deps)
+{
+    int p = phrase(c, label);
+    add(c, p, leaf(c, h));
+    for (int i = 0; i < deps.n; i++)
+        add(c, p, modifier(c, deps.v[i], p));
+    return p;
+}
+
+/* Relations that stay in the base NP when they follow the noun as one word
+ * ("Jeffrey Kupfer", "flight MH17"). */
+static int base_right(const cx *c, int x)
+{
+    int r = rel(c, x);
+    return !c->w[x].ndep && (r == R_FLAT || r == R_FIXED || r == R_COMPOUND || r == R_NUMMOD);
+}
+
+/* A modifier before a noun that CoreNLP keeps flat in the base NP: a chain of
+ * compounds, adjectives, numbers and determiners ("the northern West Bank
+ * city", "Palestinian security officials"). */
+static int flat_modifier(const cx *c, int x)
+{
+    switch (rel(c, x)) {
+    case R_COMPOUND: case R_FLAT: case R_FIXED: case R_AMOD: case R_NUMMOD: case R_DET:
+    case R_PREDET:
+        break;
+    default:
+        return 0;
+    }
+    if (is_verb_tag(tag(c, x)) && c->w[x].ndep)
+        return 0;
+    for (int i = 0; i < c->w[x].ndep; i++) {
+        int y = c->w[x].dep[i];
+        if (!flat_modifier(c, y))
+            return 0;
+    }
+    return 1;
+}
+
+/* The noun phrase of h: (NP left-modifiers h) and, when modifiers follow,
+ * (NP (NP ...) (PP ...) (SBAR ...)); CoreNLP keeps what precedes an apposition
+ * in an inner NP: (NP (NP (NP the commander) (PP in Iraq)) (, ,) (NP Petraeus)). */
+static int nominal(cx *c, int h, dl deps)
+{
+    int base = phrase(c, "NP");
+    dl post = dl_new(c, deps.n);
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i];
+        if (x < h) {
+            int one = !c->w[x].ndep || (rel(c, x) == R_POSS && !strncmp(tag(c, x), "PRP", 3)) ||
+                      (rel(c, x) == R_POSS && !strcmp(tag(c, x), "WP$"));
+            if (one)
+                add(c, base, leaf(c, x));
+            else if (flat_modifier(c, x))
+                add_words(c, base, x, 0);
+            else
+                add(c, base, make(c, x, base));
+        } else if (is_poss_case(c, x) || base_right(c, x)) {
+            add(c, base, leaf(c, x));
+        } else {
+            dl_add(&post, x);
+        }
+    }
+    add(c, base, leaf(c, h));
+    if (!post.n)
+        return base;
+    int inner = base, outer = phrase(c, "NP"), from = 0;
+    for (int i = 1; i < post.n; i++) {
+        if (rel(c, post.v[i]) != R_APPOS)
+            continue;
+        int j = i;
+        while (j > 0 && rel(c, post.v[j - 1]) == R_PUNCT)
+            j--;
+        if (j > 0) {
+            inner = phrase(c, "NP");
+            add(c, inner, base);
+            for (; from < j; from++)
+                add(c, inner, make(c, post.v[from], inner));
+        }
+        break;
+    }
+    add(c, outer, inner);
+    for (; from < post.n; from++)
+        add(c, outer, make(c, post.v[from], outer));
+    return outer;
+}
+
+/* An adjective standing for a noun ("from the Syrian to the ...", "the poor"):
+ * with a determiner or a preposition of its own, or in a nominal relation. */
+static int nominal_adj(const cx *c, int h)
+{
+    switch (rel(c, h)) {
+    case R_NSUBJ: case R_NSUBJPASS: case R_OBJ: case R_IOBJ: case R_OBL: case R_NMOD:
+    case R_POSS: case R_APPOS:
+        return 1;
+    default:
+        return has_rel(c, h, R_DET) || has_rel(c, h, R_CASE);
+    }
+}
+
+static const char *phrase_label(const cx *c, int h)
+{
+    const char *t = tag(c, h);
+    if (is_adj_tag(t))
+        return nominal_adj(c, h) ? "NP" : "ADJP";
+    if (is_adv_tag(t))
+        return "ADVP";
+    if (rel(c, h) == R_PRT || !strcmp(t, "RP"))
+        return "PRT";
+    if (!strcmp(t, "CD") && rel(c, h) == R_NUMMOD)
+        return "QP";
+    if (!strcmp(t, "IN") || !strcmp(t, "TO"))
+        return "PP";
+    if (!strcmp(t, "UH"))
+        return "INTJ";
+    return "NP";
+}
+
+/* A phrase with no coordination and no clause. */
+static int simple(cx *c, int h, dl deps)
+{
+    const char *label = phrase_label(c, h);
+    if (!strcmp(label, "NP"))
+        return nominal(c, h, deps);
+    return small_phrase(c, label, h, deps);
+}
+
+/* A conjunct with nothing but its coordinator stays a single word in a flat
+ * coordination ("(NNS airstrikes) (CC or) (NNS airdrops)"). */
+static int bare_conj(const cx *c, int x)
+{
+    for (int i = 0; i < c->w[x].ndep; i++) {
+        int y = c->w[x].dep[i], r = rel(c, y);
+        if (y > x || (r != R_CC && r != R_PUNCT) || c->w[y].ndep)
+            return 0;
+    }
+    return 1;
+}
+
+/* The last word of the first conjunct: h and its dependents before the first
+ * other conjunct, less the commas and coordinators that follow them. */
+static int first_end(const cx *c, int h, dl deps, int lo_first)
+{
+    int hi = h;
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i], r = rel(c, x);
+        if (x < lo_first && r != R_CONJ && r != R_CC && r != R_PUNCT && c->w[x].hi > hi)
+            hi = c->w[x].hi;
+    }
+    return hi;
+}
+
+/* Coordination of non-clausal phrases: (NP (NP a) (, ,) (NP b) (CC and) (NP c));
+ * dependents after the last conjunct modify the whole (another NP around it). */
+static int coord(cx *c, int h, dl deps)
+{
+    dl conj = dl_new(c, deps.n), first = dl_new(c, deps.n), mid = dl_new(c, deps.n),
+       shared = dl_new(c, deps.n);
+    for (int i = 0; i < deps.n; i++)
+        if (rel(c, deps.v[i]) == R_CONJ)
+            dl_add(&conj, deps.v[i]);
+    if (c->err || !conj.n)
+        return -1;
+    int lo_first = c->w[conj.v[0]].lo, hi_last = c->w[conj.v[conj.n - 1]].hi;
+    int first_hi = first_end(c, h, deps, lo_first);
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i], r = rel(c, x);
+        if (r == R_CONJ)
+            continue;
+        if (x > first_hi && x < hi_last && (r == R_CC || r == R_PUNCT))
+            dl_add(&mid, x);
+        else if (x > hi_last)
+            dl_add(&shared, x);
+        else if (x > lo_first)
+            dl_add(&mid, x);
+        else
+            dl_add(&first, x);
+    }
+    const char *label = phrase_label(c, h);
+    int bare = !first.n;
+    for (int i = 0; i < conj.n; i++)
+        bare = bare && bare_conj(c, conj.v[i]);
+    int node = phrase(c, label);
+    add(c, node, bare ? leaf(c, h) : simple(c, h, first));
+    for (int i = 0; i < mid.n; i++)
+        add(c, node, modifier(c, mid.v[i], node));
+    for (int i = 0; i < conj.n; i++) {
+        int x = conj.v[i];
+        if (bare) {
+            dl own = deps_of(c, x);
+            lift_leading(c, x, &own, node);
+            add(c, node, leaf(c, x));
+        } else {
+            add(c, node, make(c, x, node));
+        }
+    }
+    if (!shared.n)
+        return node;
+    int outer = wrap(c, label, node);
+    for (int i = 0; i < shared.n; i++)
+        add(c, outer, make(c, shared.v[i], outer));
+    return outer;
+}
+
+/* ---- clauses ---------------------------------------------------------------- */
+
+enum { ROLE_NONE, ROLE_DEP };
+
+/* What a dependent's phrase becomes in its relation: a subjectless clause is
+ * (S (VP ...)) except as a conjunct or a participle modifying a noun; a
+ * complement clause with a subject and no complementizer is (SBAR (S ...)). */
+static int role_wrap(cx *c, int d, int node)
+{
+    const char *l = label_of(c, node);
+    int r = rel(c, d);
+    if (!strcmp(l, "VP")) {
+        if (r == R_CONJ)
+            return node;
+        if (r == R_ACL) {
+            const cn *p = &c->nd[node];
+            if (!(p->nk && p->kid[0] >= 0 && c->nd[p->kid[0]].word >= 0 &&
+                  !strcmp(c->nd[p->kid[0]].label, "TO")))
+                return node;
+        }
+        return wrap(c, "S", node);
+    }
+    if (!strcmp(l, "S") && r == R_CCOMP)
+        return wrap(c, "SBAR", node);
+    return node;
+}
+
+/* Dependents of a copular predicate that make the predicate phrase ("the
+ * leader (PP of ...)", "aware (PP of ...)") rather than the clause. */
+static dl pred_deps(cx *c, int v, dl deps, int cop)
+{
+    dl sel = dl_new(c, deps.n), out = dl_new(c, deps.n);
+    int adj = is_adj_tag(tag(c, v)), nconj = 0;
+    for (int i = 0; i < deps.n; i++)
+        nconj += rel(c, deps.v[i]) == R_CONJ && !is_clausal_word(c, deps.v[i]);
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i], ok = 0;
+        switch (rel(c, x)) {
+        case R_DET: case R_PREDET: case R_AMOD: case R_NUMMOD: case R_COMPOUND: case R_POSS:
+        case R_CASE: case R_FLAT: case R_FIXED: case R_ACL: case R_RELCL: case R_APPOS:
+        case R_NMOD:
+            ok = 1;
+            break;
+        case R_CONJ: ok = !is_clausal_word(c, x); break;
+        case R_CC: case R_PRECONJ: ok = nconj > 0; break;
+        case R_ADVMOD: ok = adj && x < v && x > cop; break;
+        case R_XCOMP: case R_CCOMP: ok = adj; break;
+        default: break;
+        }
+        if (ok)
+            dl_add(&sel, x);
+    }
+    int lo = v, hi = v;
+    for (int i = 0; i < sel.n; i++) {
+        lo = c->w[sel.v[i]].lo < lo ? c->w[sel.v[i]].lo : lo;
+        hi = c->w[sel.v[i]].hi > hi ? c->w[sel.v[i]].hi : hi;
+    }
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i];
+        if (dl_has(sel, x) || (rel(c, x) == R_PUNCT && x > lo && x < hi))
+            dl_add(&out, x);
+    }
+    return out;
+}
+
+static int phrase_of(cx *c, int h, dl deps)
+{
+    for (int i = 0; i < deps.n; i++)
+        if (rel(c, deps.v[i]) == R_CONJ)
+            return coord(c, h, deps);
+    return simple(c, h, deps);
+}
+
+/* Does the dependent carry its own auxiliary or "to"? Then a coordination
+ * joins whole verb phrases ("will meet and will discuss"). */
+static int has_chain(const cx *c, int x)
+{
+    for (int i = 0; i < c->w[x].ndep; i++)
+        if (is_chain_rel(c, c->w[x].dep[i]))
+            return 1;
+    return 0;
+}
+
+typedef struct clause_parts {
+    int subj, inv, fin, k, lv, co, hi_last, lo_first, first_hi;
+    dl chain, pred, conj;
+    int *vp;
+} clause_parts;
+
+/* Subject, verb chain, predicate, coordinated verbs, final punctuation. */
+static void clause_split(cx *c, int v, dl deps, clause_parts *p)
+{
+    int verb = is_verb_tag(tag(c, v));
+    p->subj = p->inv = p->fin = -1;
+    for (int i = 0; i < deps.n && p->subj < 0; i++)
+        if (deps.v[i] < v && rel(c, deps.v[i]) == R_EXPL)
+            p->subj = deps.v[i];
+    for (int i = 0; i < deps.n && p->subj < 0; i++)
+        if (deps.v[i] < v && is_subj(c, deps.v[i]))
+            p->subj = deps.v[i];
+    for (int i = 0; i < deps.n && p->subj < 0 && p->inv < 0; i++)
+        if (deps.v[i] > v && is_subj(c, deps.v[i]))
+            p->inv = deps.v[i];
+    p->chain = dl_new(c, deps.n + 1);
+    for (int i = 0; i < deps.n; i++)
+        if (deps.v[i] < v && deps.v[i] > p->subj && is_chain_rel(c, deps.v[i]))
+            dl_add(&p->chain, deps.v[i]);
+    if (verb)
+        dl_add(&p->chain, v);
+    p->k = p->chain.n;
+    p->pred = verb || !p->k ? dl_new(c, 0) : pred_deps(c, v, deps, p->chain.v[p->k - 1]);
+    p->conj = dl_new(c, deps.n);
+    int span_hi = v;
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i];
+        if (rel(c, x) == R_CONJ && !dl_has(p->pred, x))
+            dl_add(&p->conj, x);
+        span_hi = c->w[x].hi > span_hi ? c->w[x].hi : span_hi;
+    }
+    for (int i = 0; i < deps.n; i++)
+        if (rel(c, deps.v[i]) == R_PUNCT && deps.v[i] == span_hi && deps.v[i] > v &&
+            !dl_has(p->pred, deps.v[i]))
+            p->fin = deps.v[i];
+    p->hi_last = p->conj.n ? c->w[p->conj.v[p->conj.n - 1]].hi : -1;
+    p->lo_first = p->conj.n ? c->w[p->conj.v[0]].lo : -1;
+    p->first_hi = p->conj.n ? first_end(c, v, deps, p->lo_first) : -1;
+}
+
+/* The VP level a dependent joins: that of the last chain word before it; -1
+ * before the chain (the clause level); -2 the coordination of verbs. */
+static int clause_level(cx *c, const clause_parts *p, int v, int x)
+{
+    int r = rel(c, x);
+    if (p->co >= 0 && x > v &&
+        (x > p->lo_first || ((r == R_CC || r == R_PUNCT) && x > p->first_hi && x < p->hi_last)))
+        return -2;
+    if (x < p->chain.v[0])
+        return -1;
+    int j = p->k - 1;
+    while (j > 0 && p->chain.v[j] > x)
+        j--;
+    return j;
+}
+
+/* "wants Putin to attack": CoreNLP makes the object the subject of the
+ * infinitive, (S (NP Putin) (VP (TO to) ...)). y is the dependent after x. */
+static int object_clause(cx *c, int x, int y)
+{
+    if ((rel(c, x) != R_OBJ && rel(c, x) != R_IOBJ) || y < 0 || rel(c, y) != R_XCOMP)
+        return 0;
+    return c->w[y].lo == c->w[x].hi + 1 && is_clausal_word(c, y) && !has_subject(c, y);
+}
+
+static void clause_deps(cx *c, int v, dl deps, clause_parts *p, int s)
+{
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i];
+        if (dl_has(p->chain, x) || dl_has(p->pred, x) || dl_has(p->conj, x))
+            continue;
+        if (x == p->subj || x == p->inv) {
+            add(c, s, make(c, x, s));
+            continue;
+        }
+        if (x == p->fin) {
+            add(c, s >= 0 ? s : p->vp[0], leaf(c, x));
+            continue;
+        }
+        int lv = clause_level(c, p, v, x);
+        int target = lv == -2 ? p->co : lv == -1 ? (s >= 0 ? s : p->vp[0]) : p->vp[lv];
+        if (object_clause(c, x, i + 1 < deps.n ? deps.v[i + 1] : -1)) {
+            int y = deps.v[++i], sc = phrase(c, "S");
+            add(c, sc, make(c, x, sc));
+            add(c, sc, make_from(c, y, deps_of(c, y), sc, ROLE_NONE));
+            add(c, target, sc);
+            continue;
+        }
+        add(c, target, make(c, x, target));
+    }
+}
+
+/* A clause without parataxis or coordinated clauses: see the file comment. */
+static int clause_simple(cx *c, int v, dl deps)
+{
+    clause_parts p;
+    clause_split(c, v, deps, &p);
+    if (c->err)
+        return -1;
+    if (!p.k) /* only an auxiliary before the subject: not a clause after all */
+        return phrase_of(c, v, deps);
+    int s = p.subj >= 0 || p.inv >= 0 ? phrase(c, p.subj < 0 ? "SINV" : "S") : -1;
+    p.vp = dyad_arena_alloc(c->a, sizeof(int) * (size_t)p.k);
+    if (!p.vp)
+        return cx_fail(c, DYAD_ENOMEM, "out of memory");
+    for (int j = 0; j < p.k; j++) {
+        p.vp[j] = phrase(c, "VP");
+        add(c, p.vp[j], leaf(c, p.chain.v[j]));
+    }
+    if (!is_verb_tag(tag(c, v)))
+        add(c, p.vp[p.k - 1], make_from(c, v, p.pred, p.vp[p.k - 1], ROLE_NONE));
+    p.co = p.lv = -1;
+    if (p.conj.n) {
+        p.co = phrase(c, "VP");
+        p.lv = p.k - 1;
+        for (int i = 0; i < p.conj.n; i++)
+            if (has_chain(c, p.conj.v[i]))
+                p.lv = 0;
+    }
+    clause_deps(c, v, deps, &p, s);
+    for (int j = 1; j < p.k; j++)
+        add(c, p.vp[j - 1], j == p.lv ? p.co : p.vp[j]);
+    if (p.co >= 0) {
+        add(c, p.co, p.vp[p.lv]);
+        for (int i = 0; i < p.conj.n; i++)
+            add(c, p.co, make(c, p.conj.v[i], p.co));
+    }
+    int top = p.lv == 0 ? p.co : p.vp[0];
+    if (s < 0)
+        return top;
+    add(c, s, top);
+    return s;
+}
+
+/* Parataxis, lists and coordinated clauses with their own subject, to the
+ * right of the head: they stand beside the clause in an S around it. */
+static int is_outer(cx *c, int v, int x)
+{
+    if (x < v)
+        return 0;
+    int r = rel(c, x);
+    return r == R_PARATAXIS || r == R_LIST || (r == R_CONJ && has_subject(c, x));
+}
+
+/* Clausal dependents of a nominal root: the sentence is a fragment
+ * "(FRAG (NP LYON) (: :) (S ...))". */
+static int is_frag_part(cx *c, int v, int x)
+{
+    if (x < v)
+        return 0;
+    switch (rel(c, x)) {
+    case R_PARATAXIS: case R_LIST: case R_DEP: case R_ADVCL: case R_CCOMP: case R_CONJ:
+    case R_APPOS:
+        return is_clausal_word(c, x);
+    default:
+        return 0;
+    }
+}
+
+/* Splits deps at the first outer dependent: *core gets what precedes it, less
+ * the commas and coordinators that end that run; *rest the others. */
+static void split_outer(cx *c, int h, dl deps, int first, int (*outer)(cx *, int, int),
+                        dl *core, dl *rest)
+{
+    int cut = c->w[first].lo, last = h;
+    *core = dl_new(c, deps.n);
+    *rest = dl_new(c, deps.n);
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i], r = rel(c, x);
+        if (x < cut && !outer(c, h, x) && r != R_PUNCT && r != R_CC && c->w[x].hi > last)
+            last = c->w[x].hi;
+    }
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i], r = rel(c, x);
+        if (x < cut && !outer(c, h, x) && !((r == R_PUNCT || r == R_CC) && x > last))
+            dl_add(core, x);
+        else
+            dl_add(rest, x);
+    }
+}
+
+/* A reporting verb in parataxis ("..., officials said"): CoreNLP puts its
+ * subject and verb phrase straight into the sentence's S. */
+static int is_reporting(cx *c, int x)
+{
+    return rel(c, x) == R_PARATAXIS && has_subject(c, x) && !has_rel(c, x, R_OBJ) &&
+           !has_rel(c, x, R_IOBJ) && !has_rel(c, x, R_CCOMP) && !has_rel(c, x, R_XCOMP);
+}
+
+static int clause(cx *c, int v, dl deps)
+{
+    int first = -1;
+    for (int i = 0; i < deps.n && first < 0; i++)
+        if (is_outer(c, v, deps.v[i]))
+            first = deps.v[i];
+    if (first < 0)
+        return clause_simple(c, v, deps);
+    dl in, rest;
+    split_outer(c, v, deps, first, is_outer, &in, &rest);
+    int s = phrase(c, "S");
+    add(c, s, as_s(c, clause_simple(c, v, in)));
+    for (int i = 0; i < rest.n && !c->err; i++) {
+        int x = rest.v[i], node = make(c, x, s);
+        if (is_reporting(c, x) && !strcmp(label_of(c, node), "S")) {
+            for (int k = 0; k < c->nd[node].nk; k++)
+                add(c, s, c->nd[node].kid[k]);
+        } else {
+            add(c, s, node);
+        }
+    }
+    return s;
+}
+
+static int core(cx *c, int h, dl deps, int parent)
+{
+    (void)parent;
+    if (is_clausal(c, h, deps))
+        return clause(c, h, deps);
+    return phrase_of(c, h, deps);
+}
+
+/* ---- markers and relative clauses ---------------------------------------- */
+
+static int wh_phrase(cx *c, int x)
+{
+    int wh = phrase(c, strcmp(tag(c, x), "WRB") ? "WHNP" : "WHADVP"), pp = -1;
+    add_words(c, wh, x, 1);
+    for (int i = 0; i < c->w[x].ndep; i++) {
+        int y = c->w[x].dep[i];
+        if (rel(c, y) != R_CASE)
+            continue;
+        if (pp < 0)
+            pp = phrase(c, "WHPP");
+        add_words(c, pp, y, 0);
+    }
+    if (pp < 0)
+        return wh;
+    add(c, pp, wh);
+    return pp;
+}
+
+/* (SBAR (WHNP (WDT which)) (S (VP ...))): the relative word is the dependent
+ * that opens the clause, when it holds a wh-word or is "that". */
+static int relative(cx *c, int d, dl deps)
+{
+    int sb = phrase(c, "SBAR");
+    if (deps.n && deps.v[0] < d && !is_chain_rel(c, deps.v[0])) {
+        int x = deps.v[0], wh = !strcasecmp(c->w[x].form, "that");
+        for (int k = c->w[x].lo; k <= c->w[x].hi && !wh; k++)
+            wh = is_wh_tag(tag(c, k));
+        if (wh) {
+            add(c, sb, wh_phrase(c, x));
+            dl_remove(&deps, x);
+        }
+    }
+    add(c, sb, as_s(c, core(c, d, deps, sb)));
+    return sb;
+}
+
+static int is_marker(const cx *c, int x)
+{
+    int r = rel(c, x);
+    return (r == R_CASE && !is_poss_case(c, x)) || (r == R_MARK && !is_inf_to(c, x));
+}
+
+/* Collects the words of x's subtree in word order. */
+static void subtree_words(cx *c, int x, dl *out)
+{
+    int i = 0;
+    for (; i < c->w[x].ndep && c->w[x].dep[i] < x; i++)
+        subtree_words(c, c->w[x].dep[i], out);
+    dl_add(out, x);
+    for (; i < c->w[x].ndep; i++)
+        subtree_words(c, c->w[x].dep[i], out);
+}
+
+/* One PP per preposition, nested as CoreNLP prints "out of" and "according
+ * to": (PP (IN out) (PP (IN of) (NP ...))). */
+static int pp_nest(cx *c, dl mk, int inner)
+{
+    dl words = dl_new(c, c->n);
+    for (int i = 0; i < mk.n; i++)
+        subtree_words(c, mk.v[i], &words);
+    int node = inner;
+    for (int j = words.n - 1; j >= 0; j--) {
+        int pp = phrase(c, "PP");
+        add(c, pp, leaf(c, words.v[j]));
+        add(c, pp, node);
+        node = pp;
+    }
+    return node;
+}
+
+/* (SBAR (IN that) (S ...)); a single preposition before a subjectless -ing
+ * clause is a PP: (PP (IN by) (S (VP (VBG promoting) ...))). */
+static int subordinate(cx *c, int d, dl mk, int inner)
+{
+    if (mk.n == 1 && !c->w[mk.v[0]].ndep && !strcmp(tag(c, mk.v[0]), "IN") &&
+        !strcmp(label_of(c, inner), "VP") && !strcmp(tag(c, d), "VBG")) {
+        int pp = phrase(c, "PP");
+        add(c, pp, leaf(c, mk.v[0]));
+        add(c, pp, wrap(c, "S", inner));
+        return pp;
+    }
+    int sb = phrase(c, "SBAR");
+    for (int i = 0; i < mk.n; i++)
+        add_words(c, sb, mk.v[i], 0);
+    add(c, sb, as_s(c, inner));
+    return sb;
+}
+
+static int make(cx *c, int d, int parent)
+{
+    return make_from(c, d, deps_of(c, d), parent, ROLE_DEP);
+}
+
+/* The phrase of d over deps. Words that belong beside it go to parent. */
+static int make_from(cx *c, int d, dl deps, int parent, int role)
+{
+    if (c->err)
+        return -1;
+    if (!deps.n && is_leafy(c, d))
+        return leaf(c, d);
+    if (parent >= 0)
+        lift_leading(c, d, &deps, parent);
+    if (role == ROLE_DEP && rel(c, d) == R_RELCL)
+        return relative(c, d, deps);
+    /* the markers: the first run of them; what precedes them stands beside
+     * the phrase ("(ADVP especially) (PP (IN by) ...)"); later ones, which a
+     * parser may misplace, stay words inside it */
+    dl mk = dl_new(c, deps.n), rest = dl_new(c, deps.n);
+    int i0 = 0, has_case = 0;
+    while (i0 < deps.n && !is_marker(c, deps.v[i0]))
+        i0++;
+    for (int i = i0; i < deps.n && is_marker(c, deps.v[i]); i++) {
+        dl_add(&mk, deps.v[i]);
+        has_case |= rel(c, deps.v[i]) == R_CASE;
+    }
+    if (!mk.n) {
+        int node = core(c, d, deps, parent);
+        return role == ROLE_DEP ? role_wrap(c, d, node) : node;
+    }
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i];
+        if (dl_has(mk, x))
+            continue;
+        if (i < i0 && parent >= 0)
+            add(c, parent, make(c, x, parent));
+        else
+            dl_add(&rest, x);
+    }
+    int inner = core(c, d, rest, parent);
+    if (has_case)
+        return pp_nest(c, mk, as_s(c, inner));
+    return subordinate(c, d, mk, inner);
+}
+
+/* ---- the sentence ---------------------------------------------------------- */
+
+static int convert_root(cx *c, int r)
+{
+    int top = phrase(c, "ROOT");
+    dl deps = deps_of(c, r);
+    if (c->err)
+        return -1;
+    if (!is_clausal(c, r, deps)) {
+        for (int i = 0; i < deps.n; i++) {
+            if (!is_frag_part(c, r, deps.v[i]))
+                continue;
+            dl in, rest;
+            split_outer(c, r, deps, deps.v[i], is_frag_part, &in, &rest);
+            int f = phrase(c, "FRAG");
+            add(c, f, make_from(c, r, in, f, ROLE_NONE));
+            for (int k = 0; k < rest.n; k++)
+                add(c, f, make(c, rest.v[k], f));
+            add(c, top, f);
+            return top;
+        }
+        /* a noun phrase at the top is a dateline; a sentence with a verb is not */
+        if (c->has_verb) {
+            add(c, top, wrap(c, "FRAG", make(c, r, top)));
+            return top;
+        }
+    }
+    add(c, top, make(c, r, top));
+    return top;
+}
+
+/* Dependents lists (in word order) and subtree spans from the heads. */
+static int link_words(cx *c, int *depth, int *order)
+{
+    int n = c->n, maxd = 0;
+    for (int i = 0; i < n; i++)
+        c->w[i].ndep = 0;
+    for (int i = 0; i < n; i++)
+        if (c->w[i].head >= 0)
+            c->w[c->w[i].head].ndep++;
+    for (int i = 0; i < n; i++) {
+        c->w[i].dep = dyad_arena_alloc(c->a, sizeof(int) * (size_t)(c->w[i].ndep + 1));
+        if (!c->w[i].dep)
+            return cx_fail(c, DYAD_ENOMEM, "out of memory");
+        c->w[i].ndep = 0;
+        c->w[i].lo = c->w[i].hi = i;
+        depth[i] = -1;
+    }
+    for (int i = 0; i < n; i++)
+        if (c->w[i].head >= 0) {
+            wd *h = &c->w[c->w[i].head];
+            h->dep[h->ndep++] = i;
+        }
+    for (int i = 0; i < n; i++) {
+        int k = i, steps = 0;
+        while (k >= 0 && depth[k] < 0) {
+            k = c->w[k].head;
+            steps++;
+        }
+        int d = (k < 0 ? -1 : depth[k]) + steps;
+        maxd = d > maxd ? d : maxd;
+        for (k = i; k >= 0 && depth[k] < 0; k = c->w[k].head)
+            depth[k] = d--;
+    }
+    /* deepest first, so that every subtree is complete before its head */
+    int m = 0;
+    for (int d = maxd; d > 0; d--)
+        for (int i = 0; i < n; i++)
+            if (depth[i] == d)
+                order[m++] = i;
+    for (int j = 0; j < m; j++) {
+        wd *x = &c->w[order[j]], *h = &c->w[x->head];
+        h->lo = x->lo < h->lo ? x->lo : h->lo;
+        h->hi = x->hi > h->hi ? x->hi : h->hi;
+    }
+    return 0;
+}
+
+static int is_desc(const cx *c, int k, int h, long *budget)
+{
+    while (k >= 0 && k != h) {
+        k = c->w[k].head;
+        (*budget)--;
+    }
+    return k == h;
+}
+
+static int non_projective(const cx *c, int d, long *budget)
+{
+    int h = c->w[d].head, a = d < h ? d : h, b = d < h ? h : d;
+    for (int k = a + 1; k < b && *budget > 0; k++)
+        if (!is_desc(c, k, h, budget))
+            return 1;
+    return 0;
+}
+
+/* Makes the dependency tree projective, so that every phrase covers a
+ * contiguous run of words: punctuation first goes down into the innermost
+ * subtree around it, then a dependent whose arc crosses others is lifted to
+ * its head's head. The work is capped (a very tangled input keeps some crossing
+ * arcs; its words then come out in another order). */
+static int projectivize(cx *c, int *depth, int *order)
+{
+    int changed = 0;
+    for (int p = 0; p < c->n; p++) {
+        if (c->w[p].rel != R_PUNCT || c->w[p].ndep || c->w[p].head < 0)
+            continue;
+        int h = c->w[p].head, found = 1;
+        while (found) {
+            found = 0;
+            for (int i = 0; i < c->w[h].ndep && !found; i++) {
+                int x = c->w[h].dep[i];
+                if (x != p && c->w[x].lo < p && p < c->w[x].hi) {
+                    h = x;
+                    found = 1;
+                }
+            }
+        }
+        if (h != c->w[p].head) {
+            c->w[p].head = h;
+            changed = 1;
+        }
+    }
+    if (changed && link_words(c, depth, order))
+        return -1;
+    long budget = 2000000;
+    for (int pass = 0; pass < 8 && budget > 0; pass++) {
+        changed = 0;
+        for (int d = 0; d < c->n; d++) {
+            int h = c->w[d].head;
+            if (h >= 0 && c->w[h].head >= 0 && non_projective(c, d, &budget)) {
+                c->w[d].head = c->w[h].head;
+                changed = 1;
+            }
+        }
+        if (!changed)
+            break;
+        if (link_words(c, depth, order))
+            return -1;
+    }
+    return 0;
+}
+
+/* Word order of the children: each phrase's first word, empty phrases dropped. */
+static int order_children(cx *c, int top, int *stack, int *seen)
+{
+    int sp = 0, m = 0;
+    int *pre = stack + c->capn;
+    stack[sp++] = top;
+    while (sp) {
+        int x = stack[--sp];
+        if (seen[x]++)
+            return cx_fail(c, DYAD_EPARSE, "internal error: a phrase used twice");
+        pre[m++] = x;
+        if (sp + c->nd[x].nk > c->capn)
+            return cx_fail(c, DYAD_EPARSE, "internal error: phrase stack");
+        for (int k = 0; k < c->nd[x].nk; k++)
+            stack[sp++] = c->nd[x].kid[k];
+    }
+    for (int j = m - 1; j >= 0; j--) {
+        cn *p = &c->nd[pre[j]];
+        if (p->word >= 0)
+            continue;
+        int k = 0;
+        p->lo = c->n;
+        for (int i = 0; i < p->nk; i++) {
+            int ch = p->kid[i];
+            if (c->nd[ch].lo >= c->n)
+                continue; /* an empty phrase */
+            int q = k++;
+            while (q > 0 && c->nd[p->kid[q - 1]].lo > c->nd[ch].lo) {
+                p->kid[q] = p->kid[q - 1];
+                q--;
+            }
+            p->kid[q] = ch;
+            p->lo = c->nd[ch].lo < p->lo ? c->nd[ch].lo : p->lo;
+        }
+        p->nk = k;
+    }
+    return 0;
+}
+
+/* The phrases in pre-order as a dyad_tree; checks depth and that every word
+ * is there once. */
+static int emit_tree(cx *c, int top, int *stack, dyad_tree **out)
+{
+    dyad_tree *t = dyad_arena_alloc(c->a, sizeof *t);
+    dyad_tnode *nodes = dyad_arena_alloc(c->a, sizeof *nodes * (size_t)c->nn);
+    int *tok_node = dyad_arena_alloc(c->a, sizeof(int) * 3 * (size_t)c->n);
+    if (!t || !nodes || !tok_node)
+        return cx_fail(c, DYAD_ENOMEM, "out of memory");
+    int *par = stack + c->capn, *dep = par + c->capn, sp = 0, nn = 0, ntok = 0;
+    stack[sp] = top, par[sp] = -1, dep[sp++] = 1;
+    while (sp) {
+        sp--;
+        int x = stack[sp], p = par[sp], d = dep[sp], k = nn++;
+        if (d > DYAD_TREE_MAX_DEPTH)
+            return cx_fail(c, DYAD_ELIMIT, "tree deeper than the tree reader's cap");
+        dyad_tnode *nd = &nodes[k];
+        nd->label = c->nd[x].label;
+        nd->word = c->nd[x].word >= 0 ? c->w[c->nd[x].word].word : NULL;
+        nd->parent = p;
+        nd->first_child = nd->last_child = nd->next_sibling = -1;
+        nd->tok = -1;
+        if (nd->word) {
+            if (ntok >= c->n)
+                return cx_fail(c, DYAD_EPARSE, "internal error: a word used twice");
+            tok_node[ntok] = k;
+            nd->tok = ntok++;
+        }
+        if (p >= 0) {
+            if (nodes[p].last_child >= 0)
+                nodes[nodes[p].last_child].next_sibling = k;
+            else
+                nodes[p].first_child = k;
+            nodes[p].last_child = k;
+            nodes[p].nchildren++;
+        }
+        if (sp + c->nd[x].nk > c->capn)
+            return cx_fail(c, DYAD_EPARSE, "internal error: phrase stack");
+        for (int i = c->nd[x].nk - 1; i >= 0; i--)
+            stack[sp] = c->nd[x].kid[i], par[sp] = k, dep[sp++] = d + 1;
+    }
+    if (ntok != c->n)
+        return cx_fail(c, DYAD_EPARSE, "internal error: a word was lost");
+    t->nodes = nodes;
+    t->nnodes = nn;
+    t->root = 0;
+    t->ntok = ntok;
+    t->tok_node = tok_node;
+    t->tok_start = tok_node + c->n;
+    t->tok_end = tok_node + 2 * c->n;
+    for (int i = 0; i < ntok; i++)
+        t->tok_start[i] = t->tok_end[i] = -1;
+    *out = t;
+    return 0;
+}
+
+static void diag_quiet(void *user, dyad_diag_level lvl, const char *file, long line,
+                       const char *msg)
+{
+    (void)user, (void)lvl, (void)file, (void)line, (void)msg;
+}
+
+/* Words with their PTB tags, tree forms and relations; heads checked. */
+static int load_words(cx *c, const dyad_conllu_sent *s, int *depth, int *root)
+{
+    dyad_diag quiet = {.fn = diag_quiet};
+    rd r = {.d = &quiet};
+    int extra = 0, *heads = depth + c->n;
+    for (int i = 0; i < c->n; i++)
+        heads[i] = s->words[i].head;
+    int rc = check_heads(&r, s->words, c->n, heads, depth, &extra);
+    if (rc)
+        return c->err = rc;
+    for (int i = 0; i < c->n; i++) {
+        const dyad_conllu_word *w = &s->words[i];
+        wd *x = &c->w[i];
+        x->form = w->form && w->form[0] ? w->form : "_";
+        x->lemma = w->lemma ? w->lemma : "_";
+        x->word = tree_word(c->a, x->form);
+        x->rel = rel_of(w->deprel ? w->deprel : "dep");
+        if (w->head < 0 && heads[i] >= 0)
+            x->rel = R_PARATAXIS; /* a second root */
+        x->head = heads[i];
+        if (x->head < 0) {
+            x->rel = R_ROOT;
+            *root = i;
+        }
+        const char *t = w->xpos ? ptb_tag(w->xpos) : NULL;
+        dyad_conllu_word u = *w;
+        u.upos = u.upos ? u.upos : "X";
+        u.feats = u.feats ? u.feats : "_";
+        u.lemma = u.lemma ? u.lemma : "_";
+        u.form = x->form;
+        x->tag = t ? t : map_upos(&u, x->rel);
+        if (!x->word)
+            return cx_fail(c, DYAD_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+/* ---- repairs of common parser errors ------------------------------------ */
+
+/* A preposition on a compound or adjective at the left edge of a noun phrase
+ * ("by a BAK surface missile" with "by" on "surface") belongs to the phrase. */
+static int hoist_cases(cx *c)
+{
+    int changed = 0;
+    for (int k = 0; k < c->n; k++) {
+        if (rel(c, k) != R_CASE || is_poss_case(c, k))
+            continue;
+        for (int x = c->w[k].head; x >= 0;) {
+            int r = rel(c, x), h = c->w[x].head;
+            if ((r != R_COMPOUND && r != R_AMOD && r != R_NUMMOD && r != R_FLAT) || h <= x ||
+                c->w[x].lo != k || c->w[h].lo != k || has_rel(c, h, R_CASE))
+                break;
+            c->w[k].head = h;
+            changed = 1;
+            x = h;
+        }
+    }
+    return changed;
+}
+
+/* A noun as the root although a verb with an object or a finite verb follows
+ * it without a subject ("A protestor demolished the building" read as a noun
+ * with a participle): the verb becomes the root and the noun its subject. */
+static int promote_verb(cx *c, int *root)
+{
+    int r = *root;
+    if (is_clausal_word(c, r))
+        return 0;
+    for (int i = 0; i < c->w[r].ndep; i++) {
+        int x = c->w[r].dep[i], rl = rel(c, x);
+        const char *t = tag(c, x);
+        if (x < r || (rl != R_ACL && rl != R_XCOMP && rl != R_DEP && rl != R_CCOMP &&
+                      rl != R_PARATAXIS && rl != R_ADVCL))
+            continue;
+        int finite = !strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP");
+        int active = !strcmp(t, "VBN") && has_rel(c, x, R_OBJ);
+        if (!(finite || active) || has_subject(c, x) || has_rel(c, x, R_MARK))
+            continue;
+        for (int j = 0; j < c->w[r].ndep; j++)
+            if (c->w[r].dep[j] > x)
+                c->w[c->w[r].dep[j]].head = x;
+        c->w[x].head = -1;
+        c->w[x].rel = R_ROOT;
+        c->w[r].head = x;
+        c->w[r].rel = R_NSUBJ;
+        *root = x;
+        return 1;
+    }
+    return 0;
+}
+
+/* Verbs whose object is the subject of a following to-infinitive ("asking
+ * Obama to help Iran"); parsers often call that infinitive an advcl. */
+static const char *const control_verbs[] = {
+    "ask", "urge", "tell", "want", "allow", "force", "order", "press", "persuade",
+    "encourage", "invite", "request", "require", "compel", "pressure", "push", "warn",
+    "advise", "help", "enable", "expect", "permit", "instruct", "authorize", "authorise",
+    "remind", "oblige", "beg", "convince", "prompt", "forbid", "prohibit", "need", "lead",
+    "get", "leave", "cause", NULL};
+
+static int control_complements(cx *c)
+{
+    int changed = 0;
+    for (int x = 0; x < c->n; x++) {
+        int h = c->w[x].head, to = 0;
+        if (rel(c, x) != R_ADVCL || h < 0 || !one_of(c->w[h].lemma, control_verbs))
+            continue;
+        for (int i = 0; i < c->w[x].ndep; i++)
+            to |= is_inf_to(c, c->w[x].dep[i]);
+        for (int i = 0; to && i < c->w[h].ndep; i++) {
+            int o = c->w[h].dep[i];
+            if (rel(c, o) == R_OBJ && c->w[o].hi + 1 == c->w[x].lo) {
+                c->w[x].rel = R_XCOMP;
+                changed = 1;
+            }
+        }
+    }
+    return changed;
+}
+
+/* A verb with a passive auxiliary is a participle, whatever a coarse tag said;
+ * a lone participle before a noun is an adjective ("exiled leaders"), as the
+ * dictionaries' agent phrases expect. */
+static void fix_tags(cx *c, const dyad_conllu_sent *s)
+{
+    for (int i = 0; i < c->n; i++) {
+        const char *x = s->words[i].xpos, *t = c->w[i].tag;
+        if (rel(c, i) == R_AMOD && !c->w[i].ndep && i < c->w[i].head &&
+            (!strcmp(t, "VBN") || !strcmp(t, "VBG"))) {
+            c->w[i].tag = "JJ";
+            continue;
+        }
+        if ((x && ptb_tag(x)) || !is_verb_tag(c->w[i].tag) || !strcmp(c->w[i].tag, "MD"))
+            continue;
+        if (has_rel(c, i, R_AUXPASS))
+            c->w[i].tag = "VBN";
+    }
+}
+
+int dyad_conllu_to_tree(dyad_tree **out, dyad_arena *a, const dyad_conllu_sent *s)
+{
+    if (!out || !a || !s)
+        return dyad_set_error(DYAD_EINVAL, "dyad_conllu_to_tree: NULL argument");
+    *out = NULL;
+    if (s->nwords <= 0 || !s->words)
+        return dyad_set_error(DYAD_EPARSE, "CoNLL-U conversion: no words");
+    if (s->nwords > DYAD_CONLLU_MAX_WORDS)
+        return dyad_set_error(DYAD_ELIMIT, "CoNLL-U conversion: more than %d words",
+                              DYAD_CONLLU_MAX_WORDS);
+    cx c = {.a = a, .n = s->nwords};
+    for (int i = 0; i < s->nwords; i++)
+        c.has_verb |= s->words[i].upos && (!strcasecmp(s->words[i].upos, "VERB") ||
+                                           (s->words[i].xpos && !strncmp(s->words[i].xpos, "VB", 2)));
+    c.capn = 16 * c.n + 64;
+    c.w = dyad_arena_alloc(a, sizeof *c.w * (size_t)c.n);
+    c.nd = dyad_arena_alloc(a, sizeof *c.nd * (size_t)c.capn);
+    int *ints = dyad_arena_alloc(a, sizeof(int) * (size_t)(4 * c.n + 4 * c.capn));
+    if (!c.w || !c.nd || !ints)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    int root = -1, *depth = ints, *order = ints + 2 * c.n, *work = ints + 4 * c.n;
+    if (load_words(&c, s, depth, &root) || link_words(&c, depth, order) ||
+        projectivize(&c, depth, order))
+        return c.err;
+    int changed = hoist_cases(&c);
+    changed |= promote_verb(&c, &root);
+    changed |= control_complements(&c);
+    if (changed && link_words(&c, depth, order))
+        return c.err;
+    fix_tags(&c, s);
+    int top = convert_root(&c, root);
+    if (c.err)
+        return c.err;
+    memset(work, 0, sizeof(int) * (size_t)c.capn);
+    int *seen = work, *stack = work + c.capn;
+    if (order_children(&c, top, stack, seen) || emit_tree(&c, top, stack, out))
+        return c.err;
+    return 0;
+}
+
+int dyad_conllu_parse(dyad_tree **out, dyad_arena *a, const char *s, size_t n, dyad_diag *d,
+                      const char *file, long first_line)
+{
+    dyad_conllu_sent *sent = NULL;
+    if (!out || !a)
+        return dyad_set_error(DYAD_EINVAL, "dyad_conllu_parse: NULL argument");
+    *out = NULL;
+    int rc = dyad_conllu_read(&sent, a, s, n, d, file, first_line);
+    if (rc)
+        return rc;
+    rc = dyad_conllu_to_tree(out, a, sent);
+    if (rc && rc != DYAD_ENOMEM) {
+        rd r = {.d = d, .file = file, .first_line = first_line};
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", dyad_last_error());
+        rd_report(&r, rc, 0, "%s", msg);
+    }
+    return rc;
+}

@@ -1,0 +1,102 @@
+/* lg.h: the built-in parser: link-grammar (Debian liblink-grammar, English
+ * dictionary) turned into the Penn-style constituency tree the coders read.
+ *
+ * The tree is built from the links themselves (subject S, object O, verb
+ * modifiers MV, prepositional objects J, determiners D, adjectives A/AN, name
+ * compounds G/GN, infinitives I/TO, "be" predicates P/Pv, clauses C/CV/TH,
+ * reporting clauses CP/CQ, relatives R/RS/B, negation N, coordination SJ/VJ),
+ * not from link-grammar's constituent printer, which does not give Penn
+ * structure (see ../shared/PARSING.md). Each word gets one head chosen among its
+ * links; the resulting dependency tree is projective (links never cross) and is
+ * projected into S / SBAR / NP / VP / PP / ADJP / ADVP phrases with Penn
+ * part-of-speech tags derived from the word subscripts (.v .n .a .e .p ...) and
+ * the links.
+ *
+ * Before parsing, runs of capitalised words ("US Deputy Secretary of Energy
+ * Jeffrey Kupfer") are handed to link-grammar as one proper noun and expanded
+ * again in the tree; all-capitals headlines are re-cased word by word; curly
+ * quotes and dashes are normalised. The first K linkages are ranked by what the
+ * coders need (no null words, every finite verb attached as a clause, a main
+ * verb with a subject, then link-grammar's own costs) instead of taking the
+ * first. A sentence with no complete linkage is parsed again with null links
+ * (a partial parse); one that still has none (time limit, length cap, empty
+ * input) is an error, reported and counted, never a silent empty tree.
+ *
+ * Token spans (tok_start / tok_end) are byte offsets in the text that was
+ * parsed; no dyad_tree_align() is needed.
+ *
+ * Threads: a dyad_lg is used by one thread at a time; create one per thread
+ * (each loads the dictionary, about 0.3 s). Link-grammar's messages go to a
+ * per-thread handler installed by dyad_lg_new and are not printed.
+ *
+ * Ownership: the trees come from the caller's arena (see tree.h); the parser
+ * owns its dictionary and options until dyad_lg_free.
+ */
+#ifndef DYAD_PARSE_LG_H
+#define DYAD_PARSE_LG_H
+
+#include "parse/tree.h"
+#include "util/util.h"
+
+/* Hard caps. Longer sentences are not parsed (DYAD_ELIMIT). */
+#define DYAD_LG_MAX_WORDS 200
+#define DYAD_LG_MAX_BYTES 4000
+
+typedef struct dyad_lg dyad_lg;
+
+typedef struct dyad_lg_opts {
+    int max_parse_time;  /* seconds per parse attempt (link-grammar's unit); default 2 */
+    int linkage_limit;   /* linkages link-grammar enumerates; default 100 */
+    int rank;            /* the first K linkages are ranked; 1 = take the first; default 10 */
+    int merge_names;     /* 1: capitalised runs become one proper noun for the parser (default) */
+    int null_links;      /* 1: partial parses with null links when no full one exists (default) */
+} dyad_lg_opts;
+
+void dyad_lg_opts_default(dyad_lg_opts *o);
+
+/* How a sentence was parsed. */
+typedef enum {
+    DYAD_LG_NONE = 0,    /* no parse (error returned) */
+    DYAD_LG_FULL = 1,    /* every word linked */
+    DYAD_LG_PARTIAL = 2  /* some words left out (null links); they hang where they fit */
+} dyad_lg_status;
+
+typedef struct dyad_lg_result {
+    dyad_lg_status status;
+    int words;           /* words link-grammar saw (after merging names) */
+    int null_count;      /* words left unlinked */
+    int linkages;        /* linkages found */
+    int chosen;          /* index of the linkage used */
+    int timed_out;       /* the time limit stopped a parse attempt */
+    double ms;           /* wall time of the whole parse and conversion */
+} dyad_lg_result;
+
+/* Running totals of one parser. */
+typedef struct dyad_lg_stats {
+    long sentences, full, partial, none;
+    long timeouts;
+    double ms;           /* total */
+} dyad_lg_stats;
+
+/* Loads the English dictionary (dictionary_create_lang("en")). opts NULL =
+ * defaults. Returns 0, DYAD_ENOTFOUND (no dictionary), DYAD_ENOMEM. */
+int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts);
+void dyad_lg_free(dyad_lg *p); /* accepts NULL */
+
+/* Parses one sentence of text[0..n) into *out (from arena a; ROOT over S, or
+ * over NP for a verbless fragment). res (may be NULL) says how. Returns 0;
+ * DYAD_EPARSE when nothing could be parsed (empty input, no linkage within the
+ * time limit), DYAD_ELIMIT beyond DYAD_LG_MAX_WORDS / DYAD_LG_MAX_BYTES,
+ * DYAD_ENOMEM; the message names the reason. Every call is counted in the
+ * parser's statistics, failures included. */
+int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *text, size_t n,
+                  dyad_arena *a);
+
+/* The same for pre-split tokens: they are joined with single spaces and the
+ * spans refer to that joined string (returned in *joined when not NULL). */
+int dyad_lg_parse_tokens(dyad_tree **out, dyad_lg_result *res, dyad_lg *p,
+                         const char *const *toks, int ntok, const char **joined, dyad_arena *a);
+
+void dyad_lg_get_stats(const dyad_lg *p, dyad_lg_stats *st);
+
+#endif

@@ -1,0 +1,756 @@
+/* load.c: from PETRARCH XML or dyad JSON Lines into a store, article by
+ * article, in batched transactions.
+ *
+ * The unit of work is the article: its sentences and events are written
+ * together by dyad_store_put_article, and a transaction commits after
+ * batch_articles articles or batch_seconds, whichever comes first, never in
+ * the middle of an article. A killed load therefore leaves whole articles,
+ * and a second load replaces them (idempotent). An article written twice in
+ * one load (its lines not together in a JSONL file) is appended to the
+ * second time rather than replaced.
+ *
+ * PETRARCH XML is read twice: once here, for every record's id, date and
+ * text (so that an article that now gives no event still replaces what the
+ * store held, and every sentence is kept), and once by dyad_code_petrxml,
+ * whose events arrive in record order. An article is written as soon as the
+ * coder has gone past its last record. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ingest/petrxml.h"
+#include "store/store.h"
+#include "util/util.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- a map from strings to indices ------------------------------------
+ * (articles written by this load; articles of an XML file) */
+
+typedef struct strmap {
+    char **key;
+    size_t *val;
+    size_t cap, n;
+} strmap;
+
+static size_t str_hash(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of s[0..n) (its key, or the empty slot where it would go). */
+static size_t strmap_slot(const strmap *m, const char *s, size_t n)
+{
+    size_t j = str_hash(s, n) & (m->cap - 1);
+    while (m->key[j] && (strlen(m->key[j]) != n || memcmp(m->key[j], s, n)))
+        j = (j + 1) & (m->cap - 1);
+    return j;
+}
+
+/* The value of s[0..n), or (size_t)-1. */
+static size_t strmap_get(const strmap *m, const char *s, size_t n)
+{
+    if (!m->cap)
+        return (size_t)-1;
+    size_t j = strmap_slot(m, s, n);
+    return m->key[j] ? m->val[j] : (size_t)-1;
+}
+
+static int strmap_put(strmap *m, const char *s, size_t n, size_t val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 1024;
+        strmap big = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap, m->n};
+        if (!big.key || !big.val) {
+            free(big.key);
+            free(big.val);
+            return DYAD_ENOMEM;
+        }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->key[i])
+                continue;
+            size_t j = strmap_slot(&big, m->key[i], strlen(m->key[i]));
+            big.key[j] = m->key[i];
+            big.val[j] = m->val[i];
+        }
+        free(m->key);
+        free(m->val);
+        *m = big;
+    }
+    size_t j = strmap_slot(m, s, n);
+    if (!m->key[j]) {
+        if (!(m->key[j] = strndup(s, n)))
+            return DYAD_ENOMEM;
+        m->n++;
+    }
+    m->val[j] = val;
+    return 0;
+}
+
+static void strmap_free(strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->key[i]);
+    free(m->key);
+    free(m->val);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- batching --------------------------------------------------------- */
+
+typedef struct loader {
+    dyad_store *s;
+    dyad_load_opts o;
+    dyad_load_stats *st;
+    dyad_diag *d;
+    const char *file; /* as stored in articles.source_file */
+    int in_tx;
+    long tx_articles, tx_sentences, tx_events;
+    double t0, tx_start, last_progress;
+    strmap seen;
+} loader;
+
+static void loader_init(loader *L, dyad_store *s, const char *file, const dyad_load_opts *o,
+                        dyad_load_stats *st, dyad_diag *d)
+{
+    memset(L, 0, sizeof *L);
+    L->s = s;
+    if (o)
+        L->o = *o;
+    if (L->o.batch_articles <= 0)
+        L->o.batch_articles = 1000;
+    if (L->o.batch_seconds <= 0)
+        L->o.batch_seconds = 1.0;
+    L->st = st;
+    L->d = d;
+    L->file = file;
+    L->t0 = L->last_progress = now_s();
+}
+
+static void progress(loader *L, int force)
+{
+    double t = now_s();
+    L->st->seconds += t - L->t0;
+    L->t0 = t;
+    if (L->o.progress && (force || t - L->last_progress >= 0.2)) {
+        L->last_progress = t;
+        L->o.progress(L->o.user, L->st);
+    }
+}
+
+/* Rolls the batch back and rewrites the error message to say so. */
+static int loader_fail(loader *L, int rc)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", dyad_last_error());
+    long lost = L->tx_articles;
+    if (L->in_tx)
+        dyad_store_rollback(L->s);
+    L->in_tx = 0;
+    L->tx_articles = L->tx_sentences = L->tx_events = 0;
+    if (rc == DYAD_ESTORE || rc == DYAD_ESTORE_FULL)
+        dyad_set_error(rc,
+                       "%s; the transaction was rolled back (%ld complete articles of it and "
+                       "the article being written); %ld articles were committed before",
+                       msg, lost, L->st->articles);
+    return rc;
+}
+
+static int loader_commit(loader *L)
+{
+    if (!L->in_tx)
+        return 0;
+    int rc = dyad_store_commit(L->s);
+    if (rc)
+        return loader_fail(L, rc);
+    L->in_tx = 0;
+    L->st->articles += L->tx_articles;
+    L->st->sentences += L->tx_sentences;
+    L->st->events += L->tx_events;
+    L->st->batches++;
+    L->tx_articles = L->tx_sentences = L->tx_events = 0;
+    progress(L, 1);
+    return 0;
+}
+
+static int loader_put(loader *L, const dyad_store_article *a)
+{
+    int rc = 0;
+    if (!L->in_tx) {
+        if ((rc = dyad_store_begin(L->s)))
+            return rc;
+        L->in_tx = 1;
+        L->tx_start = now_s();
+    }
+    int append = strmap_get(&L->seen, a->id, strlen(a->id)) != (size_t)-1;
+    if ((rc = dyad_store_put_article(L->s, a, append)))
+        return loader_fail(L, rc);
+    if (strmap_put(&L->seen, a->id, strlen(a->id), 1))
+        return loader_fail(L, dyad_set_error(DYAD_ENOMEM, "out of memory"));
+    L->tx_articles++;
+    L->tx_sentences += (long)a->nsentences;
+    L->tx_events += (long)a->nevents;
+    if (L->tx_articles >= L->o.batch_articles || now_s() - L->tx_start >= L->o.batch_seconds)
+        return loader_commit(L);
+    progress(L, 0);
+    return 0;
+}
+
+static int loader_finish(loader *L, int rc)
+{
+    if (!rc)
+        rc = loader_commit(L);
+    else if (L->in_tx)
+        dyad_store_rollback(L->s);
+    L->in_tx = 0;
+    strmap_free(&L->seen);
+    progress(L, 0);
+    return rc;
+}
+
+/* ---- an article being collected -------------------------------------- */
+
+typedef struct article {
+    char *id;
+    char date[11];
+    size_t first_rec, last_rec; /* XML records of the article */
+    dyad_event *ev;
+    size_t nev, capev;
+    dyad_store_sentence *sent;
+    size_t nsent, capsent;
+    dyad_arena *mem; /* copies of the events' strings */
+    int written;
+} article;
+
+static void article_clear(article *a)
+{
+    dyad_arena_free(a->mem);
+    free(a->ev);
+    free(a->sent);
+    free(a->id);
+    memset(a, 0, sizeof *a);
+}
+
+static char *keep(article *a, const char *s)
+{
+    return dyad_arena_strdup(a->mem, s ? s : "");
+}
+
+/* Copies e (its strings into the article's arena). */
+static int article_add_event(article *a, const dyad_event *e)
+{
+    if (!a->mem && !(a->mem = dyad_arena_new()))
+        return DYAD_ENOMEM;
+    if (a->nev == a->capev) {
+        size_t cap = a->capev ? a->capev * 2 : 8;
+        dyad_event *v = realloc(a->ev, cap * sizeof *v);
+        if (!v)
+            return DYAD_ENOMEM;
+        a->ev = v;
+        a->capev = cap;
+    }
+    dyad_event *c = &a->ev[a->nev];
+    *c = *e;
+    c->article = a->id;
+    c->sentence = keep(a, e->sentence);
+    c->date = keep(a, e->date);
+    c->source = keep(a, e->source);
+    c->target = keep(a, e->target);
+    c->cameo = keep(a, e->cameo);
+    c->plover = keep(a, e->plover);
+    c->text = keep(a, e->text);
+    c->source_text = keep(a, e->source_text);
+    c->target_text = keep(a, e->target_text);
+    c->verb_text = keep(a, e->verb_text);
+    c->issues = keep(a, e->issues);
+    if (!c->sentence || !c->date || !c->source || !c->target || !c->cameo || !c->plover ||
+        !c->text || !c->source_text || !c->target_text || !c->verb_text || !c->issues)
+        return DYAD_ENOMEM;
+    a->nev++;
+    return 0;
+}
+
+static int article_add_sentence(article *a, const char *id, const char *text)
+{
+    if (a->nsent == a->capsent) {
+        size_t cap = a->capsent ? a->capsent * 2 : 8;
+        dyad_store_sentence *v = realloc(a->sent, cap * sizeof *v);
+        if (!v)
+            return DYAD_ENOMEM;
+        a->sent = v;
+        a->capsent = cap;
+    }
+    a->sent[a->nsent].id = id;
+    a->sent[a->nsent].text = text;
+    a->nsent++;
+    return 0;
+}
+
+static int article_write(loader *L, article *a, const char *dict_version)
+{
+    dyad_store_article art = {
+        .id = a->id,
+        .date = a->date[0] ? a->date : NULL,
+        .source_file = L->file,
+        .dict_version = dict_version ? dict_version : L->o.dict_version,
+        .sentences = a->sent,
+        .nsentences = a->nsent,
+        .events = a->ev,
+        .nevents = a->nev,
+    };
+    a->written = 1;
+    return loader_put(L, &art);
+}
+
+/* ---- PETRARCH XML ----------------------------------------------------- */
+
+/* "AFP0808020625_4" -> "AFP0808020625"; other ids are their own article (the
+ * rule dyad_code_petrxml applies to event.article). */
+static size_t article_len(const char *id)
+{
+    const char *us = strrchr(id, '_');
+    if (!us || !us[1] || us == id)
+        return strlen(id);
+    for (const char *p = us + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return strlen(id);
+    return (size_t)(us - id);
+}
+
+
+typedef struct xml_load {
+    loader *L;
+    dyad_arena *mem;  /* record ids and texts */
+    article *art;     /* in order of first record */
+    size_t nart, capart;
+    strmap index;     /* article id -> index in art */
+    size_t *by_last;  /* article indices in order of their last record */
+    size_t nflushed;  /* articles of by_last written */
+    const char **rec_id; /* id of each record */
+    size_t nrec;
+    size_t cursor;    /* record of the latest event */
+    long last_error_line, last_rec_line;
+    int failed;       /* a write failed: stop */
+} xml_load;
+
+static size_t xml_article(xml_load *x, const char *id, size_t len)
+{
+    if (x->nart && strlen(x->art[x->nart - 1].id) == len &&
+        !memcmp(x->art[x->nart - 1].id, id, len))
+        return x->nart - 1;
+    size_t k = strmap_get(&x->index, id, len);
+    if (k != (size_t)-1)
+        return k;
+    if (x->nart == x->capart) {
+        size_t cap = x->capart ? x->capart * 2 : 64;
+        article *v = realloc(x->art, cap * sizeof *v);
+        if (!v)
+            return (size_t)-1;
+        x->art = v;
+        x->capart = cap;
+    }
+    article *a = &x->art[x->nart];
+    memset(a, 0, sizeof *a);
+    a->last_rec = (size_t)-1; /* an article met only through events: written last */
+    if (!(a->id = strndup(id, len)) || strmap_put(&x->index, id, len, x->nart))
+        return (size_t)-1;
+    return x->nart++;
+}
+
+static void scan_diag(void *user, dyad_diag_level lvl, const char *file, long line,
+                      const char *msg)
+{
+    (void)file;
+    (void)msg;
+    xml_load *x = user;
+    if (lvl == DYAD_DIAG_ERROR && line > x->last_error_line)
+        x->last_error_line = line;
+}
+
+static int xml_scan_record(xml_load *x, const dyad_record *rec, const char *date)
+{
+    const char *id = dyad_arena_strdup(x->mem, rec->id);
+    const char *text = dyad_arena_strdup(x->mem, rec->text ? rec->text : "");
+    size_t k = xml_article(x, rec->id, article_len(rec->id));
+    if (!id || !text || k == (size_t)-1)
+        return DYAD_ENOMEM;
+    article *a = &x->art[k];
+    if (a->last_rec == (size_t)-1) {
+        a->first_rec = x->nrec;
+        dyad_store__norm_date(a->date, date ? date : rec->date);
+    }
+    a->last_rec = x->nrec;
+    x->rec_id[x->nrec++] = id;
+    x->last_rec_line = rec->line;
+    return article_add_sentence(a, id, text);
+}
+
+/* Reads every record's id, date and text; groups the records into articles. */
+static int xml_scan(xml_load *x, const char *path, const char *date)
+{
+    dyad_diag quiet = {scan_diag, x, 0, 0};
+    dyad_petrxml *r = NULL;
+    int rc = dyad_petrxml_open(&r, path, &quiet);
+    if (rc)
+        return rc;
+    size_t n = (size_t)dyad_petrxml_count(r);
+    x->rec_id = calloc(n + 1, sizeof *x->rec_id);
+    if (!x->rec_id || !(x->mem = dyad_arena_new()))
+        rc = DYAD_ENOMEM;
+    const dyad_record *rec;
+    while (!rc && dyad_petrxml_next(r, &rec) == 1)
+        rc = xml_scan_record(x, rec, date);
+    dyad_petrxml_free(r);
+    if (!rc && !(x->by_last = calloc(x->nart + 1, sizeof *x->by_last)))
+        rc = DYAD_ENOMEM;
+    if (rc)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    /* Records come in order, so listing each article at its last record sorts
+     * them by last record. */
+    size_t k = 0;
+    for (size_t i = 0; i < x->nart; i++)
+        x->art[i].written = 0;
+    for (size_t r2 = 0; r2 < x->nrec; r2++) {
+        size_t a = strmap_get(&x->index, x->rec_id[r2], article_len(x->rec_id[r2]));
+        if (a != (size_t)-1 && x->art[a].last_rec == r2)
+            x->by_last[k++] = a;
+    }
+    return 0;
+}
+
+/* Writes article k (or, if the input ends inside it, reports it). */
+static int xml_write(xml_load *x, size_t k, int last)
+{
+    article *a = &x->art[k];
+    loader *L = x->L;
+    if (last && x->last_error_line > x->last_rec_line) {
+        dyad_diag_report(L->d, DYAD_DIAG_ERROR, L->file, x->last_error_line,
+                         "the input ends inside article %s; not stored", a->id);
+        L->st->incomplete++;
+        a->written = 1;
+        return 0;
+    }
+    int rc = article_write(L, a, NULL);
+    article_clear(a);
+    a->written = 1;
+    return rc;
+}
+
+/* Writes the articles whose last record is before the cursor. */
+static int xml_flush(xml_load *x, int all)
+{
+    int rc = 0;
+    while (!rc && x->nflushed < x->nrec && x->nflushed < x->nart) {
+        size_t k = x->by_last[x->nflushed];
+        if (!all && x->art[k].last_rec >= x->cursor)
+            break;
+        x->nflushed++;
+        if (!x->art[k].written)
+            rc = xml_write(x, k, x->art[k].last_rec == x->nrec - 1);
+    }
+    for (size_t k = 0; all && !rc && k < x->nart; k++)
+        if (!x->art[k].written)
+            rc = xml_write(x, k, 0);
+    return rc;
+}
+
+static int xml_event(void *user, const dyad_event *e)
+{
+    xml_load *x = user;
+    while (x->cursor < x->nrec && strcmp(x->rec_id[x->cursor], e->sentence))
+        x->cursor++;
+    if (x->cursor == x->nrec) /* not found: should not happen; stay put */
+        x->cursor = x->nrec ? x->nrec - 1 : 0;
+    const char *aid = e->article && *e->article ? e->article : e->sentence;
+    size_t k = xml_article(x, aid, strlen(aid));
+    int rc = k == (size_t)-1 ? DYAD_ENOMEM : article_add_event(&x->art[k], e);
+    if (rc == DYAD_ENOMEM)
+        rc = dyad_set_error(rc, "out of memory");
+    if (!rc)
+        rc = xml_flush(x, 0);
+    if (rc) {
+        x->failed = rc;
+        return 1;
+    }
+    return 0;
+}
+
+static void xml_free(xml_load *x)
+{
+    for (size_t i = 0; i < x->nart; i++)
+        article_clear(&x->art[i]);
+    free(x->art);
+    free(x->by_last);
+    free(x->rec_id);
+    strmap_free(&x->index);
+    dyad_arena_free(x->mem);
+}
+
+/* Copies standard input to a temporary file (the XML is read twice). */
+static int spool_stdin(char *path, size_t n)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, n, "%s/dyad-load-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return dyad_set_error(DYAD_EIO, "%s: cannot create a temporary file", path);
+    FILE *out = fdopen(fd, "wb");
+    char buf[65536];
+    size_t k;
+    int rc = out ? 0 : DYAD_EIO;
+    while (!rc && (k = fread(buf, 1, sizeof buf, stdin)) > 0)
+        if (fwrite(buf, 1, k, out) != k)
+            rc = DYAD_EIO;
+    if (ferror(stdin))
+        rc = DYAD_EIO;
+    if (out ? fclose(out) : close(fd))
+        rc = DYAD_EIO;
+    if (rc) {
+        unlink(path);
+        return dyad_set_error(rc, "cannot copy standard input to %s", path);
+    }
+    return 0;
+}
+
+int dyad_store_load_petrxml(dyad_store *s, dyad_coder *c, const char *path,
+                            const dyad_load_opts *o, dyad_load_stats *st, dyad_diag *d)
+{
+    char tmp[4096] = "";
+    if (!strcmp(path, "-")) {
+        int rc = spool_stdin(tmp, sizeof tmp);
+        if (rc)
+            return rc;
+    }
+    const char *file = tmp[0] ? tmp : path;
+    loader L;
+    loader_init(&L, s, path, o, st, d);
+    xml_load x;
+    memset(&x, 0, sizeof x);
+    x.L = &L;
+    int rc = xml_scan(&x, file, L.o.date);
+    if (!rc) {
+        int r = dyad_code_petrxml(&st->run, c, file, L.o.date, xml_event, &x, d);
+        rc = x.failed ? x.failed : r < 0 ? r : 0;
+    }
+    if (!rc) {
+        x.cursor = x.nrec;
+        rc = xml_flush(&x, 1);
+    }
+    rc = loader_finish(&L, rc);
+    xml_free(&x);
+    if (tmp[0])
+        unlink(tmp);
+    return rc;
+}
+
+/* ---- JSON Lines ------------------------------------------------------- */
+
+typedef struct jsonl_load {
+    loader *L;
+    const char *file;
+    article cur;         /* the article being collected */
+    char *dict_version;  /* of its first event */
+    strmap sent;         /* its sentence ids */
+} jsonl_load;
+
+static int jl_flush(jsonl_load *j)
+{
+    if (!j->cur.id)
+        return 0;
+    int rc = article_write(j->L, &j->cur, j->dict_version);
+    article_clear(&j->cur);
+    strmap_free(&j->sent);
+    free(j->dict_version);
+    j->dict_version = NULL;
+    return rc;
+}
+
+/* A string member: *out = its value, or def when absent. -1 if it is there
+ * but not a string. */
+static int get_str(json_t *o, const char *key, const char **out, const char *def)
+{
+    json_t *v = json_object_get(o, key);
+    *out = def;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return -1;
+    *out = json_string_value(v);
+    return 0;
+}
+
+static int get_span(json_t *ev, const char *key, dyad_span *sp, const char **text)
+{
+    json_t *v = ev ? json_object_get(ev, key) : NULL;
+    sp->start = sp->end = -1;
+    *text = "";
+    if (!v || json_is_null(v))
+        return 0;
+    json_t *a = json_object_get(v, "start"), *b = json_object_get(v, "end");
+    if (!json_is_object(v) || !json_is_integer(a) || !json_is_integer(b))
+        return -1;
+    sp->start = (int)json_integer_value(a);
+    sp->end = (int)json_integer_value(b);
+    return get_str(v, "text", text, "");
+}
+
+/* Fills *e from a parsed line; the name of a missing or mistyped field, or NULL. */
+static const char *jl_event(json_t *o, dyad_event *e)
+{
+    memset(e, 0, sizeof *e);
+    static const char *const req[] = {"sentence", "date", "source", "target", "cameo"};
+    const char **dst[] = {&e->sentence, &e->date, &e->source, &e->target, &e->cameo};
+    for (int i = 0; i < 5; i++)
+        if (get_str(o, req[i], dst[i], NULL) || !*dst[i])
+            return req[i];
+    if (get_str(o, "article", &e->article, "") || get_str(o, "plover", &e->plover, "") ||
+        get_str(o, "text", &e->text, "") || get_str(o, "issues", &e->issues, ""))
+        return "article, plover, text or issues";
+    json_t *q = json_object_get(o, "quad_class"), *g = json_object_get(o, "goldstein");
+    if (!json_is_integer(q))
+        return "quad_class";
+    if (!json_is_number(g))
+        return "goldstein";
+    e->quad_class = (int)json_integer_value(q);
+    e->goldstein = json_number_value(g);
+    json_t *ev = json_object_get(o, "evidence");
+    if (ev && !json_is_null(ev) && !json_is_object(ev))
+        return "evidence";
+    if (get_span(ev, "source", &e->source_span, &e->source_text) ||
+        get_span(ev, "target", &e->target_span, &e->target_text) ||
+        get_span(ev, "verb", &e->verb_span, &e->verb_text))
+        return "evidence";
+    return NULL;
+}
+
+static int jl_add(jsonl_load *j, json_t *o, const dyad_event *e)
+{
+    char aid[1024];
+    if (*e->article)
+        snprintf(aid, sizeof aid, "%s", e->article);
+    else
+        snprintf(aid, sizeof aid, "%.*s", (int)article_len(e->sentence), e->sentence);
+    int rc = 0;
+    if (j->cur.id && strcmp(j->cur.id, aid))
+        rc = jl_flush(j);
+    if (rc)
+        return rc;
+    if (!j->cur.id) {
+        const char *dv = NULL;
+        get_str(o, "dict_version", &dv, NULL);
+        if (!(j->cur.id = strdup(aid)) || (dv && !(j->dict_version = strdup(dv))))
+            return DYAD_ENOMEM;
+        dyad_store__norm_date(j->cur.date, e->date);
+    }
+    if ((rc = article_add_event(&j->cur, e)))
+        return rc;
+    const dyad_event *c = &j->cur.ev[j->cur.nev - 1];
+    if (strmap_get(&j->sent, c->sentence, strlen(c->sentence)) != (size_t)-1)
+        return 0;
+    if (strmap_put(&j->sent, c->sentence, strlen(c->sentence), j->cur.nsent))
+        return DYAD_ENOMEM;
+    return article_add_sentence(&j->cur, c->sentence, c->text);
+}
+
+/* One line: 0 (stored or skipped as malformed), or a store error. */
+static int jl_line(jsonl_load *j, const char *line, size_t len, long lineno, int last_unended)
+{
+    loader *L = j->L;
+    L->st->lines++;
+    json_error_t err;
+    json_t *o = json_loadb(line, len, 0, &err);
+    const char *bad = NULL;
+    dyad_event e;
+    if (!o)
+        bad = err.text;
+    else if (!json_is_object(o))
+        bad = "not a JSON object";
+    else {
+        const char *type = NULL;
+        if (get_str(o, "type", &type, "event") || strcmp(type, "event")) {
+            json_decref(o);
+            return 0;
+        }
+        const char *field = jl_event(o, &e);
+        if (field) {
+            snprintf(err.text, sizeof err.text, "missing or mistyped field '%s'", field);
+            bad = err.text;
+        }
+    }
+    if (bad) {
+        dyad_diag_report(L->d, DYAD_DIAG_ERROR, j->file, lineno, "%s%s; line skipped", bad,
+                         last_unended ? " (the input ends inside this line)" : "");
+        L->st->bad_lines++;
+        json_decref(o);
+        if (last_unended && j->cur.id) {
+            /* A cut-off last line: the article it belongs to is incomplete. */
+            dyad_diag_report(L->d, DYAD_DIAG_ERROR, j->file, lineno,
+                             "the input ends inside article %s; not stored", j->cur.id);
+            L->st->incomplete++;
+            article_clear(&j->cur);
+            strmap_free(&j->sent);
+        }
+        return 0;
+    }
+    int rc = jl_add(j, o, &e);
+    json_decref(o);
+    return rc == DYAD_ENOMEM ? dyad_set_error(rc, "out of memory") : rc;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+int dyad_store_load_jsonl(dyad_store *s, const char *path, const dyad_load_opts *o,
+                          dyad_load_stats *st, dyad_diag *d)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return dyad_set_error(DYAD_EIO, "%s: cannot open", path);
+    loader L;
+    loader_init(&L, s, path, o, st, d);
+    jsonl_load j;
+    memset(&j, 0, sizeof j);
+    j.L = &L;
+    j.file = is_stdin ? "<stdin>" : path;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = 0;
+    while (!rc && (n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (blank(line, (size_t)n))
+            continue;
+        int unended = line[n - 1] != '\n';
+        rc = jl_line(&j, line, (size_t)n, lineno, unended);
+    }
+    if (!rc && ferror(f))
+        rc = dyad_set_error(DYAD_EIO, "%s: read error", path);
+    if (!rc)
+        rc = jl_flush(&j);
+    rc = loader_finish(&L, rc);
+    article_clear(&j.cur);
+    strmap_free(&j.sent);
+    free(j.dict_version);
+    free(line);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
