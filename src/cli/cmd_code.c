@@ -28,6 +28,14 @@ static void usage(FILE *f)
             "2 usage error; 3 a file or the dictionaries could not be read.\n");
 }
 
+static void count_only(void *user, dyad_diag_level lvl, const char *file, long line,
+                       const char *msg)
+{
+    (void)user;
+    if (lvl == DYAD_DIAG_ERROR)
+        fprintf(stderr, "%s:%ld: error: %s\n", file ? file : "dyad", line, msg);
+}
+
 static int print_event(void *user, const dyad_event *e)
 {
     (void)user;
@@ -90,8 +98,15 @@ int dyad_cmd_code(int argc, char **argv)
     }
     if (!dict_dir)
         dict_dir = default_dict_dir();
+    /* Dictionary warnings (malformed lines, each skipped) are listed with -v;
+     * otherwise counted in one line, so that coding output stays readable. */
+    dyad_diag dict_diag = {.fn = verbose ? NULL : count_only};
     dyad_dict *dict = NULL;
-    if (dyad_dict_load_dir(&dict, dict_dir, NULL)) {
+    int load_rc = dyad_dict_load_dir(&dict, dict_dir, &dict_diag);
+    if (!verbose && dict_diag.warnings)
+        fprintf(stderr, "dyad code: %s: %ld malformed dictionary lines skipped (-v lists them)\n",
+                dict_dir, dict_diag.warnings);
+    if (load_rc) {
         fprintf(stderr, "dyad code: %s\n", dyad_last_error());
         free(files);
         return 3;

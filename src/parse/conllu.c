@@ -1147,7 +1147,8 @@ static dl pred_deps(cx *c, int v, dl deps, int cop)
     }
     for (int i = 0; i < deps.n; i++) {
         int x = deps.v[i];
-        if (dl_has(sel, x) || (rel(c, x) == R_PUNCT && x > lo && x < hi))
+        if (dl_has(sel, x) || (x > lo && x < hi && !is_chain_rel(c, x) && !is_subj(c, x) &&
+                               rel(c, x) != R_MARK))
             dl_add(&out, x);
     }
     return out;

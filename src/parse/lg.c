@@ -2300,6 +2300,26 @@ static int run_parse(dyad_lg *p, Sentence s, int nullmin, int nullmax, dyad_lg_r
     return n;
 }
 
+static int build_root(ptree *t);
+static int make_children(ptree *t);
+static const char *const rel_names[];
+
+/* DYAD_LG_TRACE: each ranked linkage; with DYAD_LG_TRACE=2 also its tree. */
+static void trace_linkage(graph *g, int i, double sc)
+{
+    fprintf(stderr, "lg: linkage %d score %.2f (dcost %.2f lcost %d)\n", i, sc, g->dcost,
+            g->lcost);
+    if (atoi(getenv("DYAD_LG_TRACE")) < 2)
+        return;
+    ptree t = {.g = g, .a = g->a};
+    if (make_children(&t))
+        return;
+    int root = build_root(&t);
+    dyad_tree *tr = NULL;
+    if (!t.err && root >= 0 && !to_tree(&tr, &t, root, g->a))
+        fprintf(stderr, "   %s\n", dyad_tree_to_string(tr, g->a));
+}
+
 /* Parses the prepared text; *best is the chosen linkage's graph. */
 static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
                       dyad_lg_result *res, dyad_arena *a)
@@ -2348,8 +2368,7 @@ static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
             goto cleanup;
         double sc = rank_score(&g);
         if (getenv("DYAD_LG_TRACE"))
-            fprintf(stderr, "lg: linkage %d score %.2f (dcost %.2f lcost %d)\n", i, sc, g.dcost,
-                    g.lcost);
+            trace_linkage(&g, i, sc);
         if (sc < best_sc) {
             best_sc = sc;
             *best = g;

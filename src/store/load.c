@@ -663,6 +663,26 @@ static int jl_add(jsonl_load *j, json_t *o, const dyad_event *e)
     return article_add_sentence(&j->cur, c->sentence, c->text);
 }
 
+/* Whether a cut-off line may belong to the current article: it names it, or
+ * names no article we can read. */
+static int cut_line_is_current(const jsonl_load *j, const char *line, size_t len)
+{
+    static const char key[] = "\"article\":\"";
+    char *copy = strndup(line, len);
+    if (!copy)
+        return 1;
+    const char *p = strstr(copy, key);
+    int current = 1;
+    if (p) {
+        p += sizeof key - 1;
+        size_t n = strcspn(p, "\"\\");
+        if (p[n] == '"')
+            current = strlen(j->cur.id) == n && !strncmp(p, j->cur.id, n);
+    }
+    free(copy);
+    return current;
+}
+
 /* One line: 0 (stored or skipped as malformed), or a store error. */
 static int jl_line(jsonl_load *j, const char *line, size_t len, long lineno, int last_unended)
 {
@@ -693,8 +713,8 @@ static int jl_line(jsonl_load *j, const char *line, size_t len, long lineno, int
                          last_unended ? " (the input ends inside this line)" : "");
         L->st->bad_lines++;
         json_decref(o);
-        if (last_unended && j->cur.id) {
-            /* A cut-off last line: the article it belongs to is incomplete. */
+        if (last_unended && j->cur.id && cut_line_is_current(j, line, len)) {
+            /* A cut-off last line of the current article: it is incomplete. */
             dyad_diag_report(L->d, DYAD_DIAG_ERROR, j->file, lineno,
                              "the input ends inside article %s; not stored", j->cur.id);
             L->st->incomplete++;

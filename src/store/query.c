@@ -57,6 +57,8 @@ static int date_bound(char out[16], const char *in, int upper)
     int ok = n == 4 || n == 7 || n == 10;
     for (size_t i = 0; ok && i < n; i++)
         ok = (i == 4 || i == 7) ? d[i] == '-' : (d[i] >= '0' && d[i] <= '9');
+    int m = n >= 7 ? atoi(d + 5) : 1, day = n == 10 ? atoi(d + 8) : 1;
+    ok = ok && m >= 1 && m <= 12 && day >= 1 && day <= 31;
     if (!ok)
         return dyad_set_error(DYAD_EINVAL, "'%s' is not a date (YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY)",
                               in);

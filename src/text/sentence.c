@@ -114,9 +114,11 @@ static int sp_glued(const sp *p, size_t lo, size_t i)
     }
     if (lower < 2 || j >= p->n || sp_class(p, j, &len) != TEXT_UPPER)
         return 0;
-    j += (size_t)len;
-    if (j >= p->n || sp_class(p, j, &len) != TEXT_LOWER)
-        return 0;
+    for (int k = 0; k < 2; k++) { /* "North", not "Js" */
+        j += (size_t)len;
+        if (j >= p->n || sp_class(p, j, &len) != TEXT_LOWER)
+            return 0;
+    }
     for (size_t k = j; k < p->n && k - j < SP_WORD_MAX; k++) {
         char c = p->s[k];
         if (c == ' ' || c == '\n' || c == '\t')
