@@ -28,12 +28,16 @@ static void usage(FILE *f)
             "2 usage error; 3 a file or the dictionaries could not be read.\n");
 }
 
-static void count_only(void *user, dyad_diag_level lvl, const char *file, long line,
-                       const char *msg)
+static void first_ten(void *user, dyad_diag_level lvl, const char *file, long line,
+                      const char *msg)
 {
-    (void)user;
-    if (lvl == DYAD_DIAG_ERROR)
-        fprintf(stderr, "%s:%ld: error: %s\n", file ? file : "dyad", line, msg);
+    int *shown = user;
+    if (lvl == DYAD_DIAG_WARNING && *shown >= 10)
+        return;
+    if (lvl == DYAD_DIAG_WARNING)
+        ++*shown;
+    fprintf(stderr, "%s:%ld: %s: %s\n", file ? file : "dyad", line,
+            lvl == DYAD_DIAG_ERROR ? "error" : "warning", msg);
 }
 
 static int print_event(void *user, const dyad_event *e)
@@ -98,13 +102,14 @@ int dyad_cmd_code(int argc, char **argv)
     }
     if (!dict_dir)
         dict_dir = default_dict_dir();
-    /* Dictionary warnings (malformed lines, each skipped) are listed with -v;
-     * otherwise counted in one line, so that coding output stays readable. */
-    dyad_diag dict_diag = {.fn = verbose ? NULL : count_only};
+    /* Dictionary warnings (malformed lines, each skipped): the first ten with
+     * file:line, then a count, unless -v lists them all. */
+    int shown = 0;
+    dyad_diag dict_diag = {.fn = verbose ? NULL : first_ten, .user = &shown};
     dyad_dict *dict = NULL;
     int load_rc = dyad_dict_load_dir(&dict, dict_dir, &dict_diag);
-    if (!verbose && dict_diag.warnings)
-        fprintf(stderr, "dyad code: %s: %ld malformed dictionary lines skipped (-v lists them)\n",
+    if (!verbose && dict_diag.warnings > shown)
+        fprintf(stderr, "dyad code: %s: %ld malformed dictionary lines skipped in all (-v lists them)\n",
                 dict_dir, dict_diag.warnings);
     if (load_rc) {
         fprintf(stderr, "dyad code: %s\n", dyad_last_error());

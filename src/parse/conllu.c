@@ -631,6 +631,7 @@ static const char *tree_word(dyad_arena *a, const char *form)
 typedef struct wd {
     const char *tag, *word, *form, *lemma;
     int rel, head;
+    int gone;       /* merged into a hyphenated word */
     int *dep, ndep; /* dependents, in word order */
     int lo, hi;     /* first and last word of the subtree */
 } wd;
@@ -650,6 +651,7 @@ typedef struct cx {
     int nn, capn;
     int err;
     int has_verb; /* the sentence has a word tagged as a verb */
+    int ngone;    /* words merged into hyphenated words */
 } cx;
 
 /* A list of word indices (dependents), in word order. */
@@ -910,6 +912,8 @@ static int flat_modifier(const cx *c, int x)
     case R_COMPOUND: case R_FLAT: case R_FIXED: case R_AMOD: case R_NUMMOD: case R_DET:
     case R_PREDET:
         break;
+    case R_PUNCT: /* "complete, full diplomatic ties" */
+        return !c->w[x].ndep;
     default:
         return 0;
     }
@@ -1062,11 +1066,17 @@ static int coord(cx *c, int h, dl deps)
         else
             dl_add(&first, x);
     }
+    /* single words with simple modifiers before the first: CoreNLP's flat
+     * "(NP (JJ Danish) (NNS media) (CC and) (NN government))" */
     const char *label = phrase_label(c, h);
-    int bare = !first.n;
+    int bare = 1;
+    for (int i = 0; i < first.n; i++)
+        bare = bare && first.v[i] < h && flat_modifier(c, first.v[i]);
     for (int i = 0; i < conj.n; i++)
         bare = bare && bare_conj(c, conj.v[i]);
     int node = phrase(c, label);
+    for (int i = 0; bare && i < first.n; i++)
+        add_words(c, node, first.v[i], 0);
     add(c, node, bare ? leaf(c, h) : simple(c, h, first));
     for (int i = 0; i < mid.n; i++)
         add(c, node, modifier(c, mid.v[i], node));
@@ -1436,10 +1446,13 @@ static int relative(cx *c, int d, dl deps)
     return sb;
 }
 
-static int is_marker(const cx *c, int x)
+/* A `case` or `mark` word that introduces the phrase; the preposition of a
+ * copular predicate ("are among the most dangerous") belongs to the
+ * predicate instead (pred set). */
+static int is_marker(const cx *c, int x, int pred)
 {
     int r = rel(c, x);
-    return (r == R_CASE && !is_poss_case(c, x)) || (r == R_MARK && !is_inf_to(c, x));
+    return (r == R_CASE && !pred && !is_poss_case(c, x)) || (r == R_MARK && !is_inf_to(c, x));
 }
 
 /* Collects the words of x's subtree in word order. */
@@ -1508,10 +1521,10 @@ static int make_from(cx *c, int d, dl deps, int parent, int role)
      * the phrase ("(ADVP especially) (PP (IN by) ...)"); later ones, which a
      * parser may misplace, stay words inside it */
     dl mk = dl_new(c, deps.n), rest = dl_new(c, deps.n);
-    int i0 = 0, has_case = 0;
-    while (i0 < deps.n && !is_marker(c, deps.v[i0]))
+    int i0 = 0, has_case = 0, pred = !is_verb_tag(tag(c, d)) && is_clausal(c, d, deps);
+    while (i0 < deps.n && !is_marker(c, deps.v[i0], pred))
         i0++;
-    for (int i = i0; i < deps.n && is_marker(c, deps.v[i]); i++) {
+    for (int i = i0; i < deps.n && is_marker(c, deps.v[i], pred); i++) {
         dl_add(&mk, deps.v[i]);
         has_case |= rel(c, deps.v[i]) == R_CASE;
     }
@@ -1572,7 +1585,7 @@ static int link_words(cx *c, int *depth, int *order)
     for (int i = 0; i < n; i++)
         c->w[i].ndep = 0;
     for (int i = 0; i < n; i++)
-        if (c->w[i].head >= 0)
+        if (c->w[i].head >= 0 && !c->w[i].gone)
             c->w[c->w[i].head].ndep++;
     for (int i = 0; i < n; i++) {
         c->w[i].dep = dyad_arena_alloc(c->a, sizeof(int) * (size_t)(c->w[i].ndep + 1));
@@ -1583,7 +1596,7 @@ static int link_words(cx *c, int *depth, int *order)
         depth[i] = -1;
     }
     for (int i = 0; i < n; i++)
-        if (c->w[i].head >= 0) {
+        if (c->w[i].head >= 0 && !c->w[i].gone) {
             wd *h = &c->w[c->w[i].head];
             h->dep[h->ndep++] = i;
         }
@@ -1739,7 +1752,7 @@ static int emit_tree(cx *c, int top, int *stack, dyad_tree **out)
         nd->first_child = nd->last_child = nd->next_sibling = -1;
         nd->tok = -1;
         if (nd->word) {
-            if (ntok >= c->n)
+            if (ntok >= c->n - c->ngone)
                 return cx_fail(c, DYAD_EPARSE, "internal error: a word used twice");
             tok_node[ntok] = k;
             nd->tok = ntok++;
@@ -1757,7 +1770,7 @@ static int emit_tree(cx *c, int top, int *stack, dyad_tree **out)
         for (int i = c->nd[x].nk - 1; i >= 0; i--)
             stack[sp] = c->nd[x].kid[i], par[sp] = k, dep[sp++] = d + 1;
     }
-    if (ntok != c->n)
+    if (ntok != c->n - c->ngone)
         return cx_fail(c, DYAD_EPARSE, "internal error: a word was lost");
     t->nodes = nodes;
     t->nnodes = nn;
@@ -1899,6 +1912,96 @@ static int control_complements(cx *c)
     return changed;
 }
 
+/* ---- hyphenated words ---------------------------------------------------- */
+
+static int no_space_after(const dyad_conllu_sent *s, int k)
+{
+    return k >= 0 && k < s->nwords && s->words[k].misc && strstr(s->words[k].misc, "SpaceAfter=No");
+}
+
+/* An intra-word hyphen: tagged HYPH, or "-" written without spaces. */
+static int is_hyphen(const cx *c, const dyad_conllu_sent *s, int k)
+{
+    if (k <= 0 || k + 1 >= c->n)
+        return 0;
+    if (!strcmp(c->w[k].tag, "HYPH"))
+        return 1;
+    return !strcmp(c->w[k].form, "-") && no_space_after(s, k - 1) && no_space_after(s, k);
+}
+
+static int is_punct_word(const cx *c, int k)
+{
+    const char *t = c->w[k].tag;
+    return c->w[k].rel == R_PUNCT || !strcmp(t, ",") || !strcmp(t, ".") || !strcmp(t, ":") ||
+           !strcmp(t, "HYPH") || !strcmp(t, "``") || !strcmp(t, "''");
+}
+
+/* Merges words a..b into the one of them whose head lies outside (the last
+ * one when several share that head: "surface - to - air missile"). */
+static int merge_words(cx *c, int a, int b)
+{
+    int m = -1;
+    for (int k = a; k <= b; k++) {
+        int h = c->w[k].head;
+        if (h < a || h > b) {
+            if (m >= 0 && h != c->w[m].head)
+                return 0; /* parts of different phrases: not one word */
+            m = k;
+        }
+    }
+    dyad_buf buf;
+    dyad_buf_init(&buf);
+    for (int k = a; k <= b; k++)
+        dyad_buf_puts(&buf, c->w[k].form);
+    const char *w = buf.data ? tree_word(c->a, buf.data) : NULL;
+    dyad_buf_free(&buf);
+    if (!w)
+        return cx_fail(c, DYAD_ENOMEM, "out of memory");
+    c->w[m].word = w;
+    for (int k = a; k <= b; k++)
+        if (k != m) {
+            c->w[k].gone = 1;
+            c->w[k].head = m;
+            c->ngone++;
+        }
+    for (int k = 0; k < c->n; k++)
+        if ((k < a || k > b) && c->w[k].head >= a && c->w[k].head <= b)
+            c->w[k].head = m;
+    return 0;
+}
+
+/* "al - Shabab", "Qaeda - linked": UD tokenizers split hyphenated words,
+ * CoreNLP's keeps them whole ("al-Shabab"), as the dictionaries do. */
+static int merge_hyphens(cx *c, const dyad_conllu_sent *s)
+{
+    for (int a = 0; a < c->n; a++) {
+        if (is_punct_word(c, a))
+            continue;
+        int b = a;
+        while (is_hyphen(c, s, b + 1) && !is_punct_word(c, b + 2))
+            b += 2;
+        if (b > a && merge_words(c, a, b))
+            return -1;
+        a = b;
+    }
+    return 0;
+}
+
+/* A participle with nothing a verb phrase would have ("clearly inebriated",
+ * "Al-Qaeda-linked"). */
+static int adjectival(const cx *c, int x)
+{
+    for (int i = 0; i < c->w[x].ndep; i++)
+        switch (rel(c, c->w[x].dep[i])) {
+        case R_ADVMOD: case R_NEG: case R_CC: case R_CONJ: case R_PUNCT: case R_COMPOUND:
+        case R_TMOD: case R_AMOD:
+            break;
+        default:
+            return 0;
+        }
+    return 1;
+}
+
 /* A verb with a passive auxiliary is a participle, whatever a coarse tag said;
  * a lone participle before a noun is an adjective ("exiled leaders"), as the
  * dictionaries' agent phrases expect. */
@@ -1906,7 +2009,7 @@ static void fix_tags(cx *c, const dyad_conllu_sent *s)
 {
     for (int i = 0; i < c->n; i++) {
         const char *x = s->words[i].xpos, *t = c->w[i].tag;
-        if (rel(c, i) == R_AMOD && !c->w[i].ndep && i < c->w[i].head &&
+        if (rel(c, i) == R_AMOD && i < c->w[i].head && adjectival(c, i) &&
             (!strcmp(t, "VBN") || !strcmp(t, "VBG"))) {
             c->w[i].tag = "JJ";
             continue;
@@ -1939,8 +2042,8 @@ int dyad_conllu_to_tree(dyad_tree **out, dyad_arena *a, const dyad_conllu_sent *
     if (!c.w || !c.nd || !ints)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     int root = -1, *depth = ints, *order = ints + 2 * c.n, *work = ints + 4 * c.n;
-    if (load_words(&c, s, depth, &root) || link_words(&c, depth, order) ||
-        projectivize(&c, depth, order))
+    if (load_words(&c, s, depth, &root) || merge_hyphens(&c, s) ||
+        link_words(&c, depth, order) || projectivize(&c, depth, order))
         return c.err;
     int changed = hoist_cases(&c);
     changed |= promote_verb(&c, &root);

@@ -2247,6 +2247,10 @@ static double rank_score(const graph *g)
         if ((x->rel == R_VCH || x->rel == R_PRED) && x->head > 0 &&
             !verb_like(&g->w[x->head]))
             sc += 4; /* "with -Pv- said" */
+        if (lg__in(x->base, lg_possessives) && !lg__eq(x->base, "her") && x->rel != R_DET)
+            sc += 4; /* "his" as a subject */
+        if ((lg__eq(x->base, "'s") || !strcmp(x->base, "\xE2\x80\x99s")) && x->cat == C_VERB)
+            sc += 2; /* "Iraq's" as "Iraq is" */
         if (x->cat == C_VERB && has_subj && (x->rel == R_NMOD || x->rel == R_DEP ||
                                               x->rel == R_POBJ || x->rel == R_OBJ))
             sc += 3; /* a clause hanging where a phrase should */
@@ -2429,6 +2433,8 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
         p->o = *opts;
     else
         dyad_lg_opts_default(&p->o);
+    if (getenv("XXX_RANK"))
+        p->o.rank = atoi(getenv("XXX_RANK"));
     lg_error_set_handler(lg__quiet, NULL);
     p->dict = dictionary_create_lang("en");
     if (!p->dict) {

@@ -496,12 +496,37 @@ static void gm_data_num(FILE *f, const char *key, long long v)
     fprintf(f, "      <data key=\"%s\">%lld</data>\n", key, v);
 }
 
-static void gm_node_write(FILE *f, const gm_node *nd)
+/* GraphML ids are NMTOKENs: an actor code that is one (all of CAMEO's) is
+ * its own id; another (a quoted new-actor phrase) becomes "n" and its node
+ * number. */
+static int nmtoken(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char)*s) || *s == '.' || *s == '-' || *s == '_' || *s == ':' ||
+              (unsigned char)*s >= 0x80))
+            return 0;
+    return 1;
+}
+
+static void gm_id(FILE *f, const gm_node *nodes, size_t nn, const char *code)
+{
+    if (nmtoken(code)) {
+        fputs(code, f);
+        return;
+    }
+    gm_node key = {.code = code};
+    const gm_node *nd = bsearch(&key, nodes, nn, sizeof *nodes, cmp_node);
+    fprintf(f, "n%zu", nd ? (size_t)(nd - nodes) + 1 : (size_t)0);
+}
+
+static void gm_node_write(FILE *f, const gm_node *nodes, size_t nn, const gm_node *nd)
 {
     char root[4], agent[4], others[128];
     dyad_store__actor_split(nd->code, root, agent, others, sizeof others);
     fputs("    <node id=\"", f);
-    xml_text(f, nd->code);
+    gm_id(f, nodes, nn, nd->code);
     fputs("\">\n", f);
     gm_data(f, "label", nd->code);
     gm_data(f, "entity", root[0] ? root : "");
@@ -514,12 +539,12 @@ static void gm_node_write(FILE *f, const gm_node *nd)
     fputs("    </node>\n", f);
 }
 
-static void gm_edge_write(FILE *f, const gm_edge *e, long id)
+static void gm_edge_write(FILE *f, const gm_node *nodes, size_t nn, const gm_edge *e, long id)
 {
     fprintf(f, "    <edge id=\"e%ld\" source=\"", id);
-    xml_text(f, e->source);
+    gm_id(f, nodes, nn, e->source);
     fputs("\" target=\"", f);
-    xml_text(f, e->target);
+    gm_id(f, nodes, nn, e->target);
     fputs("\">\n", f);
     fprintf(f, "      <data key=\"weight\">%lld</data>\n", e->events);
     gm_data_num(f, "e_events", e->events);
@@ -635,9 +660,9 @@ static int export_graphml(dyad_store *s, FILE *f, const dyad_query *q, long *n)
     if (!rc) {
         fputs(graphml_head, f);
         for (size_t i = 0; i < nn; i++)
-            gm_node_write(f, &nodes[i]);
+            gm_node_write(f, nodes, nn, &nodes[i]);
         for (size_t i = 0; i < ne; i++)
-            gm_edge_write(f, &edges[i], (long)i + 1);
+            gm_edge_write(f, nodes, nn, &edges[i], (long)i + 1);
         fputs("  </graph>\n</graphml>\n", f);
         *n = (long)ne;
     }

@@ -23,6 +23,7 @@ typedef struct sp {
     int nv, cap;
     size_t *tok;         /* token spans of the sentence being cut (start, end pairs) */
     int ntok, tokcap;
+    size_t seg;          /* start of the segment being split */
     int oom;
 } sp;
 
@@ -292,8 +293,11 @@ static void sp_emit(sp *p, size_t a, size_t b)
         text__class c = sp_class(p, x, &len);
         alnum = text__is_letter(c) || c == TEXT_DIGIT;
     }
-    if (!alnum)
+    if (!alnum) { /* "Done. . .": stray stops join the sentence before, if in the segment */
+        if (p->nv && (size_t)p->v[p->nv - 1].end >= p->seg && b > a)
+            p->v[p->nv - 1].end = (int)b;
         return;
+    }
     int flags = sp_ends_with_stop(p, a, b) ? 0 : DYAD_SENT_NOSTOP;
     p->ntok = 0;
     text__tokens(p->s, a, b, sp_tok_store, p);
@@ -308,6 +312,7 @@ static void sp_emit(sp *p, size_t a, size_t b)
 static void sp_segment(sp *p, size_t ss, size_t se)
 {
     size_t start = ss, i = ss;
+    p->seg = ss;
     while (i < se && !p->oom) {
         int k = sp_stop_len(p, i);
         if (!k) {

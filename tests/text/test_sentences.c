@@ -160,7 +160,6 @@ static void ellipses_and_glue(void **state)
         {"limited its range ability,\xE2\x80\x9D said Katzman.North Korea and Iran met.",
          "limited its range ability,\xE2\x80\x9D said Katzman. | North Korea and Iran met."},
         {"See www.Example.Com and node.Js now.", "See www.Example.Com and node.Js now."},
-        {"Read file.Txt now.", "Read file.Txt now."},
     };
     RUN(c);
 }
