@@ -1,0 +1,56 @@
+#!/bin/sh
+# bench_raw.sh: raw text end to end (issue 3): the world-news items (class 1) of
+# ../shared/corpora/agnews/test.csv as JSON Lines, coded by `dyad code` with the
+# built-in parser and the Phoenix dictionaries, with 1 and 2 threads; then the
+# same input repeated 10x to check that peak memory stays flat. Prints
+# sentences/s, peak RSS and the share of full / partial / failed parses.
+# Usage: sh bench/bench_raw.sh [ITEMS]   (ITEMS: how many world items, default all 1900)
+set -eu
+cd "$(dirname "$0")/.."
+csv=../shared/corpora/agnews/test.csv
+dicts=../shared/corpora/petrarch2
+if [ ! -f "$csv" ] || [ ! -d "$dicts" ]; then
+    echo "bench_raw: skipped: $csv or $dicts not found (../shared absent)"
+    exit 0
+fi
+command -v python3 >/dev/null || { echo "bench_raw: skipped: python3 needed to convert the CSV"; exit 0; }
+items=${1:-1900}
+make -s build/dyad
+mkdir -p bench/out
+python3 - "$csv" "$items" bench/out/agnews_world.jsonl bench/out/agnews_world_x10.jsonl <<'PY'
+import csv, json, sys
+src, n, out1, out10 = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+rows = [r for r in csv.reader(open(src, encoding="utf-8")) if r and r[0] == "1"][:n]
+def rec(i, r, k=0):
+    text = r[2].replace("\\", " ")
+    return json.dumps({"id": "agnews-%d-%d" % (i, k), "date": "2004-08-15",
+                       "title": r[1], "text": r[1] + ".\n\n" + text})
+with open(out1, "w") as f:
+    for i, r in enumerate(rows):
+        f.write(rec(i, r) + "\n")
+with open(out10, "w") as f:
+    for k in range(10):
+        for i, r in enumerate(rows):
+            f.write(rec(i, r, k) + "\n")
+PY
+run() { # threads input label
+    /usr/bin/time -f "%e %U %M" -o bench/out/raw.time \
+        build/dyad code -v --threads "$1" --dict-dir "$dicts" "$2" >bench/out/raw.jsonl 2>bench/out/raw.err || true
+    read -r wall user rss <bench/out/raw.time
+    sents=$(sed -n 's/.*: \([0-9]*\) records, .*/\1/p' bench/out/raw.err | tail -n 1)
+    parse=$(grep 'built-in parser' bench/out/raw.err | sed 's/.*parser: //')
+    nsent=$(echo "$parse" | awk '{print $1+$4+$6}')
+    events=$(wc -l <bench/out/raw.jsonl)
+    rate=$(awk -v s="$nsent" -v w="$wall" 'BEGIN{printf "%.1f", s/w}')
+    printf '%-28s threads=%s  %6s sentences  %6.2f s  %8s sent/s  peak RSS %6.1f MB  events %s\n' \
+        "$3" "$1" "$nsent" "$wall" "$rate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')" "$events"
+    printf '%-28s parses: %s\n' "" "$parse"
+    echo "$rate" >"bench/out/raw.rate.$1"
+}
+echo "bench_raw: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+run 1 bench/out/agnews_world.jsonl "agnews world items"
+run 2 bench/out/agnews_world.jsonl "agnews world items"
+awk -v a="$(cat bench/out/raw.rate.1)" -v b="$(cat bench/out/raw.rate.2)" \
+    'BEGIN{printf "speed-up with 2 threads: %.2fx (target >= 1.8x)\n", b/a}'
+run 2 bench/out/agnews_world_x10.jsonl "agnews world items x10"
+echo "(peak RSS of the x10 run should match the single run: memory does not grow with input)"
