@@ -388,8 +388,8 @@ void dyad_table_free(dyad_table *t); /* accepts NULL */
 /* Timeline of a dyad: one row per period from the first to the last with
  * events (empty periods included): period, events, the counts per quad class
  * (neutral, verbal_coop, material_coop, verbal_conflict, material_conflict),
- * goldstein_mean, and the counts per PLOVER category (agree ... assault,
- * none). */
+ * goldstein_mean, and the counts per PLOVER category (agree ... assault;
+ * none for codes without one, other for a category dyad does not know). */
 int dyad_store_timeline(dyad_table **out, dyad_store *s, const dyad_query *q);
 /* Most frequent actors (as source or target; "---" left out): actor, events,
  * as_source, as_target, goldstein_mean, first_seen, last_seen. */

@@ -550,11 +550,9 @@ static void gm_edge_write(FILE *f, const gm_node *nodes, size_t nn, const gm_edg
     gm_data_num(f, "e_events", e->events);
     fprintf(f, "      <data key=\"e_goldstein\">%.2f</data>\n",
             (double)e->sum100 / 100.0 / (double)e->events);
-    for (int q = 0; q < 4; q++) {
-        char key[8];
-        snprintf(key, sizeof key, "e_q%d", q + 1);
-        gm_data_num(f, key, e->quad[q]);
-    }
+    static const char *const qkey[4] = {"e_q1", "e_q2", "e_q3", "e_q4"};
+    for (int q = 0; q < 4; q++)
+        gm_data_num(f, qkey[q], e->quad[q]);
     gm_data(f, "e_first", e->first);
     gm_data(f, "e_last", e->last);
     fputs("    </edge>\n", f);

@@ -117,6 +117,7 @@ typedef struct loader {
     const char *file; /* as stored in articles.source_file */
     int in_tx;
     long tx_articles, tx_sentences, tx_events;
+    char tx_first[256], tx_last[256]; /* articles of the open transaction */
     double t0, tx_start, last_progress;
     strmap seen;
 } loader;
@@ -149,21 +150,32 @@ static void progress(loader *L, int force)
     }
 }
 
-/* Rolls the batch back and rewrites the error message to say so. */
-static int loader_fail(loader *L, int rc)
+/* Notes article id as part of the open transaction (its first and last). */
+static void tx_note(loader *L, const char *id)
+{
+    if (!L->tx_first[0])
+        snprintf(L->tx_first, sizeof L->tx_first, "%s", id);
+    snprintf(L->tx_last, sizeof L->tx_last, "%s", id);
+}
+
+/* Rolls the transaction back and rewrites the error message to say what was
+ * lost: the articles of the transaction (the one being written included). */
+static int loader_fail(loader *L, int rc, int writing)
 {
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", dyad_last_error());
-    long lost = L->tx_articles;
+    long lost = L->tx_articles + writing;
     if (L->in_tx)
         dyad_store_rollback(L->s);
     L->in_tx = 0;
-    L->tx_articles = L->tx_sentences = L->tx_events = 0;
     if (rc == DYAD_ESTORE || rc == DYAD_ESTORE_FULL)
         dyad_set_error(rc,
-                       "%s; the transaction was rolled back (%ld complete articles of it and "
-                       "the article being written); %ld articles were committed before",
-                       msg, lost, L->st->articles);
+                       "%s; the transaction was rolled back: its %ld article%s (%s%s%s) %s not "
+                       "stored; %ld articles were committed before",
+                       msg, lost, lost == 1 ? "" : "s", L->tx_first, lost > 1 ? " ... " : "",
+                       lost > 1 ? L->tx_last : "", lost == 1 ? "is" : "are", L->st->articles);
+    L->tx_articles = L->tx_sentences = L->tx_events = 0;
+    L->tx_first[0] = L->tx_last[0] = 0;
     return rc;
 }
 
@@ -173,13 +185,14 @@ static int loader_commit(loader *L)
         return 0;
     int rc = dyad_store_commit(L->s);
     if (rc)
-        return loader_fail(L, rc);
+        return loader_fail(L, rc, 0);
     L->in_tx = 0;
     L->st->articles += L->tx_articles;
     L->st->sentences += L->tx_sentences;
     L->st->events += L->tx_events;
     L->st->batches++;
     L->tx_articles = L->tx_sentences = L->tx_events = 0;
+    L->tx_first[0] = L->tx_last[0] = 0;
     progress(L, 1);
     return 0;
 }
@@ -194,10 +207,11 @@ static int loader_put(loader *L, const dyad_store_article *a)
         L->tx_start = now_s();
     }
     int append = strmap_get(&L->seen, a->id, strlen(a->id)) != (size_t)-1;
+    tx_note(L, a->id);
     if ((rc = dyad_store_put_article(L->s, a, append)))
-        return loader_fail(L, rc);
+        return loader_fail(L, rc, 1);
     if (strmap_put(&L->seen, a->id, strlen(a->id), 1))
-        return loader_fail(L, dyad_set_error(DYAD_ENOMEM, "out of memory"));
+        return loader_fail(L, dyad_set_error(DYAD_ENOMEM, "out of memory"), 1);
     L->tx_articles++;
     L->tx_sentences += (long)a->nsentences;
     L->tx_events += (long)a->nevents;
@@ -240,6 +254,17 @@ static void article_clear(article *a)
     free(a->sent);
     free(a->id);
     memset(a, 0, sizeof *a);
+}
+
+/* Empties a for the next article, keeping its buffers and arena. */
+static void article_reuse(article *a)
+{
+    dyad_arena_reset(a->mem);
+    free(a->id);
+    a->id = NULL;
+    a->nev = a->nsent = 0;
+    a->date[0] = 0;
+    a->written = 0;
 }
 
 static char *keep(article *a, const char *s)
@@ -336,7 +361,7 @@ typedef struct xml_load {
     size_t nart, capart;
     strmap index;     /* article id -> index in art */
     size_t *by_last;  /* article indices in order of their last record */
-    size_t nflushed;  /* articles of by_last written */
+    size_t nby_last, nflushed; /* articles in by_last; those of them written */
     const char **rec_id; /* id of each record */
     size_t nrec;
     size_t cursor;    /* record of the latest event */
@@ -419,13 +444,12 @@ static int xml_scan(xml_load *x, const char *path, const char *date)
     /* Records come in order, so listing each article at its last record sorts
      * them by last record. */
     size_t k = 0;
-    for (size_t i = 0; i < x->nart; i++)
-        x->art[i].written = 0;
     for (size_t r2 = 0; r2 < x->nrec; r2++) {
         size_t a = strmap_get(&x->index, x->rec_id[r2], article_len(x->rec_id[r2]));
         if (a != (size_t)-1 && x->art[a].last_rec == r2)
             x->by_last[k++] = a;
     }
+    x->nby_last = k;
     return 0;
 }
 
@@ -451,7 +475,7 @@ static int xml_write(xml_load *x, size_t k, int last)
 static int xml_flush(xml_load *x, int all)
 {
     int rc = 0;
-    while (!rc && x->nflushed < x->nrec && x->nflushed < x->nart) {
+    while (!rc && x->nflushed < x->nby_last) {
         size_t k = x->by_last[x->nflushed];
         if (!all && x->art[k].last_rec >= x->cursor)
             break;
@@ -468,10 +492,11 @@ static int xml_flush(xml_load *x, int all)
 static int xml_event(void *user, const dyad_event *e)
 {
     xml_load *x = user;
-    while (x->cursor < x->nrec && strcmp(x->rec_id[x->cursor], e->sentence))
-        x->cursor++;
-    if (x->cursor == x->nrec) /* not found: should not happen; stay put */
-        x->cursor = x->nrec ? x->nrec - 1 : 0;
+    size_t at = x->cursor;
+    while (at < x->nrec && strcmp(x->rec_id[at], e->sentence))
+        at++;
+    if (at < x->nrec) /* not found (cannot happen): stay put, flush nothing */
+        x->cursor = at;
     const char *aid = e->article && *e->article ? e->article : e->sentence;
     size_t k = xml_article(x, aid, strlen(aid));
     int rc = k == (size_t)-1 ? DYAD_ENOMEM : article_add_event(&x->art[k], e);
@@ -561,7 +586,6 @@ typedef struct jsonl_load {
     const char *file;
     article cur;         /* the article being collected */
     char *dict_version;  /* of its first event */
-    strmap sent;         /* its sentence ids */
 } jsonl_load;
 
 static int jl_flush(jsonl_load *j)
@@ -569,8 +593,7 @@ static int jl_flush(jsonl_load *j)
     if (!j->cur.id)
         return 0;
     int rc = article_write(j->L, &j->cur, j->dict_version);
-    article_clear(&j->cur);
-    strmap_free(&j->sent);
+    article_reuse(&j->cur);
     free(j->dict_version);
     j->dict_version = NULL;
     return rc;
@@ -655,11 +678,12 @@ static int jl_add(jsonl_load *j, json_t *o, const dyad_event *e)
     }
     if ((rc = article_add_event(&j->cur, e)))
         return rc;
+    /* A sentence is listed once, with the text of its first event; an
+     * article's events come sentence by sentence, so look from the end. */
     const dyad_event *c = &j->cur.ev[j->cur.nev - 1];
-    if (strmap_get(&j->sent, c->sentence, strlen(c->sentence)) != (size_t)-1)
-        return 0;
-    if (strmap_put(&j->sent, c->sentence, strlen(c->sentence), j->cur.nsent))
-        return DYAD_ENOMEM;
+    for (size_t i = j->cur.nsent; i-- > 0;)
+        if (!strcmp(j->cur.sent[i].id, c->sentence))
+            return 0;
     return article_add_sentence(&j->cur, c->sentence, c->text);
 }
 
@@ -718,8 +742,7 @@ static int jl_line(jsonl_load *j, const char *line, size_t len, long lineno, int
             dyad_diag_report(L->d, DYAD_DIAG_ERROR, j->file, lineno,
                              "the input ends inside article %s; not stored", j->cur.id);
             L->st->incomplete++;
-            article_clear(&j->cur);
-            strmap_free(&j->sent);
+            article_reuse(&j->cur);
         }
         return 0;
     }
@@ -767,7 +790,6 @@ int dyad_store_load_jsonl(dyad_store *s, const char *path, const dyad_load_opts 
         rc = jl_flush(&j);
     rc = loader_finish(&L, rc);
     article_clear(&j.cur);
-    strmap_free(&j.sent);
     free(j.dict_version);
     free(line);
     if (!is_stdin)

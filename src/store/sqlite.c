@@ -46,7 +46,8 @@ static const char schema_sql[] =
     " verb_start INTEGER, verb_end INTEGER, verb_text TEXT, issues TEXT NOT NULL,"
     " dict_version TEXT NOT NULL, mentions INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS events_article ON events (article);"
-    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, date);"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, date, quad_class, plover,"
+    " goldstein);"
     "CREATE INDEX IF NOT EXISTS events_date ON events (date);"
     "CREATE TABLE IF NOT EXISTS actors (code TEXT PRIMARY KEY, first_seen TEXT NOT NULL,"
     " last_seen TEXT NOT NULL);"
@@ -295,6 +296,13 @@ static int sq_settings(sq_store *s, int flags, long long max_size)
         rc = sq_exec(s, "PRAGMA journal_mode=WAL", "cannot switch to WAL mode");
         if (!rc)
             rc = sq_exec(s, "PRAGMA synchronous=NORMAL", "cannot set synchronous");
+        /* 32 MB of page cache: a load touches the event indexes all over. The
+         * statement journal of a multi-row insert stays in memory (in a file
+         * it cost 9 writes for each page written). */
+        if (!rc)
+            rc = sq_exec(s, "PRAGMA cache_size=-32768", "cannot set the cache size");
+        if (!rc)
+            rc = sq_exec(s, "PRAGMA temp_store=MEMORY", "cannot set temp_store");
     }
     if (!rc && max_size > 0) {
         /* A PRAGMA takes no parameters; the value is a number we format. */

@@ -32,15 +32,11 @@ static const char *const write_sql[DYAD_W_COUNT] = {
     [DYAD_W_DEL_EVENTS] = "DELETE FROM events WHERE article = ?",
     [DYAD_W_DEL_SENTENCES] = "DELETE FROM sentences WHERE article = ?",
     [DYAD_W_DEL_QUOTES] = "DELETE FROM quotes WHERE article = ?",
-    [DYAD_W_SENTENCE] =
+    /* Appended sentences go after those the store holds. */
+    [DYAD_W_SENTENCE_APPEND] =
         "INSERT INTO sentences (article, id, seq, text)"
         " SELECT CAST(? AS TEXT), CAST(? AS TEXT), COALESCE(max(seq), 0) + 1, CAST(? AS TEXT)"
         " FROM sentences WHERE article = ? ON CONFLICT DO NOTHING",
-    [DYAD_W_EVENT] =
-        "INSERT INTO events (article, sentence, date, source, target, cameo, plover, quad_class,"
-        " goldstein, source_start, source_end, source_text, target_start, target_end,"
-        " target_text, verb_start, verb_end, verb_text, issues, dict_version, mentions)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [DYAD_W_ACTOR] =
         "INSERT INTO actors (code, first_seen, last_seen) VALUES (?, ?, ?)"
         " ON CONFLICT (code) DO UPDATE SET"
@@ -52,9 +48,52 @@ static const char *const write_sql[DYAD_W_COUNT] = {
 
 static const int write_nparams[DYAD_W_COUNT] = {
     [DYAD_W_ARTICLE_REPLACE] = 7, [DYAD_W_ARTICLE_APPEND] = 7, [DYAD_W_DEL_EVENTS] = 1,
-    [DYAD_W_DEL_SENTENCES] = 1,   [DYAD_W_DEL_QUOTES] = 1,     [DYAD_W_SENTENCE] = 4,
-    [DYAD_W_EVENT] = 21,          [DYAD_W_ACTOR] = 3,
+    [DYAD_W_DEL_SENTENCES] = 1,   [DYAD_W_DEL_QUOTES] = 1,     [DYAD_W_SENTENCE_APPEND] = 4,
+    [DYAD_W_ACTOR] = 3,
 };
+
+#define EVENT_COLS 21
+static const char events_head[] =
+    "INSERT INTO events (article, sentence, date, source, target, cameo, plover, quad_class,"
+    " goldstein, source_start, source_end, source_text, target_start, target_end,"
+    " target_text, verb_start, verb_end, verb_text, issues, dict_version, mentions) VALUES ";
+static const char sentences_head[] = "INSERT INTO sentences (article, id, seq, text) VALUES ";
+
+/* Prepares head followed by k tuples of n placeholders (and tail). */
+static int prepare_rows(dyad_store *s, dyad_stmt **out, const char *head, int n, int k,
+                        const char *tail)
+{
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, head);
+    for (int r = 0; r < k; r++) {
+        dyad_buf_puts(&b, r ? ", (" : "(");
+        for (int c = 0; c < n; c++)
+            dyad_buf_puts(&b, c ? ", ?" : "?");
+        dyad_buf_putc(&b, ')');
+    }
+    dyad_buf_puts(&b, tail);
+    int rc = b.data ? s->be->prepare(s, out, b.data, n * k)
+                    : dyad_set_error(DYAD_ENOMEM, "out of memory");
+    dyad_buf_free(&b);
+    return rc;
+}
+
+static int prepare_writes(dyad_store *s)
+{
+    int rc = 0;
+    for (int i = 0; !rc && i < DYAD_W_COUNT; i++)
+        if (!s->w[i])
+            rc = s->be->prepare(s, &s->w[i], write_sql[i], write_nparams[i]);
+    for (int k = 1; !rc && k <= DYAD_STORE_ROWS; k++) {
+        if (!s->w_events[k])
+            rc = prepare_rows(s, &s->w_events[k], events_head, EVENT_COLS, k, "");
+        if (!rc && !s->w_sentences[k])
+            rc = prepare_rows(s, &s->w_sentences[k], sentences_head, 4, k,
+                              " ON CONFLICT DO NOTHING");
+    }
+    return rc;
+}
 
 /* ---- actors of the open transaction ---------------------------------- */
 
@@ -283,19 +322,15 @@ int dyad_store_begin(dyad_store *s)
 {
     if (s->in_tx)
         return dyad_set_error(DYAD_EINVAL, "%s: a transaction is already open", s->url);
-    for (int i = 0; i < DYAD_W_COUNT; i++) {
-        if (s->w[i])
-            continue;
-        int rc = s->be->prepare(s, &s->w[i], write_sql[i], write_nparams[i]);
-        if (rc)
-            return rc;
-    }
+    int rc = prepare_writes(s);
+    if (rc)
+        return rc;
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(s->coded_at, sizeof s->coded_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
     actors_clear(s->actors);
-    int rc = s->be->begin(s);
+    rc = s->be->begin(s);
     if (!rc)
         s->in_tx = 1;
     return rc;
@@ -378,12 +413,10 @@ static void span_params(dyad_param *p, dyad_span sp, const char *text)
     p[2] = dyad_p_text(text);
 }
 
-static int put_event(dyad_store *s, const dyad_store_article *a, const dyad_event *e,
-                     long mentions)
+/* The parameters of one event row. */
+static void event_params(dyad_param *p, const dyad_store_article *a, const dyad_event *e,
+                         const char *date, long mentions)
 {
-    char date[11];
-    dyad_store__norm_date(date, e->date && *e->date ? e->date : a->date);
-    dyad_param p[21];
     p[0] = dyad_p_text(a->id);
     p[1] = dyad_p_text(e->sentence);
     p[2] = dyad_p_text(date);
@@ -399,11 +432,50 @@ static int put_event(dyad_store *s, const dyad_store_article *a, const dyad_even
     p[18] = dyad_p_text(e->issues);
     p[19] = dyad_p_text(a->dict_version);
     p[20] = dyad_p_int(mentions);
-    int rc = s->be->run(s->w[DYAD_W_EVENT], p);
-    if (!rc)
-        rc = actors_add(s->actors, e->source, date);
-    if (!rc)
-        rc = actors_add(s->actors, e->target, date);
+}
+
+/* Inserts the events, DYAD_STORE_ROWS per statement, and notes their actors. */
+static int put_events(dyad_store *s, const dyad_store_article *a, const long *mentions)
+{
+    dyad_param p[DYAD_STORE_ROWS * EVENT_COLS];
+    char date[DYAD_STORE_ROWS][11];
+    int rc = 0;
+    for (size_t i = 0; !rc && i < a->nevents; i += DYAD_STORE_ROWS) {
+        size_t k = a->nevents - i < DYAD_STORE_ROWS ? a->nevents - i : DYAD_STORE_ROWS;
+        for (size_t j = 0; !rc && j < k; j++) {
+            const dyad_event *e = &a->events[i + j];
+            dyad_store__norm_date(date[j], e->date && *e->date ? e->date : a->date);
+            event_params(p + j * EVENT_COLS, a, e, date[j], mentions[i + j]);
+            rc = actors_add(s->actors, e->source, date[j]);
+            if (!rc)
+                rc = actors_add(s->actors, e->target, date[j]);
+        }
+        if (!rc)
+            rc = s->be->run(s->w_events[k], p);
+    }
+    return rc;
+}
+
+/* Inserts the sentences: numbered from 1, or (append) after those stored. */
+static int put_sentences(dyad_store *s, const dyad_store_article *a, int append)
+{
+    dyad_param p[DYAD_STORE_ROWS * 4];
+    int rc = 0;
+    for (size_t i = 0; !rc && append && i < a->nsentences; i++) {
+        dyad_param q[4] = {dyad_p_text(a->id), dyad_p_text(a->sentences[i].id),
+                           dyad_p_text(a->sentences[i].text), dyad_p_text(a->id)};
+        rc = s->be->run(s->w[DYAD_W_SENTENCE_APPEND], q);
+    }
+    for (size_t i = 0; !rc && !append && i < a->nsentences; i += DYAD_STORE_ROWS) {
+        size_t k = a->nsentences - i < DYAD_STORE_ROWS ? a->nsentences - i : DYAD_STORE_ROWS;
+        for (size_t j = 0; j < k; j++) {
+            p[4 * j] = dyad_p_text(a->id);
+            p[4 * j + 1] = dyad_p_text(a->sentences[i + j].id);
+            p[4 * j + 2] = dyad_p_int((long long)(i + j) + 1);
+            p[4 * j + 3] = dyad_p_text(a->sentences[i + j].text);
+        }
+        rc = s->be->run(s->w_sentences[k], p);
+    }
     return rc;
 }
 
@@ -419,11 +491,8 @@ static int put_rows(dyad_store *s, const dyad_store_article *a, int append, cons
     int rc = s->be->run(s->w[append ? DYAD_W_ARTICLE_APPEND : DYAD_W_ARTICLE_REPLACE], p);
     for (int w = DYAD_W_DEL_EVENTS; !rc && !append && w <= DYAD_W_DEL_QUOTES; w++)
         rc = s->be->run(s->w[w], p);
-    for (size_t i = 0; !rc && i < a->nsentences; i++) {
-        dyad_param q[4] = {dyad_p_text(a->id), dyad_p_text(a->sentences[i].id),
-                           dyad_p_text(a->sentences[i].text), dyad_p_text(a->id)};
-        rc = s->be->run(s->w[DYAD_W_SENTENCE], q);
-    }
+    if (!rc)
+        rc = put_sentences(s, a, append);
     return rc;
 }
 
@@ -447,8 +516,8 @@ int dyad_store_put_article(dyad_store *s, const dyad_store_article *a, int appen
     dyad_store_article art = *a;
     art.date = date;
     int rc = put_rows(s, &art, append, date);
-    for (size_t i = 0; !rc && i < a->nevents; i++)
-        rc = put_event(s, &art, &a->events[i], mentions[i]);
+    if (!rc)
+        rc = put_events(s, &art, mentions);
     free(mentions);
     if (rc == DYAD_ENOMEM)
         dyad_set_error(DYAD_ENOMEM, "out of memory");

@@ -92,15 +92,17 @@ typedef struct dyad_store_vtable {
 extern const dyad_store_vtable dyad_store_sqlite_backend;
 extern const dyad_store_vtable dyad_store_pg_backend;
 
-/* The write statements, prepared on the first begin. */
+/* The write statements, prepared on the first begin. Events and sentences
+ * are inserted DYAD_STORE_ROWS rows per statement (fewer for the rest): one
+ * statement per article rather than one per row. */
+#define DYAD_STORE_ROWS 16
 enum {
     DYAD_W_ARTICLE_REPLACE,
     DYAD_W_ARTICLE_APPEND,
     DYAD_W_DEL_EVENTS,
     DYAD_W_DEL_SENTENCES,
     DYAD_W_DEL_QUOTES,
-    DYAD_W_SENTENCE,
-    DYAD_W_EVENT,
+    DYAD_W_SENTENCE_APPEND,
     DYAD_W_ACTOR,
     DYAD_W_COUNT
 };
@@ -113,6 +115,8 @@ struct dyad_store {
     char *url;             /* as shown in messages (password hidden) */
     int in_tx;
     dyad_stmt *w[DYAD_W_COUNT];
+    dyad_stmt *w_events[DYAD_STORE_ROWS + 1];    /* [k]: k events */
+    dyad_stmt *w_sentences[DYAD_STORE_ROWS + 1]; /* [k]: k sentences */
     dyad_actor_set *actors; /* actors seen in the open transaction */
     char coded_at[32];      /* timestamp of the open transaction */
 };

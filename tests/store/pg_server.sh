@@ -27,7 +27,8 @@ dir=${2:-}
 find_bindir() {
     if [ -n "${PG_BINDIR:-}" ] && [ -x "$PG_BINDIR/initdb" ]; then echo "$PG_BINDIR"; return 0; fi
     if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
-        dirname "$(command -v pg_ctl)"; return 0
+        # The real folder (also holds psql), not a folder of symbolic links.
+        dirname "$(readlink -f "$(command -v pg_ctl)" 2>/dev/null || command -v pg_ctl)"; return 0
     fi
     for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
         [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
