@@ -962,9 +962,16 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
         int len = 0, prefix = 0;
         if (dyad_dict_actor_match(c->d, w.v + i, w.n - i, c->date, &code, &len) && len > 0) {
             /* an actor with no code valid on this date names nobody (PETRARCH-2) */
-            if (code && strcmp(code, "---")) {
-                cl_add(c, codes, code);
-                note_span(c, code, node);
+            /* "AAA/BBB" names several actors at once, as in the linear coder */
+            for (const char *p = code; p && *p && strcmp(code, "---");) {
+                const char *slash = strchr(p, '/');
+                size_t n = slash ? (size_t)(slash - p) : strlen(p);
+                const char *one = n ? dyad_arena_strndup(c->a, p, n) : NULL;
+                if (one) {
+                    cl_add(c, codes, one);
+                    note_span(c, one, node);
+                }
+                p = slash ? slash + 1 : NULL;
             }
             i += len;
             continue;
