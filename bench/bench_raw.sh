@@ -21,10 +21,15 @@ python3 - "$csv" "$items" bench/out/agnews_world.jsonl bench/out/agnews_world_x1
 import csv, json, sys
 src, n, out1, out10 = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 rows = [r for r in csv.reader(open(src, encoding="utf-8")) if r and r[0] == "1"][:n]
+def clean(t):  # the CSV's own escapes: #39; quot; #36; and \ for line breaks
+    for a, b in (("#39;", "'"), ("quot;", '"'), ("#36;", "$"), ("&lt;", "<"), ("&gt;", ">"),
+                 ("&amp;", "&"), ("\\", " ")):
+        t = t.replace(a, b)
+    return t
 def rec(i, r, k=0):
-    text = r[2].replace("\\", " ")
+    text = clean(r[2])
     return json.dumps({"id": "agnews-%d-%d" % (i, k), "date": "2004-08-15",
-                       "title": r[1], "text": r[1] + ".\n\n" + text})
+                       "title": clean(r[1]), "text": clean(r[1]) + ".\n\n" + text})
 with open(out1, "w") as f:
     for i, r in enumerate(rows):
         f.write(rec(i, r) + "\n")

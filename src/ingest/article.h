@@ -126,8 +126,8 @@ int dyad_article_from_text(dyad_article *out, dyad_arena *a, const char *name, c
 /* An HTML page. Broken markup is recovered from, never reported. */
 int dyad_article_from_html(dyad_article *out, dyad_arena *a, const char *name, const char *id,
                            const char *buf, size_t n, dyad_diag *d);
-/* One JSON line (line = its line number; the id defaults to "NAME:LINE" when
- * the object has none). A line that is not a JSON object, has no string
+/* One JSON line (line = its line number; the id defaults to "BASE:LINE", BASE
+ * the base name of name, when the object has none or an empty one). A line that is not a JSON object, has no string
  * "text", or has a non-string id/date/title is reported to d as an error
  * "name:line: reason" and gives DYAD_EPARSE. A "date" that is not a date is a
  * warning (the date is then ""). Numeric ids are written in decimal. */

@@ -33,6 +33,7 @@
 typedef struct ht_info {
     size_t text;   /* non-blank text bytes below the element (scripts excluded) */
     size_t score;  /* paragraph text directly below (full) or two levels below (half) */
+    size_t score_all; /* the same, counting paragraphs inside boilerplate blocks too */
     int junk;      /* the element is a boilerplate block (tag, hint, role, hidden) */
     int in_junk;   /* it, or an ancestor, is one */
     int in_para;   /* it, or an ancestor, is a paragraph, list item, cell or heading */
@@ -97,18 +98,20 @@ static int ht_junk_tag(const char *t)
     return ht_in_list(t, junk);
 }
 
-/* One class/id word (lower-case, split at space, '-', '_') that marks a block. */
+/* One class/id word (lower-case, split at space, '-', '_') that marks a block.
+ * Not here, because content wrappers carry them: "tag" (WordPress puts
+ * tag-NAME on the <article>), "hidden" (Tailwind's overflow-hidden), "widget"
+ * (Elementor wraps every block in one). */
 static int ht_hint_word(const char *w)
 {
     static const char *const words[] = {
-        "ad", "ads", "adv", "nav", "navbar", "navigation", "menu", "hidden", "hide", "tags",
-        "tag", "footer", "header", "print", "share", "shares", "sharing", "social", "comment",
-        "comments", "related", "newsletter", "promo", "sponsored", "sponsor", "subscribe",
-        "subscription", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "overlay",
-        "sidebar", "breadcrumb", "breadcrumbs", "byline", "author", "widget", "widgets",
-        "toolbar", "banner", "masthead", "recommended", "recommendations", "trending",
-        "popular", "caption", "credit", "credits", "signup", "paywall", "outbrain", "taboola",
-        "disqus", "skip", "sr", "readmore", "also", NULL};
+        "ad", "ads", "adv", "nav", "navbar", "navigation", "menu", "tags", "footer", "header",
+        "share", "shares", "sharing", "social", "comment", "comments", "related", "newsletter",
+        "promo", "sponsored", "sponsor", "subscribe", "subscription", "cookie", "cookies",
+        "consent", "gdpr", "popup", "modal", "overlay", "sidebar", "breadcrumb", "breadcrumbs",
+        "byline", "author", "toolbar", "banner", "masthead", "recommended", "recommendations",
+        "trending", "popular", "caption", "credit", "credits", "signup", "paywall", "outbrain",
+        "taboola", "disqus", "skip", "sr", "readmore", "also", NULL};
     return ht_in_list(w, words);
 }
 
@@ -320,6 +323,18 @@ static int ht_para_tag(xmlNodePtr n)
     return ht_is(n, "p") || ht_is(n, "pre") || ht_is(n, "blockquote");
 }
 
+/* Adds a paragraph's text to the density of a block: to score when the
+ * paragraph is outside boilerplate blocks (comments do not make their page
+ * wrapper dense), to score_all always. */
+static void ht_add_score(ht_info *in, size_t text, int junk)
+{
+    if (!in)
+        return;
+    in->score_all += text;
+    if (!junk)
+        in->score += text;
+}
+
 /* A node's walk is over: its text goes to the parent; a paragraph's text, or
  * a text node's, to the density of the blocks above. */
 static void ht_finish(xmlNodePtr n)
@@ -328,18 +343,15 @@ static void ht_finish(xmlNodePtr n)
     size_t text = me ? me->text : 0;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         text = ht_text_bytes(n->content);
-        if (p && !p->in_junk && text >= HT_MIN_PARA && ht_block(n->parent) &&
-            !ht_para_tag(n->parent))
-            p->score += text; /* text straight in a <div>, between <br>s */
+        if (p && text >= HT_MIN_PARA && ht_block(n->parent) && !ht_para_tag(n->parent))
+            ht_add_score(p, text, p->in_junk); /* text straight in a <div>, between <br>s */
     }
     if (!p)
         return;
     p->text += text;
-    if (me && !me->in_junk && ht_para_tag(n) && text >= HT_MIN_PARA) {
-        p->score += text;
-        ht_info *g = ht_get(n->parent->parent);
-        if (g)
-            g->score += text / 2;
+    if (me && ht_para_tag(n) && text >= HT_MIN_PARA) {
+        ht_add_score(p, text, me->in_junk);
+        ht_add_score(ht_get(n->parent->parent), text / 2, me->in_junk);
     }
 }
 
@@ -403,15 +415,18 @@ static xmlNodePtr ht_next(xmlNodePtr n, xmlNodePtr root, int skip)
     return NULL;
 }
 
-static void ht_candidates(ht_state *st, xmlNodePtr root)
+/* The densest block and the marked-up body; with_junk: also inside
+ * boilerplate blocks (when nothing is found outside them). */
+static void ht_candidates(ht_state *st, xmlNodePtr root, int with_junk)
 {
     size_t best_score = 0;
     for (xmlNodePtr n = root; n; n = ht_next(n, root, 0)) {
         ht_info *in = ht_get(n);
-        if (!in || in->in_junk)
+        if (!in || (in->in_junk && !(with_junk && !in->junk)))
             continue;
-        if (in->score > best_score) {
-            best_score = in->score;
+        size_t score = with_junk ? in->score_all : in->score;
+        if (score > best_score) {
+            best_score = score;
             st->densest = n;
         }
         const char *ip = ht_attr(n, "itemprop");
@@ -675,7 +690,9 @@ static int ht_article(dyad_article *out, dyad_arena *a, htmlDocPtr doc, dyad_dia
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     if (docroot) {
         ht_walk_info(&st, docroot);
-        ht_candidates(&st, docroot);
+        ht_candidates(&st, docroot, 0);
+        if (!st.densest && !st.marked) /* a misleading class on the story's wrapper */
+            ht_candidates(&st, docroot, 1);
         xmlNodePtr root = ht_choose_root(&st, docroot);
         for (xmlNodePtr k = root; k; k = k->parent)
             if (ht_get(k))

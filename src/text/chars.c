@@ -107,8 +107,8 @@ static const char *const titles[] = {
     "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Gen", "Lt", "Col",
     "Maj", "Capt", "Cmdr", "Cdr", "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Gov", "Sen", "Sens",
     "Rep", "Reps", "Rev", "Hon", "Pres", "Amb", "Insp", "Det", "Supt", "Fr", "Sec", "Atty",
-    "Lieut", "Comdr", "Cmdt", "vs", "v", "e.g", "i.e", "cf", "viz", "Gens", "Govs", "Msgr",
-    NULL};
+    "Lieut", "Comdr", "Cmdt", "Pfc", "Spc", "Pte", "Rt", "vs", "v", "e.g", "i.e", "cf", "viz",
+    "Gens", "Govs", "Msgr", NULL};
 static const char *const numbers[] = {"No", "Nos", "Art", "Arts", "Fig", "Figs", "Vol", "Vols",
                                       "p", "pp", "para", "ch", "Ch", "Nr", "nr", "no", "ca",
                                       "approx", "Tel", "tel", "Ex", "ex", NULL};

@@ -24,6 +24,7 @@ typedef struct sp {
     size_t *tok;         /* token spans of the sentence being cut (start, end pairs) */
     int ntok, tokcap;
     size_t seg;          /* start of the segment being split */
+    int last_ntok;       /* tokens of the last sentence pushed */
     int oom;
 } sp;
 
@@ -266,7 +267,9 @@ static int sp_cut_rank(const sp *p, int t)
  * many, each cut after the best punctuation in its second half. */
 static void sp_cut(sp *p, size_t b, int flags)
 {
-    int cs = 0, max = DYAD_SENT_MAX_TOKENS;
+    /* two tokens of margin: alone, a piece may split a token its context kept
+     * whole ("No." before a number at its end, "'s" after "Inc." at its start) */
+    int cs = 0, max = DYAD_SENT_MAX_TOKENS - 2;
     while (p->ntok - cs > max) {
         int cut = cs + max - 1, best = 0;
         for (int t = cs + max - 1; t >= cs + max / 2; t--) {
@@ -280,6 +283,7 @@ static void sp_cut(sp *p, size_t b, int flags)
         cs = cut + 1;
     }
     sp_push(p, p->tok[2 * cs], b, flags | DYAD_SENT_CUT);
+    p->last_ntok = p->ntok - cs;
 }
 
 static void sp_emit(sp *p, size_t a, size_t b)
@@ -293,18 +297,23 @@ static void sp_emit(sp *p, size_t a, size_t b)
         text__class c = sp_class(p, x, &len);
         alnum = text__is_letter(c) || c == TEXT_DIGIT;
     }
+    p->ntok = 0;
+    text__tokens(p->s, a, b, sp_tok_store, p);
     if (!alnum) { /* "Done. . .": stray stops join the sentence before, if in the segment */
-        if (p->nv && (size_t)p->v[p->nv - 1].end >= p->seg && b > a)
+        if (p->nv && (size_t)p->v[p->nv - 1].end >= p->seg && b > a &&
+            p->last_ntok + p->ntok <= DYAD_SENT_MAX_TOKENS - 2) {
             p->v[p->nv - 1].end = (int)b;
+            p->last_ntok += p->ntok;
+        }
         return;
     }
     int flags = sp_ends_with_stop(p, a, b) ? 0 : DYAD_SENT_NOSTOP;
-    p->ntok = 0;
-    text__tokens(p->s, a, b, sp_tok_store, p);
-    if (p->ntok > DYAD_SENT_MAX_TOKENS)
+    if (p->ntok > DYAD_SENT_MAX_TOKENS) {
         sp_cut(p, b, flags);
-    else
+    } else {
         sp_push(p, a, b, flags);
+        p->last_ntok = p->ntok;
+    }
 }
 
 /* ---- segments ------------------------------------------------------------------------ */

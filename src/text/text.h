@@ -13,15 +13,20 @@
  * unless the text is hard-wrapped (then only after a short line) or the next
  * line starts in lower case. A full stop does not end a sentence:
  *  - before a lower-case word, or inside a number or word (3.5, U.S., e-mail);
- *  - after a title (Mr. Mrs. Ms. Dr. Gen. Col. Sen. Gov. Rev. Prof. St. vs.
- *    e.g. i.e. ...) or an initial ("George W. Bush");
+ *  - after a title (Mr. Mrs. Ms. Dr. Gen. Col. Sen. Gov. Rev. Prof. vs. e.g.
+ *    i.e. ...);
  *  - after No. Art. Fig. p. pp. and month abbreviations (Jan. Sept.) before a
  *    number;
- *  - after dotted acronyms (U.S. U.N. p.m. a.m. D.C.) and company or name
- *    suffixes (Inc. Co. Corp. Ltd. Jr.), unless the next word is a common
- *    sentence opener ("The", "He", "But", ...) or an opening quote;
+ *  - after an initial ("George W. Bush"), a dotted acronym (U.S. U.N. p.m.
+ *    a.m. D.C.), a company or name suffix (Inc. Co. Corp. Ltd. Jr. St.) or a
+ *    dateline state (Calif. Fla.), unless the next word is a common sentence
+ *    opener ("The", "He", "But", ...) or an opening quote;
  *  - after a list number at the start of a sentence ("1. The ...").
- * An ellipsis ends a sentence only before a capitalised word ("in turn...You").
+ * An ellipsis ends a sentence only before a capitalised word or a quote ("in
+ * turn...You"). A stop (or a quote) followed by a lower-case word never ends
+ * one ("p.m. \"watershed\""). Text without letters or digits between
+ * sentences ("Done. . .") joins the sentence before it in the same segment,
+ * or is dropped.
  * A full stop glued to a capitalised word ("said Katzman.North Korea", a
  * scraping artefact) ends a sentence when the word before it is an ordinary
  * lower-case word and the chunk is not a web address.
@@ -40,13 +45,16 @@
 #include <stddef.h>
 #include "util/util.h"
 
-/* A longer sentence is cut into pieces of at most this many tokens, after a
- * ';', ':', ',' or dash in the second half of the piece when there is one. */
+/* No sentence has more tokens than this (dyad_text_tokenize on its span): a
+ * longer one is cut into pieces of at most DYAD_SENT_MAX_TOKENS - 2 tokens
+ * (a margin for tokens that split differently without their context), after
+ * the last ';', else ':', ',' or dash in the second half of the piece when
+ * there is one. */
 #define DYAD_SENT_MAX_TOKENS 200
 
 enum {
     DYAD_SENT_NOSTOP = 1,  /* ended by a line or paragraph break, not a full stop */
-    DYAD_SENT_CUT = 2      /* cut by DYAD_SENT_MAX_TOKENS (not the end of the real sentence) */
+    DYAD_SENT_CUT = 2      /* a piece of a sentence cut by DYAD_SENT_MAX_TOKENS */
 };
 
 typedef struct dyad_sentence {

@@ -164,6 +164,24 @@ static void marked_bodies(void **state)
     assert_string_equal(html(f, p3)->text, "The story inside a form is still read by the reader.");
 }
 
+/* Classes that content wrappers carry are not boilerplate hints; a story
+ * whose only wrapper has a boilerplate-like class is still found. */
+static void wrapper_classes(void **state)
+{
+    fixture *f = *state;
+    const char *p1 =
+        "<body><article class='post-1 post type-post tag-iran tag-north-korea hentry'>"
+        "<div class='relative overflow-hidden'><div class='elementor-widget-container'>"
+        "<p>The story text is long enough to be the densest block here.</p></div></div>"
+        "</article></body>";
+    assert_string_equal(html(f, p1)->text,
+                        "The story text is long enough to be the densest block here.");
+    const char *p2 = "<body><div class='header-wrap'><div class='story'><p>The story text "
+                     "is long enough to be the densest block here.</p></div></div></body>";
+    assert_string_equal(html(f, p2)->text,
+                        "The story text is long enough to be the densest block here.");
+}
+
 /* A list of teaser <article>s beside the story: the story wins. */
 static void teaser_articles(void **state)
 {
@@ -298,7 +316,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(article_body),  T(densest_block),    T(br_paragraphs), T(marked_bodies),
-        T(teaser_articles), T(titles_and_dates), T(broken_html), T(deep_nesting),
+        T(teaser_articles), T(wrapper_classes), T(titles_and_dates), T(broken_html), T(deep_nesting),
         T(encodings),     T(empty_page),       T(reader_html),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -265,10 +265,39 @@ static void long_sentence_cut(void **state)
         dyad_buf_puts(&b, "word ");
     assert_int_equal(dyad_text_sentences(&s, &n, a, b.data, b.len), 0);
     assert_int_equal(n, 3);
-    assert_int_equal(s[0].end, 200 * 5 - 1);
+    assert_int_equal(s[0].end, (DYAD_SENT_MAX_TOKENS - 2) * 5 - 1); /* a margin of two */
     assert_int_equal(s[2].flags, DYAD_SENT_CUT | DYAD_SENT_NOSTOP);
     dyad_buf_free(&b);
     dyad_arena_free(a);
+}
+
+/* Stray punctuation after a sentence joins it, but never past the cap (a
+ * fuzzing find: 300 quotes after "W."). */
+static void stray_tail_capped(void **state)
+{
+    (void)state;
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "Caf\xC3\xA9 ");
+    for (int i = 0; i < 150; i++)
+        dyad_buf_puts(&b, "\" ");
+    dyad_buf_puts(&b, "W. ");
+    for (int i = 0; i < 300; i++)
+        dyad_buf_puts(&b, "\"");
+    dyad_arena *a = dyad_arena_new();
+    dyad_sentence *s;
+    int n;
+    assert_int_equal(dyad_text_sentences(&s, &n, a, b.data, b.len), 0);
+    assert_true(n >= 1);
+    for (int i = 0; i < n; i++) {
+        dyad_token *t;
+        int nt;
+        assert_int_equal(dyad_text_tokenize(&t, &nt, a, b.data, (size_t)s[i].start,
+                                            (size_t)s[i].end), 0);
+        assert_true(nt <= DYAD_SENT_MAX_TOKENS);
+    }
+    dyad_arena_free(a);
+    dyad_buf_free(&b);
 }
 
 /* Inputs that would be quadratic with an unbounded look-back or look-ahead. */
@@ -317,7 +346,8 @@ int main(void)
         cmocka_unit_test(initials_and_numbers), cmocka_unit_test(quotations),
         cmocka_unit_test(ellipses_and_glue),  cmocka_unit_test(lines_and_paragraphs),
         cmocka_unit_test(hard_wrapped),       cmocka_unit_test(flags_and_spans),
-        cmocka_unit_test(long_sentence_cut),  cmocka_unit_test(pathological),
+        cmocka_unit_test(long_sentence_cut),  cmocka_unit_test(stray_tail_capped),
+        cmocka_unit_test(pathological),
         cmocka_unit_test(bad_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
