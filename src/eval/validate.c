@@ -99,10 +99,21 @@ static const char *words_of_parse(const dyad_record *rec, const char *file, dyad
             if (!strcmp(w[i], undo[k].esc))
                 w[i] = undo[k].plain;
     }
+    /* detokenised: "Kenya 's capital ." -> "Kenya's capital." */
+    static const char *const glue_left[] = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%",
+                                            "'s", "'S", "'re", "'ve", "'ll", "'d", "'m",
+                                            "n't", "'", NULL};
+    static const char *const glue_right[] = {"(", "[", "{", "$", NULL};
     dyad_buf b;
     dyad_buf_init(&b);
-    for (int i = 0; i < t->ntok; i++)
-        dyad_buf_printf(&b, "%s%s", i ? " " : "", w[i]);
+    for (int i = 0; i < t->ntok; i++) {
+        int space = i > 0;
+        for (int k = 0; space && glue_left[k]; k++)
+            space = strcmp(w[i], glue_left[k]) != 0;
+        for (int k = 0; space && glue_right[k]; k++)
+            space = strcmp(w[i - 1], glue_right[k]) != 0;
+        dyad_buf_printf(&b, "%s%s", space ? " " : "", w[i]);
+    }
     const char *s = b.data ? dyad_arena_strdup(a, b.data) : NULL;
     dyad_buf_free(&b);
     return s;

@@ -19,11 +19,21 @@
  *     when it has modifiers to the right (PPs, relative and participial
  *     clauses, appositions) that NP is wrapped in another; possessors are
  *     (NP ... (POS 's)); coordination gives (NP (NP a) (CC and) (NP b));
+ *     simple modifier chains stay flat in the base NP, as CoreNLP prints them
+ *     ("(NP (DT the) (JJ northern) (NNP West) (NNP Bank) (NN city))");
  *   - adjectives and adverbs make ADJP and ADVP; relative clauses
  *     (SBAR (WHNP (WDT which)) (S ...)).
- * Non-projective arcs (mostly punctuation) are first moved so that every
- * phrase covers a contiguous run of words; the children of every phrase are
- * then put in word order.
+ * Before that, the dependency tree is prepared:
+ *   - words split at hyphens ("al - Shabab") are joined again, as CoreNLP's
+ *     tokenizer and the dictionaries have them;
+ *   - non-projective arcs (mostly punctuation) are moved so that every phrase
+ *     covers a contiguous run of words;
+ *   - a few frequent parser errors that would hide a sentence's event from
+ *     the coder are repaired (see "repairs" below: a verb read as a noun's
+ *     modifier, a finite adverbial clause without its subject, ...). Each
+ *     repair needs an analysis that English grammar rules out, so correct
+ *     parses pass unchanged.
+ * The children of every phrase are finally put in word order.
  */
 #include "parse/conllu.h"
 
@@ -294,6 +304,25 @@ static int read_word_line(rstate *st, const char *s, size_t n, long off)
         return rd_report(&st->r, DYAD_EPARSE, off, "word ID %ld out of sequence (expected %d)",
                          id, st->sent->nwords + 1);
     return add_word(st, f, fl, off);
+}
+
+const char *dyad_conllu_text(const dyad_conllu_sent *s, dyad_arena *a)
+{
+    if (!s)
+        return NULL;
+    if (s->text)
+        return s->text;
+    dyad_buf b;
+    dyad_buf_init(&b);
+    for (int i = 0; i < s->nwords; i++) {
+        const dyad_conllu_word *w = &s->words[i];
+        dyad_buf_puts(&b, w->form ? w->form : "_");
+        if (i + 1 < s->nwords && !(w->misc && strstr(w->misc, "SpaceAfter=No")))
+            dyad_buf_putc(&b, ' ');
+    }
+    const char *t = b.data ? dyad_arena_strdup(a, b.data) : dyad_arena_strdup(a, "");
+    dyad_buf_free(&b);
+    return t;
 }
 
 /* ---- head checks (shared by the reader and the converter) ------------- */
@@ -599,7 +628,7 @@ static const char *map_upos(const dyad_conllu_word *w, int rel)
         return !strcasecmp(x, "to") ? "TO" : one_of(x, negations) ? "RB"
                : one_of(x, poss)    ? "POS" : "RP";
     }
-    if (!strcasecmp(u, "PUNCT"))
+    if (!strcasecmp(u, "PUNCT") || !strcmp(x, "\"") || !strcmp(x, "``") || !strcmp(x, "''"))
         return punct_tag(x);
     if (!strcasecmp(u, "SYM"))
         return !strcmp(x, "$") ? "$" : !strcmp(x, "#") ? "#" : !strcmp(x, "%") ? "NN" : "SYM";
@@ -777,9 +806,13 @@ static int is_subj(const cx *c, int x)
 
 static int is_not(const cx *c, int x) { return one_of(c->w[x].form, negations); }
 
+/* The "to" of an infinitive (a preposition before a gerund: "contributed to
+ * planning"). */
 static int is_inf_to(const cx *c, int x)
 {
-    return rel(c, x) == R_MARK && (!strcmp(tag(c, x), "TO") || !strcasecmp(c->w[x].form, "to"));
+    int h = c->w[x].head;
+    return rel(c, x) == R_MARK && (!strcmp(tag(c, x), "TO") || !strcasecmp(c->w[x].form, "to")) &&
+           !(h >= 0 && !strcmp(tag(c, h), "VBG"));
 }
 
 static int is_poss_case(const cx *c, int x)
@@ -858,6 +891,15 @@ static int core(cx *c, int h, dl deps, int parent);
 static int modifier(cx *c, int x, int parent)
 {
     return c->w[x].ndep ? make(c, x, parent) : leaf(c, x);
+}
+
+/* x as a single word under parent, in a place that takes a word (an
+ * auxiliary, a possessive 's); dependents a parser gave it stand beside it. */
+static void attach_leaf(cx *c, int parent, int x)
+{
+    add(c, parent, leaf(c, x));
+    for (int i = 0; i < c->w[x].ndep; i++)
+        add(c, parent, make(c, c->w[x].dep[i], parent));
 }
 
 /* The words of x's subtree as preterminals under node (relative pronouns,
@@ -940,20 +982,26 @@ static int nominal(cx *c, int h, dl deps)
             int one = !c->w[x].ndep || (rel(c, x) == R_POSS && !strncmp(tag(c, x), "PRP", 3)) ||
                       (rel(c, x) == R_POSS && !strcmp(tag(c, x), "WP$"));
             if (one)
-                add(c, base, leaf(c, x));
+                attach_leaf(c, base, x);
             else if (flat_modifier(c, x))
                 add_words(c, base, x, 0);
             else
                 add(c, base, make(c, x, base));
         } else if (is_poss_case(c, x) || base_right(c, x)) {
-            add(c, base, leaf(c, x));
+            attach_leaf(c, base, x);
         } else {
             dl_add(&post, x);
         }
     }
     add(c, base, leaf(c, h));
-    if (!post.n)
+    int only_punct = 1;
+    for (int i = 0; i < post.n; i++)
+        only_punct = only_punct && rel(c, post.v[i]) == R_PUNCT && !c->w[post.v[i]].ndep;
+    if (only_punct) { /* "(NP (NNP Hamas) (-RRB- -RRB-))": no phrase follows */
+        for (int i = 0; i < post.n; i++)
+            add(c, base, leaf(c, post.v[i]));
         return base;
+    }
     int inner = base, outer = phrase(c, "NP"), from = 0;
     for (int i = 1; i < post.n; i++) {
         if (rel(c, post.v[i]) != R_APPOS)
@@ -1263,7 +1311,7 @@ static void clause_deps(cx *c, int v, dl deps, clause_parts *p, int s)
             continue;
         }
         if (x == p->fin) {
-            add(c, s >= 0 ? s : p->vp[0], leaf(c, x));
+            attach_leaf(c, s >= 0 ? s : p->vp[0], x);
             continue;
         }
         int lv = clause_level(c, p, v, x);
@@ -1294,7 +1342,10 @@ static int clause_simple(cx *c, int v, dl deps)
         return cx_fail(c, DYAD_ENOMEM, "out of memory");
     for (int j = 0; j < p.k; j++) {
         p.vp[j] = phrase(c, "VP");
-        add(c, p.vp[j], leaf(c, p.chain.v[j]));
+        if (p.chain.v[j] == v)
+            add(c, p.vp[j], leaf(c, v));
+        else
+            attach_leaf(c, p.vp[j], p.chain.v[j]);
     }
     if (!is_verb_tag(tag(c, v)))
         add(c, p.vp[p.k - 1], make_from(c, v, p.pred, p.vp[p.k - 1], ROLE_NONE));
@@ -1487,7 +1538,8 @@ static int pp_nest(cx *c, dl mk, int inner)
  * clause is a PP: (PP (IN by) (S (VP (VBG promoting) ...))). */
 static int subordinate(cx *c, int d, dl mk, int inner)
 {
-    if (mk.n == 1 && !c->w[mk.v[0]].ndep && !strcmp(tag(c, mk.v[0]), "IN") &&
+    if (mk.n == 1 && !c->w[mk.v[0]].ndep &&
+        (!strcmp(tag(c, mk.v[0]), "IN") || !strcmp(tag(c, mk.v[0]), "TO")) &&
         !strcmp(label_of(c, inner), "VP") && !strcmp(tag(c, d), "VBG")) {
         int pp = phrase(c, "PP");
         add(c, pp, leaf(c, mk.v[0]));
@@ -1506,6 +1558,43 @@ static int make(cx *c, int d, int parent)
     return make_from(c, d, deps_of(c, d), parent, ROLE_DEP);
 }
 
+/* A coordinated clause with a complementizer of its own ("that ..., and that
+ * ..."). */
+static int is_marked_conj(cx *c, int v, int x)
+{
+    if (x < v || rel(c, x) != R_CONJ)
+        return 0;
+    for (int i = 0; i < c->w[x].ndep; i++) {
+        int y = c->w[x].dep[i];
+        if (rel(c, y) == R_MARK && !is_inf_to(c, y))
+            return 1;
+    }
+    return 0;
+}
+
+/* "alleged that France was aware ..., and that the military helped ...":
+ * CoreNLP coordinates the SBARs, (SBAR (SBAR (IN that) (S ...)) (, ,) (CC and)
+ * (SBAR (IN that) (S ...))). -1 when d has no such conjunct. */
+static int sbar_coordination(cx *c, int d, dl deps)
+{
+    int first = -1, marked = 0;
+    for (int i = 0; i < deps.n; i++) {
+        int x = deps.v[i];
+        marked |= x < d && rel(c, x) == R_MARK && !is_inf_to(c, x);
+        if (first < 0 && is_marked_conj(c, d, x))
+            first = x;
+    }
+    if (!marked || first < 0)
+        return -1;
+    dl in, rest;
+    split_outer(c, d, deps, first, is_marked_conj, &in, &rest);
+    int sb = phrase(c, "SBAR");
+    add(c, sb, make_from(c, d, in, sb, ROLE_DEP));
+    for (int i = 0; i < rest.n; i++)
+        add(c, sb, make(c, rest.v[i], sb));
+    return sb;
+}
+
 /* The phrase of d over deps. Words that belong beside it go to parent. */
 static int make_from(cx *c, int d, dl deps, int parent, int role)
 {
@@ -1517,6 +1606,9 @@ static int make_from(cx *c, int d, dl deps, int parent, int role)
         lift_leading(c, d, &deps, parent);
     if (role == ROLE_DEP && rel(c, d) == R_RELCL)
         return relative(c, d, deps);
+    int sbc = role == ROLE_DEP && is_clausal(c, d, deps) ? sbar_coordination(c, d, deps) : -1;
+    if (sbc >= 0)
+        return sbc;
     /* the markers: the first run of them; what precedes them stands beside
      * the phrase ("(ADVP especially) (PP (IN by) ...)"); later ones, which a
      * parser may misplace, stay words inside it */
@@ -1570,11 +1662,11 @@ static int convert_root(cx *c, int r)
         }
         /* a noun phrase at the top is a dateline; a sentence with a verb is not */
         if (c->has_verb) {
-            add(c, top, wrap(c, "FRAG", make(c, r, top)));
+            add(c, top, wrap(c, "FRAG", make(c, r, -1)));
             return top;
         }
     }
-    add(c, top, make(c, r, top));
+    add(c, top, make(c, r, -1)); /* ROOT has one child */
     return top;
 }
 
@@ -1817,12 +1909,16 @@ static int load_words(cx *c, const dyad_conllu_sent *s, int *depth, int *root)
             *root = i;
         }
         const char *t = w->xpos ? ptb_tag(w->xpos) : NULL;
+        if (!strcmp(x->form, "\"") || !strcmp(x->form, "``") || !strcmp(x->form, "''"))
+            t = NULL; /* quotes: by form, whatever a tagger said */
         dyad_conllu_word u = *w;
         u.upos = u.upos ? u.upos : "X";
         u.feats = u.feats ? u.feats : "_";
         u.lemma = u.lemma ? u.lemma : "_";
         u.form = x->form;
         x->tag = t ? t : map_upos(&u, x->rel);
+        if (!strcmp(x->form, "\""))
+            x->tag = heads[i] > i ? "``" : "''"; /* opening before what it quotes */
         if (!x->word)
             return cx_fail(c, DYAD_ENOMEM, "out of memory");
     }
@@ -1833,8 +1929,9 @@ static int load_words(cx *c, const dyad_conllu_sent *s, int *depth, int *root)
 
 /* A preposition on a compound or adjective at the left edge of a noun phrase
  * ("by a BAK surface missile" with "by" on "surface") belongs to the phrase. */
-static int hoist_cases(cx *c)
+static int hoist_cases(cx *c, int *root)
 {
+    (void)root;
     int changed = 0;
     for (int k = 0; k < c->n; k++) {
         if (rel(c, k) != R_CASE || is_poss_case(c, k))
@@ -1883,6 +1980,207 @@ static int promote_verb(cx *c, int *root)
     return 0;
 }
 
+/* Moves the dependents of `from` that lie in [lo, hi] to `to`. */
+static void rehead_range(cx *c, int from, int to, int lo, int hi)
+{
+    for (int i = 0; i < c->w[from].ndep; i++) {
+        int y = c->w[from].dep[i];
+        if (y >= lo && y <= hi && y != to)
+            c->w[y].head = to;
+    }
+}
+
+/* A verbless sentence whose verb the parser took for an adjective: "The US
+ * presented evidence" as the noun "evidence" with the modifiers "US" and
+ * "presented"; "The government expressed appreciation" as "government" with
+ * the apposition "expressed appreciation". The verb becomes the root, what
+ * precedes it the subject, the noun after it the object. */
+static int verb_from_modifier(cx *c, int *root)
+{
+    int r = *root;
+    if (is_clausal_word(c, r))
+        return 0;
+    for (int v = 0; v < c->n; v++) {
+        const char *t = tag(c, v);
+        int n = c->w[v].head, subj = -1;
+        if (rel(c, v) != R_AMOD || c->w[v].ndep || n <= v ||
+            (strcmp(t, "VBD") && strcmp(t, "VBN") && strcmp(t, "VBZ") && strcmp(t, "VBP")))
+            continue;
+        if (n == r) {
+            for (int i = 0; i < c->w[n].ndep; i++) {
+                int x = c->w[n].dep[i];
+                if (x < v && (rel(c, x) == R_COMPOUND || rel(c, x) == R_FLAT) &&
+                    (!strncmp(tag(c, x), "NN", 2) || !strcmp(tag(c, x), "PRP")))
+                    subj = x;
+            }
+        } else if (c->w[v].lo == c->w[n].lo && c->w[n].head == r && r < v &&
+                   (rel(c, n) == R_APPOS || rel(c, n) == R_DEP || rel(c, n) == R_CONJ)) {
+            subj = r;
+        }
+        if (subj < 0)
+            continue;
+        if (subj != r) {
+            rehead_range(c, n, subj, 0, v - 1); /* "The" goes with "US" */
+            c->w[n].head = v;
+        } else {
+            rehead_range(c, r, v, v + 1, c->n - 1);
+            c->w[n].head = v;
+        }
+        c->w[subj].head = v;
+        c->w[subj].rel = R_NSUBJ;
+        c->w[n].rel = R_OBJ;
+        c->w[v].head = -1;
+        c->w[v].rel = R_ROOT;
+        c->w[v].tag = !strcmp(t, "VBN") ? "VBD" : t;
+        for (int i = 0; i < c->w[n].ndep; i++) { /* the sentence's last punctuation */
+            int y = c->w[n].dep[i];
+            if (y == c->w[n].hi && rel(c, y) == R_PUNCT && y > n)
+                c->w[y].head = v;
+        }
+        *root = v;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_finite_tag(const char *t)
+{
+    return !strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP");
+}
+
+static const char *const subordinators[] = {"as", "after", "before", "since", "until", "till",
+                                            "while", "when", "because", "although", "though",
+                                            "once", "whereas", "if", "unless", NULL};
+
+/* A finite verb in an adverbial clause has a subject. When the parser left
+ * it without one, the noun just before it is it:
+ * - "came as the US leader prepared to ...", parsed as "came (as the US
+ *   leader) prepared": the noun becomes the subject, its "as" the marker;
+ * - "A report released Tuesday alleged that ...", parsed as "report
+ *   released ..., alleged": the first verb becomes a participle on the
+ *   subject ("report released Tuesday") and the second the clause's verb. */
+static int subjectless_clauses(cx *c, int *root)
+{
+    for (int v = 0; v < c->n; v++) {
+        int h = c->w[v].head, n = -1, k = -1;
+        if ((rel(c, v) != R_ADVCL && rel(c, v) != R_CONJ) || h < 0 || v < h ||
+            !is_finite_tag(tag(c, v)) || has_subject(c, v) || has_rel(c, v, R_MARK) ||
+            has_chain(c, v) || has_rel(c, v, R_CC))
+            continue;
+        if (rel(c, v) == R_CONJ) { /* a conjunct with no "and" (before it, on the first) */
+            int cc = 0;
+            for (int i = 0; i < c->w[h].ndep; i++)
+                cc |= rel(c, c->w[h].dep[i]) == R_CC && c->w[h].dep[i] < v;
+            if (cc)
+                continue;
+        }
+        for (int i = 0; i < c->w[h].ndep; i++)
+            if (c->w[c->w[h].dep[i]].hi + 1 == c->w[v].lo)
+                n = c->w[h].dep[i];
+        for (int i = 0; i < c->w[v].ndep; i++) /* "(since the war) ended" */
+            if (c->w[c->w[v].dep[i]].lo == c->w[v].lo && c->w[v].dep[i] < v)
+                n = c->w[v].dep[i];
+        for (int i = 0; n >= 0 && i < c->w[n].ndep; i++)
+            if (rel(c, c->w[n].dep[i]) == R_CASE && c->w[n].dep[i] == c->w[n].lo &&
+                one_of(c->w[c->w[n].dep[i]].form, subordinators))
+                k = c->w[n].dep[i];
+        if (n >= 0 && k >= 0 && (rel(c, n) == R_OBL || rel(c, n) == R_NMOD) &&
+            (!strncmp(tag(c, n), "NN", 2) || !strncmp(tag(c, n), "PRP", 3))) {
+            c->w[n].head = c->w[k].head = v;
+            c->w[n].rel = R_NSUBJ;
+            c->w[k].rel = R_MARK;
+            return 1;
+        }
+        int s = -1;
+        for (int i = 0; i < c->w[h].ndep; i++)
+            if (is_subj(c, c->w[h].dep[i]) && c->w[c->w[h].dep[i]].hi + 1 == h)
+                s = c->w[h].dep[i];
+        if (s < 0 || has_chain(c, h) || (strcmp(tag(c, h), "VBD") && strcmp(tag(c, h), "VBN")) ||
+            rel(c, c->w[v].lo - 1) == R_PUNCT)
+            continue;
+        rehead_range(c, h, v, v + 1, c->n - 1);
+        c->w[v].head = c->w[h].head;
+        c->w[v].rel = rel(c, h);
+        c->w[s].head = v;
+        c->w[h].head = s;
+        c->w[h].rel = R_ACL;
+        c->w[h].tag = "VBN";
+        if (*root == h)
+            *root = v;
+        return 1;
+    }
+    return 0;
+}
+
+/* A participle phrase (acl) modifies a noun: on a verb, right after the
+ * verb's subject ("A report released Tuesday alleged"), it is the subject's. */
+static int acl_on_subject(cx *c, int *root)
+{
+    (void)root;
+    int changed = 0;
+    for (int x = 0; x < c->n; x++) {
+        int h = c->w[x].head;
+        if (rel(c, x) != R_ACL || h < 0 || !is_verb_tag(tag(c, h)))
+            continue;
+        for (int i = 0; i < c->w[h].ndep; i++) {
+            int s = c->w[h].dep[i];
+            if (is_subj(c, s) && c->w[s].hi + 1 == c->w[x].lo) {
+                c->w[x].head = s;
+                changed = 1;
+            }
+        }
+    }
+    return changed;
+}
+
+static const char *const reporting_verbs[] = {
+    "say", "tell", "report", "add", "state", "announce", "claim", "confirm", "note",
+    "explain", "insist", "warn", "write", "allege", "reveal", "declare", "acknowledge",
+    "admit", "argue", "assert", "estimate", "indicate", "stress", "reply", "respond", NULL};
+/* the same when a parser gave no lemma */
+static const char *const reporting_forms[] = {
+    "said", "says", "told", "tells", "reported", "reports", "added", "adds", "announced",
+    "claimed", "confirmed", "warned", "stated", "noted", NULL};
+
+/* The last word of the sentence that is not punctuation. */
+static int last_word(const cx *c)
+{
+    int k = c->n - 1;
+    while (k > 0 && (c->w[k].gone || rel(c, k) == R_PUNCT))
+        k--;
+    return k;
+}
+
+/* "..., a police officer said Wednesday." at the end of a sentence is the
+ * reporting clause of the whole sentence, whatever the parser hung it on (a
+ * complement or relative clause of the last verb or noun): it becomes a
+ * parataxis of the root, which CoreNLP prints beside the sentence. */
+static int trailing_report(cx *c, int *root)
+{
+    int r = *root;
+    for (int v = 0; v < c->n; v++) {
+        int h = c->w[v].head, lo = c->w[v].lo, s = -1;
+        if (h < 0 || (h == r && rel(c, v) == R_PARATAXIS) || !is_verb_tag(tag(c, v)) ||
+            !(one_of(c->w[v].lemma, reporting_verbs) || one_of(c->w[v].form, reporting_forms)) ||
+            c->w[v].hi != last_word(c) ||
+            lo == 0 || strcmp(c->w[lo - 1].form, ",") || has_rel(c, v, R_OBJ) ||
+            has_rel(c, v, R_CCOMP) || has_rel(c, v, R_XCOMP) || has_rel(c, v, R_MARK))
+            continue;
+        for (int i = 0; i < c->w[v].ndep; i++)
+            if (is_subj(c, c->w[v].dep[i]) && c->w[c->w[v].dep[i]].lo == lo)
+                s = c->w[v].dep[i];
+        if (s < 0)
+            continue;
+        c->w[v].head = r;
+        c->w[v].rel = R_PARATAXIS;
+        for (int k = c->w[v].hi + 1; k < c->n; k++) /* the final full stop */
+            if (!c->w[k].gone && k != r)
+                c->w[k].head = r;
+        return 1;
+    }
+    return 0;
+}
+
 /* Verbs whose object is the subject of a following to-infinitive ("asking
  * Obama to help Iran"); parsers often call that infinitive an advcl. */
 static const char *const control_verbs[] = {
@@ -1892,8 +2190,9 @@ static const char *const control_verbs[] = {
     "remind", "oblige", "beg", "convince", "prompt", "forbid", "prohibit", "need", "lead",
     "get", "leave", "cause", NULL};
 
-static int control_complements(cx *c)
+static int control_complements(cx *c, int *root)
 {
+    (void)root;
     int changed = 0;
     for (int x = 0; x < c->n; x++) {
         int h = c->w[x].head, to = 0;
@@ -1970,16 +2269,35 @@ static int merge_words(cx *c, int a, int b)
     return 0;
 }
 
-/* "al - Shabab", "Qaeda - linked": UD tokenizers split hyphenated words,
- * CoreNLP's keeps them whole ("al-Shabab"), as the dictionaries do. */
+/* A word split off with its hyphen ("military -ruled"); not "-LRB-". */
+static int is_hyphen_suffix(const cx *c, int k)
+{
+    static const char *const escapes[] = {"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-",
+                                          NULL};
+    const char *f = c->w[k].form;
+    unsigned char ch = (unsigned char)f[1];
+    return f[0] == '-' && !one_of(f, escapes) &&
+           (ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+            (ch >= '0' && ch <= '9'));
+}
+
+/* "al - Shabab", "Qaeda - linked", "military -ruled": UD tokenizers split
+ * hyphenated words, CoreNLP's keeps them whole ("al-Shabab"), as the
+ * dictionaries do. */
 static int merge_hyphens(cx *c, const dyad_conllu_sent *s)
 {
     for (int a = 0; a < c->n; a++) {
         if (is_punct_word(c, a))
             continue;
         int b = a;
-        while (is_hyphen(c, s, b + 1) && !is_punct_word(c, b + 2))
-            b += 2;
+        for (;;) {
+            if (is_hyphen(c, s, b + 1) && !is_punct_word(c, b + 2))
+                b += 2;
+            else if (b + 1 < c->n && is_hyphen_suffix(c, b + 1))
+                b += 1;
+            else
+                break;
+        }
         if (b > a && merge_words(c, a, b))
             return -1;
         a = b;
@@ -2002,13 +2320,17 @@ static int adjectival(const cx *c, int x)
     return 1;
 }
 
-/* A verb with a passive auxiliary is a participle, whatever a coarse tag said;
- * a lone participle before a noun is an adjective ("exiled leaders"), as the
- * dictionaries' agent phrases expect. */
+/* A verb with a passive auxiliary is a participle, whatever a coarse tag said,
+ * and so is a past-tense verb modifying a noun; a participle before a noun is
+ * an adjective ("exiled leaders"), as the dictionaries' agent phrases expect. */
 static void fix_tags(cx *c, const dyad_conllu_sent *s)
 {
     for (int i = 0; i < c->n; i++) {
         const char *x = s->words[i].xpos, *t = c->w[i].tag;
+        if (rel(c, i) == R_ACL && !strcmp(t, "VBD")) { /* "a report released Tuesday" */
+            c->w[i].tag = "VBN";
+            continue;
+        }
         if (rel(c, i) == R_AMOD && i < c->w[i].head && adjectival(c, i) &&
             (!strcmp(t, "VBN") || !strcmp(t, "VBG"))) {
             c->w[i].tag = "JJ";
@@ -2045,10 +2367,17 @@ int dyad_conllu_to_tree(dyad_tree **out, dyad_arena *a, const dyad_conllu_sent *
     if (load_words(&c, s, depth, &root) || merge_hyphens(&c, s) ||
         link_words(&c, depth, order) || projectivize(&c, depth, order))
         return c.err;
-    int changed = hoist_cases(&c);
-    changed |= promote_verb(&c, &root);
-    changed |= control_complements(&c);
-    if (changed && link_words(&c, depth, order))
+    static int (*const repairs[])(cx *, int *) = {hoist_cases, promote_verb, verb_from_modifier,
+                                                  subjectless_clauses, acl_on_subject,
+                                                  trailing_report, control_complements};
+    int repaired = 0;
+    for (size_t i = 0; i < sizeof repairs / sizeof *repairs; i++)
+        if (repairs[i](&c, &root)) {
+            repaired = 1;
+            if (link_words(&c, depth, order))
+                return c.err;
+        }
+    if (repaired && projectivize(&c, depth, order))
         return c.err;
     fix_tags(&c, s);
     int top = convert_root(&c, root);

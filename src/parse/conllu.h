@@ -16,7 +16,11 @@
  * auxiliaries ("has not attacked" = (VP (VBZ has) (RB not) (VP (VBN attacked)))),
  * S around clauses with their subject, SBAR for `mark`ed and relative clauses,
  * coordination of NPs, VPs and clauses, possessives, and CoreNLP's layout of a
- * trailing "..., officials said." See conllu.c for the rules.
+ * trailing "..., officials said." Words a UD tokenizer split at hyphens are
+ * joined again ("al-Shabab"), and a few frequent parser errors that would
+ * hide a sentence's event are repaired (a verb taken for a noun's modifier, a
+ * finite adverbial clause left without its subject, ...). See conllu.c for
+ * the rules.
  *
  * Ownership: everything returned is allocated from the caller's arena and is
  * released with it; the input text is copied where kept.
@@ -65,6 +69,11 @@ int dyad_conllu_detect(const char *s, size_t n);
  * becomes dyad_last_error(). *out is NULL on error. file may be NULL. */
 int dyad_conllu_read(dyad_conllu_sent **out, dyad_arena *a, const char *s, size_t n,
                      dyad_diag *d, const char *file, long first_line);
+
+/* The sentence's text: its "# text =" comment, else the forms joined by
+ * spaces except where MISC says SpaceAfter=No. Allocated from a (NULL on out
+ * of memory). */
+const char *dyad_conllu_text(const dyad_conllu_sent *s, dyad_arena *a);
 
 /* Converts a sentence (from dyad_conllu_read, or built by another dependency
  * parser: words with forms, any of the tags, heads forming one tree and

@@ -370,7 +370,11 @@ static int run_conllu(dyad_run_stats *st, dyad_coder *c, const char *path, const
             continue;
         }
         const char *sid = s->sent_id ? s->sent_id : dyad_arena_printf(a, "%s_%d", id, k);
-        const char *text = s->text ? s->text : "";
+        const char *text = dyad_conllu_text(s, a);
+        if (!text) {
+            rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+            break;
+        }
         dyad_tree_align(t, a, text);
         dyad_coded_list l;
         if ((rc = dyad_code_tree(&l, c, t, text, date ? date : "", a)))

@@ -1,0 +1,666 @@
+/* test_conllu.c: CoNLL-U reader and the dependency-to-constituency converter.
+ *
+ * The fixtures are CoNLL-U sentences written here; the expected trees were
+ * checked by hand against the way CoreNLP prints the same constructions. */
+#include "testutil.h"
+#include "parse/conllu.h"
+#include "parse/tree.h"
+
+typedef struct capture {
+    int errors, warnings;
+    long line;
+    char msg[512];
+} capture;
+
+static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
+                       const char *msg)
+{
+    capture *c = user;
+    (void)file;
+    if (lvl == DYAD_DIAG_ERROR)
+        c->errors++;
+    else
+        c->warnings++;
+    c->line = line;
+    snprintf(c->msg, sizeof c->msg, "%s", msg);
+}
+
+typedef struct fixture {
+    dyad_arena *a;
+    capture cap;
+    dyad_diag d;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->a = dyad_arena_new();
+    f->d.fn = capture_fn;
+    f->d.user = &f->cap;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    dyad_arena_free(f->a);
+    free(f);
+    return 0;
+}
+
+static int parse(fixture *f, dyad_tree **t, const char *s, long first_line)
+{
+    return dyad_conllu_parse(t, f->a, s, strlen(s), &f->d, "t.xml", first_line);
+}
+
+/* Converts s and compares the bracketed tree with want; the tree must also
+ * read back with the Penn reader. */
+static void check_tree(fixture *f, const char *s, const char *want)
+{
+    dyad_tree *t = NULL, *t2 = NULL;
+    int rc = parse(f, &t, s, 1);
+    if (rc)
+        fail_msg("conversion failed: %s", dyad_last_error());
+    char *got = dyad_tree_to_string(t, f->a);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    assert_int_equal(dyad_ptb_parse(&t2, f->a, got, strlen(got), &f->d, "re", 1), 0);
+    assert_int_equal(t2->ntok, t->ntok);
+    assert_int_equal(f->cap.errors, 0);
+}
+
+/* ---- conversion -------------------------------------------------------- */
+
+static void svo_and_final_punct(void **state)
+{
+    check_tree(*state,
+               "1\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tGaza\tGaza\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+               "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))");
+}
+
+static void passive_with_by(void **state)
+{
+    check_tree(*state,
+               "1\tGaza\tGaza\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+               "2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+               "3\tattacked\tattack\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+               "4\tby\tby\tADP\tIN\t_\t5\tcase\t_\t_\n"
+               "5\tIsrael\tIsrael\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+               "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Gaza)) (VP (VBD was) (VP (VBN attacked) (PP (IN by) (NP (NNP "
+               "Israel))))) (. .)))");
+}
+
+/* UD v1 names (neg, dobj): "not" right after the auxiliary. */
+static void negation_after_auxiliary(void **state)
+{
+    check_tree(*state,
+               "1\tObama\tObama\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+               "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+               "3\tnot\tnot\tPART\tRB\t_\t4\tneg\t_\t_\n"
+               "4\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\t_\n"
+               "5\tIran\tIran\tPROPN\tNNP\t_\t4\tdobj\t_\t_\n",
+               "(ROOT (S (NP (NNP Obama)) (VP (VBD did) (RB not) (VP (VB attack) (NP (NNP "
+               "Iran))))))");
+}
+
+static void that_clause_and_bare_complement(void **state)
+{
+    check_tree(*state,
+               "1\tObama\tObama\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+               "4\tIran\tIran\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+               "5\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+               "6\tIraq\tIraq\tPROPN\tNNP\t_\t5\tobj\t_\t_\n",
+               "(ROOT (S (NP (NNP Obama)) (VP (VBD said) (SBAR (IN that) (S (NP (NNP Iran)) (VP "
+               "(VBD attacked) (NP (NNP Iraq))))))))");
+    check_tree(*state,
+               "1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+               "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\ttroops\ttroop\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+               "4\thad\thave\tAUX\tVBD\t_\t6\taux\t_\t_\n"
+               "5\tbeen\tbe\tAUX\tVBN\t_\t6\taux:pass\t_\t_\n"
+               "6\tsent\tsend\tVERB\tVBN\t_\t2\tccomp\t_\t_\n",
+               "(ROOT (S (NP (NNS Officials)) (VP (VBD said) (SBAR (S (NP (NNS troops)) (VP (VBD "
+               "had) (VP (VBN been) (VP (VBN sent)))))))))");
+}
+
+static void object_of_infinitive(void **state)
+{
+    check_tree(*state,
+               "1\tObama\tObama\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\twants\twant\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+               "3\tPutin\tPutin\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+               "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+               "5\tattack\tattack\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+               "6\tSwitzerland\tSwitzerland\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+               "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Obama)) (VP (VBZ wants) (S (NP (NNP Putin)) (VP (TO to) (VP (VB "
+               "attack) (NP (NNP Switzerland)))))) (. .)))");
+}
+
+/* The coordinator on the first conjunct (UD v1) or on the second (v2). */
+static void noun_coordination_v1_v2(void **state)
+{
+    const char *want = "(ROOT (S (NP (NP (NNP Brazil)) (CC and) (NP (DT the) (NNP United) (NNP "
+                       "States))) (VP (VBD signed) (NP (DT a) (NN deal)))))";
+    check_tree(*state,
+               "1\tBrazil\tBrazil\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+               "2\tand\tand\tCONJ\tCC\t_\t1\tcc\t_\t_\n"
+               "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+               "4\tUnited\tUnited\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+               "5\tStates\tStates\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+               "6\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "7\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+               "8\tdeal\tdeal\tNOUN\tNN\t_\t6\tdobj\t_\t_\n",
+               want);
+    check_tree(*state,
+               "1\tBrazil\tBrazil\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+               "2\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+               "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+               "4\tUnited\tUnited\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+               "5\tStates\tStates\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+               "6\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "7\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+               "8\tdeal\tdeal\tNOUN\tNN\t_\t6\tobj\t_\t_\n",
+               want);
+}
+
+static void verb_coordination(void **state)
+{
+    check_tree(*state,
+               "1\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tGaza\tGaza\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+               "4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+               "5\tkilled\tkill\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+               "6\tten\tten\tNUM\tCD\t_\t7\tnummod\t_\t_\n"
+               "7\tpeople\tpeople\tNOUN\tNNS\t_\t5\tobj\t_\t_\n",
+               "(ROOT (S (NP (NNP Israel)) (VP (VP (VBD attacked) (NP (NNP Gaza))) (CC and) (VP "
+               "(VBD killed) (NP (CD ten) (NNS people))))))");
+}
+
+static void possessive(void **state)
+{
+    check_tree(*state,
+               "1\tIran\tIran\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+               "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+               "3\tnuclear\tnuclear\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+               "4\tprogram\tprogram\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+               "5\tworries\tworry\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+               "6\tIsrael\tIsrael\tPROPN\tNNP\t_\t5\tobj\t_\t_\n",
+               "(ROOT (S (NP (NP (NNP Iran) (POS 's)) (JJ nuclear) (NN program)) (VP (VBZ "
+               "worries) (NP (NNP Israel)))))");
+}
+
+/* "..., officials said." as CoreNLP prints it. */
+static void trailing_reporting_clause(void **state)
+{
+    check_tree(*state,
+               "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+               "2\tkilled\tkill\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tsoldiers\tsoldier\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n"
+               "4\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+               "5\tofficials\tofficial\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+               "6\tsaid\tsay\tVERB\tVBD\t_\t2\tparataxis\t_\tSpaceAfter=No\n"
+               "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (S (NP (NNS Rebels)) (VP (VBD killed) (NP (NNS soldiers)))) (, ,) (NP "
+               "(NNS officials)) (VP (VBD said)) (. .)))");
+}
+
+static void relative_clause(void **state)
+{
+    check_tree(*state,
+               "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\tgroup\tgroup\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+               "3\twhich\twhich\tPRON\tWDT\t_\t4\tnsubj\t_\t_\n"
+               "4\tattacked\tattack\tVERB\tVBD\t_\t2\tacl:relcl\t_\t_\n"
+               "5\tGaza\tGaza\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+               "6\tfled\tflee\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+               "(ROOT (S (NP (NP (DT The) (NN group)) (SBAR (WHNP (WDT which)) (S (VP (VBD "
+               "attacked) (NP (NNP Gaza)))))) (VP (VBD fled))))");
+}
+
+static void copula_and_existential(void **state)
+{
+    check_tree(*state,
+               "1\tFrance\tFrance\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+               "2\twas\tbe\tAUX\tVBD\t_\t3\tcop\t_\t_\n"
+               "3\taware\taware\tADJ\tJJ\t_\t0\troot\t_\t_\n"
+               "4\tof\tof\tADP\tIN\t_\t6\tcase\t_\t_\n"
+               "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+               "6\tplan\tplan\tNOUN\tNN\t_\t3\tnmod\t_\t_\n",
+               "(ROOT (S (NP (NNP France)) (VP (VBD was) (ADJP (JJ aware) (PP (IN of) (NP (DT "
+               "the) (NN plan)))))))");
+    check_tree(*state,
+               "1\tThere\tthere\tPRON\tEX\t_\t2\texpl\t_\t_\n"
+               "2\twere\tbe\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tten\tten\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+               "4\tsoldiers\tsoldier\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+               "5\tkilled\tkill\tVERB\tVBN\t_\t4\tacl\t_\t_\n",
+               "(ROOT (S (NP (EX There)) (VP (VBD were) (NP (NP (CD ten) (NNS soldiers)) (VP "
+               "(VBN killed))))))");
+}
+
+/* No XPOS: tags from UPOS and FEATS; a multi-word token line and an empty
+ * node are skipped; the comments are kept. */
+static void upos_tags_ranges_and_empty_nodes(void **state)
+{
+    fixture *f = *state;
+    const char *s = "# sent_id = u1\n"
+                    "# text = They didn't go.\n"
+                    "1\tThey\tthey\tPRON\t_\tCase=Nom|Number=Plur|Person=3|PronType=Prs\t4\tnsubj\t_\t_\n"
+                    "2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                    "2\tdid\tdo\tAUX\t_\tMood=Ind|Tense=Past|VerbForm=Fin\t4\taux\t_\t_\n"
+                    "3\tn't\tnot\tPART\t_\tPolarity=Neg\t4\tadvmod\t_\t_\n"
+                    "4\tgo\tgo\tVERB\t_\tVerbForm=Inf\t0\troot\t_\t_\n"
+                    "4.1\tgo\tgo\tVERB\t_\t_\t_\t_\t4:conj\t_\n"
+                    "5\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_\n";
+    check_tree(f, s, "(ROOT (S (NP (PRP They)) (VP (VBD did) (RB n't) (VP (VB go))) (. .)))");
+    dyad_conllu_sent *sent = NULL;
+    assert_int_equal(dyad_conllu_read(&sent, f->a, s, strlen(s), &f->d, "t", 1), 0);
+    assert_int_equal(sent->nwords, 5);
+    assert_string_equal(sent->text, "They didn't go.");
+    assert_string_equal(sent->sent_id, "u1");
+    assert_int_equal(sent->words[3].head, -1);
+    assert_int_equal(sent->words[0].head, 3);
+    assert_string_equal(sent->words[2].deprel, "advmod");
+    assert_string_equal(dyad_conllu_text(sent, f->a), "They didn't go.");
+    sent->text = NULL;
+    assert_string_equal(dyad_conllu_text(sent, f->a), "They did n't go .");
+    sent->words[1].misc = "SpaceAfter=No";
+    sent->words[3].misc = "SpaceAfter=No";
+    assert_string_equal(dyad_conllu_text(sent, f->a), "They didn't go.");
+}
+
+/* "pro - Russia" is one word, as CoreNLP's tokenizer and the dictionaries
+ * have it. */
+static void hyphenated_words_merged(void **state)
+{
+    check_tree(*state,
+               "1\tpro\tpro\tADJ\tJJ\t_\t3\tamod\t_\tSpaceAfter=No\n"
+               "2\t-\t-\tPUNCT\tHYPH\t_\t3\tpunct\t_\tSpaceAfter=No\n"
+               "3\tRussia\tRussia\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+               "4\trebels\trebel\tNOUN\tNNS\t_\t5\tnsubj\t_\t_\n"
+               "5\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+               "(ROOT (S (NP (NNP pro-Russia) (NNS rebels)) (VP (VBD fired))))");
+}
+
+/* Brackets become Penn escapes; blanks inside a form cannot break the tree. */
+static void words_escaped(void **state)
+{
+    check_tree(*state,
+               "1\t(\t(\tPUNCT\t-LRB-\t_\t2\tpunct\t_\t_\n"
+               "2\tHamas\tHamas\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+               "3\tNew York\tNew York\tPROPN\tNNP\t_\t2\tflat\t_\t_\n"
+               "4\t)\t)\tPUNCT\t-RRB-\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (NP (-LRB- -LRB-) (NNP Hamas) (NNP New_York) (-RRB- -RRB-)))");
+    /* a sentence-initial quote stays inside the sentence */
+    check_tree(*state,
+               "1\t\"\t\"\tPUNCT\t``\t_\t3\tpunct\t_\t_\n"
+               "2\tWe\twe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+               "3\twon\twin\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+               "(ROOT (S (`` \") (NP (PRP We)) (VP (VBD won))))");
+}
+
+/* A non-projective comma goes into the phrase around it; words stay in order. */
+static void nonprojective_punctuation(void **state)
+{
+    check_tree(*state,
+               "1\tIsrael\tIsrael\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+               "2\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+               "3\tits\tits\tPRON\tPRP$\t_\t4\tnmod:poss\t_\t_\n"
+               "4\tally\tally\tNOUN\tNN\t_\t1\tappos\t_\t_\n"
+               "5\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+               "(ROOT (S (NP (NP (NNP Israel)) (, ,) (NP (PRP$ its) (NN ally))) (VP (VBD "
+               "warned))))");
+}
+
+/* A sentence whose verb the parser took for a modifier of a noun. */
+static void verb_read_as_modifier(void **state)
+{
+    check_tree(*state,
+               "1\tThe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+               "2\tUS\tUS\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+               "3\tpresented\tpresent\tVERB\tVBN\t_\t4\tamod\t_\t_\n"
+               "4\tevidence\tevidence\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+               "5\tagainst\tagainst\tADP\tIN\t_\t6\tcase\t_\t_\n"
+               "6\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n"
+               "7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n",
+               "(ROOT (S (NP (DT The) (NNP US)) (VP (VBD presented) (NP (NP (NN evidence)) (PP "
+               "(IN against) (NP (NNP Russia))))) (. .)))");
+}
+
+static void coordinated_that_clauses(void **state)
+{
+    check_tree(*state,
+               "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+               "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+               "4\tIran\tIran\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+               "5\tlied\tlie\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+               "6\tand\tand\tCCONJ\tCC\t_\t9\tcc\t_\t_\n"
+               "7\tthat\tthat\tSCONJ\tIN\t_\t9\tmark\t_\t_\n"
+               "8\tIraq\tIraq\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+               "9\tagreed\tagree\tVERB\tVBD\t_\t5\tconj\t_\t_\n",
+               "(ROOT (S (NP (PRP They)) (VP (VBD said) (SBAR (SBAR (IN that) (S (NP (NNP Iran)) "
+               "(VP (VBD lied)))) (CC and) (SBAR (IN that) (S (NP (NNP Iraq)) (VP (VBD "
+               "agreed))))))))");
+}
+
+/* A finite adverbial clause without a subject: the noun before it is it. */
+static void subjectless_clause_repairs(void **state)
+{
+    check_tree(*state,
+               "1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+               "2\tbegan\tbegin\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tas\tas\tADP\tIN\t_\t5\tcase\t_\t_\n"
+               "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+               "5\tenvoy\tenvoy\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+               "6\tarrived\tarrive\tVERB\tVBD\t_\t2\tadvcl\t_\t_\n"
+               "7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n"
+               "8\tCairo\tCairo\tPROPN\tNNP\t_\t6\tobl\t_\t_\n",
+               "(ROOT (S (NP (NNS Talks)) (VP (VBD began) (SBAR (IN as) (S (NP (DT the) (NN envoy)) "
+               "(VP (VBD arrived) (PP (IN in) (NP (NNP Cairo)))))))))");
+    check_tree(*state,
+               "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\treport\treport\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+               "3\treleased\trelease\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "4\tMonday\tMonday\tPROPN\tNNP\t_\t3\tobl:tmod\t_\t_\n"
+               "5\taccused\taccuse\tVERB\tVBD\t_\t3\tadvcl\t_\t_\n"
+               "6\tIsrael\tIsrael\tPROPN\tNNP\t_\t5\tobj\t_\t_\n",
+               "(ROOT (S (NP (NP (DT A) (NN report)) (VP (VBN released) (NP (NNP Monday)))) (VP "
+               "(VBD accused) (NP (NNP Israel)))))");
+}
+
+/* A noun at the root: a dateline when the sentence has no verb, else a
+ * fragment (which the dateline check lets through). */
+static void datelines_and_fragments(void **state)
+{
+    check_tree(*state,
+               "1\tGAZA\tGaza\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+               "2\tCITY\tcity\tPROPN\tNNP\t_\t0\troot\t_\t_\n",
+               "(ROOT (NP (NNP GAZA) (NNP CITY)))");
+    check_tree(*state,
+               "1\tNew\tnew\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+               "2\tclashes\tclash\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+               "3\treported\treport\tVERB\tVBN\t_\t2\tacl\t_\t_\n"
+               "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+               "5\tGaza\tGaza\tPROPN\tNNP\t_\t3\tobl\t_\t_\n",
+               "(ROOT (FRAG (NP (NP (JJ New) (NNS clashes)) (VP (VBN reported) (PP (IN in) (NP "
+               "(NNP Gaza)))))))");
+}
+
+/* ---- the reader: detection, blocks, errors ----------------------------- */
+
+static void detect(void **state)
+{
+    (void)state;
+    const char *u = "\n# c\n1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n";
+    assert_int_equal(dyad_conllu_detect(u, strlen(u)), 1);
+    assert_int_equal(dyad_conllu_detect("(ROOT (S))", 10), 0);
+    assert_int_equal(dyad_conllu_detect("  ( (S (NP x)))", 15), 0);
+    assert_int_equal(dyad_conllu_detect("12 no tabs", 10), 0);
+    assert_int_equal(dyad_conllu_detect("", 0), 0);
+    assert_int_equal(dyad_conllu_detect(NULL, 5), 0);
+}
+
+static void blocks(void **state)
+{
+    (void)state;
+    const char *s = "\n1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n\n\n# two\n1\tB\tb\tX\t_\t_\t0\troot\t_\t_\n";
+    size_t pos = 0, start, len;
+    long line = 1, first;
+    assert_int_equal(dyad_conllu_next_block(s, strlen(s), &pos, &line, &start, &len, &first), 1);
+    assert_int_equal(first, 2);
+    assert_int_equal(start, 1);
+    assert_memory_equal(s + start, "1\tA", 3);
+    assert_int_equal(dyad_conllu_next_block(s, strlen(s), &pos, &line, &start, &len, &first), 1);
+    assert_int_equal(first, 5);
+    assert_memory_equal(s + start, "# two", 5);
+    assert_int_equal(dyad_conllu_next_block(s, strlen(s), &pos, &line, &start, &len, &first), 0);
+}
+
+/* Parses s expecting the error code, at the line, with the message part. */
+static void check_error(fixture *f, const char *s, int code, long line, const char *part)
+{
+    dyad_tree *t = (dyad_tree *)1;
+    memset(&f->cap, 0, sizeof f->cap);
+    assert_int_equal(parse(f, &t, s, 10), code);
+    assert_null(t);
+    assert_int_equal(f->cap.errors, 1);
+    assert_int_equal(f->cap.line, line);
+    if (!strstr(f->cap.msg, part))
+        fail_msg("message '%s' lacks '%s'", f->cap.msg, part);
+    if (!strstr(dyad_last_error(), "t.xml:"))
+        fail_msg("last error '%s' names no file", dyad_last_error());
+}
+
+static void malformed_input(void **state)
+{
+    fixture *f = *state;
+    check_error(f, "1\tA\ta\tX\t_\t_\t0\troot\t_\n", DYAD_EPARSE, 10, "9 columns");
+    check_error(f, "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n2 B b X _ _ 1 dep _ _\n", DYAD_EPARSE, 11,
+                "1 column");
+    check_error(f, "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n2\tB\tb\tX\t_\t_\t7\tdep\t_\t_\n",
+                DYAD_EPARSE, 11, "HEAD 7");
+    check_error(f, "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n2\tB\tb\tX\t_\t_\t2\tdep\t_\t_\n",
+                DYAD_EPARSE, 11, "HEAD 2 of word 2");
+    check_error(f, "1\tA\ta\tX\t_\t_\tx\troot\t_\t_\n", DYAD_EPARSE, 10, "bad HEAD");
+    check_error(f,
+                "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n2\tB\tb\tX\t_\t_\t3\tdep\t_\t_\n"
+                "3\tC\tc\tX\t_\t_\t2\tdep\t_\t_\n",
+                DYAD_EPARSE, 11, "cycle");
+    check_error(f, "1\tA\ta\tX\t_\t_\t2\tdep\t_\t_\n2\tB\tb\tX\t_\t_\t1\tdep\t_\t_\n",
+                DYAD_EPARSE, 10, "no root");
+    check_error(f, "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n3\tB\tb\tX\t_\t_\t1\tdep\t_\t_\n",
+                DYAD_EPARSE, 11, "out of sequence");
+    check_error(f, "1x\tA\ta\tX\t_\t_\t0\troot\t_\t_\n", DYAD_EPARSE, 10, "bad ID");
+    check_error(f, "1\t\ta\tX\t_\t_\t0\troot\t_\t_\n", DYAD_EPARSE, 10, "empty FORM");
+    check_error(f, "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n", DYAD_EPARSE, 10, "multi-word");
+    check_error(f, "# only a comment\n\n", DYAD_EPARSE, 10, "no words");
+    check_error(f, "", DYAD_EPARSE, 10, "no words");
+}
+
+static void warnings_keep_going(void **state)
+{
+    fixture *f = *state;
+    dyad_tree *t = NULL;
+    /* two roots: the second hangs from the first */
+    const char *two = "1\tIsrael\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                      "2\tleft\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                      "3\tIran\t_\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                      "4\tstayed\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n";
+    assert_int_equal(parse(f, &t, two, 1), 0);
+    assert_int_equal(f->cap.warnings, 1);
+    assert_non_null(strstr(f->cap.msg, "HEAD 0"));
+    assert_string_equal(dyad_tree_to_string(t, f->a),
+                        "(ROOT (S (S (NP (NNP Israel)) (VP (VBD left))) (NP (NNP Iran)) (VP (VBD "
+                        "stayed))))");
+    /* a second sentence after a blank line */
+    f->cap.warnings = 0;
+    const char *more = "1\tA\ta\tNOUN\tNN\t_\t0\troot\t_\t_\n\n1\tB\tb\tX\t_\t_\t0\troot\t_\t_\n";
+    assert_int_equal(parse(f, &t, more, 5), 0);
+    assert_int_equal(f->cap.warnings, 1);
+    assert_int_equal(f->cap.line, 7);
+    assert_int_equal(t->ntok, 1);
+    /* CRLF line ends and leading blanks (XML indentation) */
+    const char *crlf = "  1\tA\ta\tNOUN\tNN\t_\t0\troot\t_\t_\r\n";
+    assert_int_equal(parse(f, &t, crlf, 1), 0);
+    assert_string_equal(dyad_tree_to_string(t, f->a), "(ROOT (NP (NN A)))");
+}
+
+static void caps(void **state)
+{
+    fixture *f = *state;
+    dyad_buf b;
+    /* a chain deeper than the cap */
+    dyad_buf_init(&b);
+    for (int i = 1; i <= DYAD_CONLLU_MAX_DEPTH + 5; i++)
+        dyad_buf_printf(&b, "%d\tw\tw\tNOUN\tNN\t_\t%d\tnmod\t_\t_\n", i, i - 1);
+    dyad_tree *t = NULL;
+    assert_int_equal(parse(f, &t, b.data, 1), DYAD_ELIMIT);
+    dyad_buf_free(&b);
+    /* more words than the cap */
+    dyad_buf_init(&b);
+    for (int i = 1; i <= DYAD_CONLLU_MAX_WORDS + 1; i++)
+        dyad_buf_printf(&b, "%d\tw\tw\tNOUN\tNN\t_\t%d\tdep\t_\t_\n", i, i == 1 ? 0 : 1);
+    assert_int_equal(parse(f, &t, b.data, 1), DYAD_ELIMIT);
+    dyad_buf_free(&b);
+    /* the cap itself is fine: a flat sentence of DYAD_CONLLU_MAX_WORDS words */
+    dyad_buf_init(&b);
+    for (int i = 1; i <= DYAD_CONLLU_MAX_WORDS; i++)
+        dyad_buf_printf(&b, "%d\tw\tw\tAUX\tMD\t_\t%d\t%s\t_\t_\n", i, i == 1000 ? 0 : 1000,
+                        i == 1000 ? "root" : "aux");
+    /* 999 auxiliaries nest 999 VPs: deeper than the tree reader takes */
+    assert_int_equal(parse(f, &t, b.data, 1), DYAD_ELIMIT);
+    assert_non_null(strstr(f->cap.msg, "deeper"));
+    dyad_buf_free(&b);
+}
+
+/* Another dependency parser can fill a dyad_conllu_sent itself: only forms,
+ * UPOS, heads and relations are needed. */
+static void sentence_built_by_hand(void **state)
+{
+    fixture *f = *state;
+    dyad_conllu_word w[4] = {
+        {.form = "Rebels", .upos = "NOUN", .feats = "Number=Plur", .head = 1, .deprel = "nsubj"},
+        {.form = "seized", .upos = "VERB", .feats = "Tense=Past|VerbForm=Fin", .head = -1,
+         .deprel = "root"},
+        {.form = "the", .upos = "DET", .head = 3, .deprel = "det"},
+        {.form = "town", .upos = "NOUN", .head = 1, .deprel = "obj"},
+    };
+    dyad_conllu_sent s = {.words = w, .nwords = 4};
+    dyad_tree *t = NULL;
+    assert_int_equal(dyad_conllu_to_tree(&t, f->a, &s), 0);
+    assert_string_equal(dyad_tree_to_string(t, f->a),
+                        "(ROOT (S (NP (NNS Rebels)) (VP (VBD seized) (NP (DT the) (NN town)))))");
+    w[1].head = 3; /* a cycle: seized -> town -> seized */
+    assert_int_equal(dyad_conllu_to_tree(&t, f->a, &s), DYAD_EPARSE);
+    assert_null(t);
+    w[1].head = 7; /* out of range */
+    assert_int_equal(dyad_conllu_to_tree(&t, f->a, &s), DYAD_EPARSE);
+    s.nwords = 0;
+    assert_int_equal(dyad_conllu_to_tree(&t, f->a, &s), DYAD_EPARSE);
+    assert_int_equal(dyad_conllu_to_tree(NULL, f->a, &s), DYAD_EINVAL);
+}
+
+/* ---- the shared corpora ------------------------------------------------ */
+
+/* Every UD parse of the shared files converts, reads back with the Penn
+ * reader, and keeps its words in order. */
+static void shared_corpora_convert(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "universalpetrarch/PETR2_GSR_validation.xml",
+        "universalpetrarch/GigaWord.sample.PETR_parsed.xml",
+        "universalpetrarch/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"};
+    int done = 0;
+    for (size_t k = 0; k < sizeof files / sizeof *files; k++) {
+        const char *path = shared_corpus(files[k]);
+        if (!path)
+            continue;
+        char *buf = NULL;
+        size_t len = 0;
+        assert_int_equal(dyad_read_file(path, &buf, &len), 0);
+        dyad_arena *a = dyad_arena_new();
+        dyad_diag quiet = {.fn = capture_fn, .user = &(capture){0}};
+        int n = 0;
+        for (char *p = strstr(buf, "<Parse>"); p; p = strstr(p, "<Parse>")) {
+            p += 7;
+            char *e = strstr(p, "</Parse>");
+            assert_non_null(e);
+            dyad_arena_reset(a);
+            dyad_conllu_sent *s = NULL;
+            dyad_tree *t = NULL, *t2 = NULL;
+            size_t m = (size_t)(e - p);
+            assert_int_equal(dyad_conllu_detect(p, m), 1);
+            assert_int_equal(dyad_conllu_read(&s, a, p, m, &quiet, path, 1), 0);
+            assert_int_equal(dyad_conllu_to_tree(&t, a, s), 0);
+            char *str = dyad_tree_to_string(t, a);
+            assert_int_equal(dyad_ptb_parse(&t2, a, str, strlen(str), &quiet, "re", 1), 0);
+            /* the leaves spell the words in order (hyphenated words merged) */
+            dyad_buf x, y;
+            dyad_buf_init(&x);
+            dyad_buf_init(&y);
+            for (int i = 0; i < t->ntok; i++)
+                dyad_buf_puts(&x, t->nodes[t->tok_node[i]].word);
+            for (int i = 0; i < s->nwords; i++) {
+                const char *w = s->words[i].form;
+                dyad_buf_puts(&y, !strcmp(w, "(") ? "-LRB-" : !strcmp(w, ")") ? "-RRB-" : w);
+            }
+            assert_string_equal(x.data, y.data);
+            dyad_buf_free(&x);
+            dyad_buf_free(&y);
+            n++;
+            p = e;
+        }
+        assert_true(n > 70);
+        done++;
+        dyad_arena_free(a);
+        free(buf);
+    }
+    if (!done)
+        skip();
+}
+
+/* The acceptance figure of issue 3: UniversalPetrarch gets 50 of 78 on these
+ * parses; dyad must get at least 55. */
+static void validation_figure(void **state)
+{
+    (void)state;
+    const char *path = shared_corpus("universalpetrarch/PETR2_GSR_validation.xml");
+    const char *dir = shared_corpus("petrarch2/CAMEO.2.0.txt");
+    if (!path || !dir) {
+        skip();
+        return;
+    }
+    dyad_validate_opts o = {.dict_dir = "../shared/corpora/petrarch2"};
+    dyad_validate_result r;
+    dyad_diag quiet = {.fn = capture_fn, .user = &(capture){0}};
+    assert_int_equal(dyad_validate_file(&r, path, &o, &quiet), 0);
+    printf("conllu validation: %d of %d records correct\n", r.correct, r.scored);
+    assert_int_equal(r.scored, 78);
+    assert_int_equal(r.input_errors, 0);
+    assert_true(r.correct >= 55);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(svo_and_final_punct, setup, teardown),
+        cmocka_unit_test_setup_teardown(passive_with_by, setup, teardown),
+        cmocka_unit_test_setup_teardown(negation_after_auxiliary, setup, teardown),
+        cmocka_unit_test_setup_teardown(that_clause_and_bare_complement, setup, teardown),
+        cmocka_unit_test_setup_teardown(object_of_infinitive, setup, teardown),
+        cmocka_unit_test_setup_teardown(noun_coordination_v1_v2, setup, teardown),
+        cmocka_unit_test_setup_teardown(verb_coordination, setup, teardown),
+        cmocka_unit_test_setup_teardown(possessive, setup, teardown),
+        cmocka_unit_test_setup_teardown(trailing_reporting_clause, setup, teardown),
+        cmocka_unit_test_setup_teardown(relative_clause, setup, teardown),
+        cmocka_unit_test_setup_teardown(copula_and_existential, setup, teardown),
+        cmocka_unit_test_setup_teardown(upos_tags_ranges_and_empty_nodes, setup, teardown),
+        cmocka_unit_test_setup_teardown(hyphenated_words_merged, setup, teardown),
+        cmocka_unit_test_setup_teardown(words_escaped, setup, teardown),
+        cmocka_unit_test_setup_teardown(nonprojective_punctuation, setup, teardown),
+        cmocka_unit_test_setup_teardown(verb_read_as_modifier, setup, teardown),
+        cmocka_unit_test_setup_teardown(coordinated_that_clauses, setup, teardown),
+        cmocka_unit_test_setup_teardown(subjectless_clause_repairs, setup, teardown),
+        cmocka_unit_test_setup_teardown(datelines_and_fragments, setup, teardown),
+        cmocka_unit_test(detect),
+        cmocka_unit_test(blocks),
+        cmocka_unit_test_setup_teardown(malformed_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(warnings_keep_going, setup, teardown),
+        cmocka_unit_test_setup_teardown(caps, setup, teardown),
+        cmocka_unit_test_setup_teardown(sentence_built_by_hand, setup, teardown),
+        cmocka_unit_test(shared_corpora_convert),
+        cmocka_unit_test(validation_figure),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
