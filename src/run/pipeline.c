@@ -185,10 +185,15 @@ static void add_stats(dyad_run_stats *st, const job *j)
     st->parse_failed += j->failed;
 }
 
-/* Hands the finished jobs at the head of the ring to the callback. With wait,
- * blocks until the oldest job is done. Called with the mutex held. */
-static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *user, int wait)
+enum { EMIT_READY, EMIT_ONE, EMIT_ALL };
+
+/* Hands the finished jobs at the head of the ring to the callback, in order.
+ * EMIT_READY: only those already done; EMIT_ONE: waits until at least the
+ * oldest is done; EMIT_ALL: waits for every job in the ring. Called with the
+ * mutex held. */
+static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *user, int mode)
 {
+    int wait = mode != EMIT_READY;
     while (p->next_emit < p->next_read) {
         job *j = &p->ring[p->next_emit % p->nring];
         if (j->state != SLOT_DONE) {
@@ -206,7 +211,7 @@ static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *use
         dyad_arena_reset(j->a);
         j->state = SLOT_FREE;
         p->next_emit++;
-        wait = 0;
+        wait = mode == EMIT_ALL;
         if (rc)
             return rc;
     }
@@ -219,7 +224,7 @@ static int enqueue(pipe_t *p, const dyad_article *art, dyad_run_stats *st, dyad_
 {
     int rc;
     while (p->next_read - p->next_emit >= p->nring)
-        if ((rc = emit_ready(p, st, fn, user, 1)))
+        if ((rc = emit_ready(p, st, fn, user, EMIT_ONE)))
             return rc;
     job *j = &p->ring[p->next_read % p->nring];
     dyad_arena *a = j->a;
@@ -302,12 +307,12 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
         }
         rc = enqueue(&p, art, st, fn, user);
         if (!rc)
-            rc = emit_ready(&p, st, fn, user, 0);
+            rc = emit_ready(&p, st, fn, user, EMIT_READY);
         if (tty)
             progress(st, p.next_emit, 0);
     }
     if (!rc)
-        rc = emit_ready(&p, st, fn, user, 1);
+        rc = emit_ready(&p, st, fn, user, EMIT_ALL);
     p.stop = 1;
     pthread_cond_broadcast(&p.work);
     pthread_mutex_unlock(&p.mu);
