@@ -41,6 +41,12 @@ static double lg__now(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && !strcmp(s + n - k, suf);
+}
+
 static int lg__nomem(void) { return dyad_set_error(DYAD_ENOMEM, "out of memory"); }
 
 static int lg__eq(const char *a, const char *b) { return strcmp(a, b) == 0; }
@@ -607,6 +613,9 @@ static int import_links(graph *g, Linkage lk)
 /* Words that start a phrase of their own kind, by their lower-case form. */
 static const char *const lg_modals[] = {"can", "could", "will", "would", "shall", "should",
                                         "may", "might", "must", "ca", "wo", NULL};
+static const char *const lg_be_forms[] = {"be", "is", "are", "was", "were", "been", "being",
+                                          "am", "'s", "'re", "'m", NULL};
+
 static const char *const lg_pronouns[] = {
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "myself",
     "yourself", "himself", "herself", "itself", "ourselves", "themselves", "one", NULL};
@@ -724,7 +733,7 @@ static lrule rule_for(const glink *k)
     if (tis(k, "MX"))
         return (lrule){1, R_APPOS, 38};
     if (t[0] == 'M' && !(t[1] && t[1] != 'X' && isupper((unsigned char)t[1])))
-        return (lrule){1, R_NMOD, 41};
+        return (lrule){1, R_NMOD, 38};
     if (tis(k, "Y") || tis(k, "L"))
         return (lrule){0, R_MOD, 50};
     if (tis(k, "TM") || tis(k, "TD") || tis(k, "TY") || tis(k, "TW") || tis(k, "TA") ||
@@ -772,11 +781,20 @@ static int subject_of(const graph *g, int w)
     return -1;
 }
 
+static int is_noun_sub(const char *sub);
+
 /* Can this word govern a verb chain (an auxiliary, a modal, "to")? */
 static int verb_like(const gword *x)
 {
     return (x->sub[0] == 'v' || x->sub[0] == 'q' || x->sub[0] == 'w') ||
            lg__in(x->base, lg_modals) || lg__eq(x->base, "to") || lg__eq(x->base, "not");
+}
+
+/* A verb or a modal: a word that can carry a clause's tense. */
+static int finite_like(const gword *x)
+{
+    return (x->sub[0] == 'v' || x->sub[0] == 'q' || x->sub[0] == 'w') ||
+           lg__in(x->base, lg_modals);
 }
 
 /* The top of a verb chain: from a content verb up through the auxiliaries
@@ -787,7 +805,7 @@ static int chain_top(const graph *g, int v)
         int up = -1;
         for (int i = 0; i < g->nk && up < 0; i++) {
             const glink *k = &g->k[i];
-            if (k->r != v || k->l >= v || g->w[k->l].wall || !verb_like(&g->w[k->l]))
+            if (k->r != v || k->l >= v || g->w[k->l].wall || !finite_like(&g->w[k->l]))
                 continue;
             lrule r = rule_for(k);
             if (r.rel == R_VCH && r.prio >= 60)
@@ -979,6 +997,26 @@ static void make_projective(graph *g)
     }
 }
 
+static int ends_with_ing(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && !strcmp(s + n - 3, "ing");
+}
+
+/* The last word of w's subtree. */
+static int subtree_end(const graph *g, int w)
+{
+    int end = w;
+    for (int x = w + 1; x < g->nw; x++) {
+        int a = g->w[x].head, guard = 0;
+        while (a >= 0 && a != w && guard++ <= g->nw)
+            a = g->w[a].head;
+        if (a == w)
+            end = x;
+    }
+    return end;
+}
+
 /* A verb modifier that link-grammar hung on an auxiliary or a governing verb
  * although it follows a verb complement ("is about to restore ties | with
  * Gondor") goes to the lowest verb of that complement whose words end right
@@ -1022,8 +1060,154 @@ static void lower_modifiers(graph *g)
     }
 }
 
+/* A prepositional phrase that link-grammar hangs both on a verb (MV) and on a
+ * noun (M): CoreNLP-style, it stays on the verb when the noun is the verb's
+ * object ("faces pressure | from Congress"), goes to the noun when that is
+ * itself inside a prepositional phrase ("a summit on the unrest | in Iran");
+ * the agent "by" of a participle stays on the verb. */
+static void choose_pp_attachment(graph *g, const cands *cs)
+{
+    for (int d = 1; d < g->nw; d++) {
+        gword *x = &g->w[d];
+        const cands *c = &cs[d];
+        if (x->head < 0 || c->pick >= c->n)
+            continue;
+        for (int i = 0; i < c->n; i++) {
+            const cand *o = &c->c[i];
+            if (i == c->pick || o->head <= 0 || o->head >= d)
+                continue;
+            int by = lg__eq(x->base, "by");
+            if (x->rel == R_ADV && o->rel == R_NMOD && !by && g->w[o->head].rel == R_POBJ &&
+                o->head > x->head) {
+                x->head = o->head, x->rel = o->rel, x->prio = o->prio, x->hlink = o->link;
+                break;
+            }
+            if (x->rel == R_NMOD && o->rel == R_ADV && by && strstr(g->w[o->head].sub, "-d")) {
+                x->head = o->head, x->rel = o->rel, x->prio = o->prio, x->hlink = o->link;
+                break;
+            }
+        }
+    }
+}
+
+/* A participle clause after a comma at the end of a clause ("..., offering
+ * support to Lebanon") modifies the clause, not the noun before the comma. */
+static void raise_participles(graph *g)
+{
+    for (int p = 2; p < g->nw; p++) {
+        gword *x = &g->w[p];
+        int n = x->head;
+        if (n <= 0 || n >= p || (x->rel != R_APPOS && x->rel != R_NMOD) ||
+            !(x->sub[0] == 'g' || x->sub[0] == 'v') || !(lg__eq(g->w[p - 1].base, ",")))
+            continue;
+        if (!ends_with_ing(x->base) && !strstr(x->sub, "-d"))
+            continue;
+        int v = g->w[n].head;
+        for (int guard = 0; v > 0 && guard < g->nw && g->w[v].sub[0] != 'v'; guard++)
+            v = g->w[v].head;
+        if (v <= 0 || v >= n)
+            continue;
+        /* p's phrase must end where v's does */
+        int endp = subtree_end(g, p), endv = subtree_end(g, v);
+        if (endp != endv)
+            continue;
+        x->head = v;
+        x->rel = R_ADV;
+    }
+}
+
+/* "Hundreds of UN troops", "a part of Syria": link-grammar reads the first noun
+ * as a determiner of the last (N -D- Y, N -OF- of -J- Y) and hangs the phrase
+ * from Y. CoreNLP's (NP (NP Hundreds) (PP of (NP UN troops))) has N as the head:
+ * the D link is dropped and Y's links to the rest of the sentence move to N. */
+static void fix_of_determiners(graph *g)
+{
+    for (int i = 0; i < g->nk; i++) {
+        glink *of = &g->k[i];
+        if (!tis(of, "OF") || !lg__eq(g->w[of->r].base, "of"))
+            continue;
+        int n = of->l, o = of->r, y = -1, d = -1;
+        for (int j = 0; j < g->nk; j++) {
+            glink *k = &g->k[j];
+            if (k->l == o && k->type[0] == 'J')
+                y = k->r;
+        }
+        for (int j = 0; j < g->nk && y > o; j++)
+            if (g->k[j].l == n && g->k[j].r == y && g->k[j].type[0] == 'D')
+                d = j;
+        if (d < 0 || link_of(g, y, "YS", 1) || link_of(g, y, "YP", 1))
+            continue; /* "part of Syria's city": left as link-grammar has it */
+        snprintf(g->k[d].lab, sizeof g->k[d].lab, "PH");
+        link_type(&g->k[d]); /* ignored from now on */
+        for (int j = 0; j < g->nk; j++) {
+            glink *k = &g->k[j];
+            if (k->l != y && k->r != y)
+                continue;
+            lrule r = rule_for(k);
+            int head = r.head_left ? k->l : k->r;
+            if (head == y || k->l == o || r.rel == R_NONE)
+                continue; /* y's own dependents stay */
+            if (k->l == y && k->r > y)
+                k->l = n;
+            else if (k->r == y && k->l < n)
+                k->r = n;
+        }
+        /* a right link moved to n now starts left of y: planar, as n..y is one phrase */
+    }
+}
+
+/* "has issued arrest warrants", "is claiming responsibility": link-grammar
+ * sometimes reads the participle after an auxiliary as an adjective of the
+ * noun that follows. The participle becomes the auxiliary's verb again and the
+ * noun its object. */
+static void repair_aux_participles(graph *g)
+{
+    static const char *const have[] = {"has", "have", "had", "having", NULL};
+    for (int a = 1; a + 2 < g->nw; a++) {
+        gword *aux = &g->w[a];
+        int is_have = lg__in(aux->base, have), is_be = lg__in(aux->base, lg_be_forms);
+        if (!(is_have || is_be) || aux->sub[0] != 'v')
+            continue;
+        int x = a + 1;
+        while (x < g->nw && (lg__eq(g->w[x].sub, "e") || lg__eq(g->w[x].base, "not")))
+            x++;
+        if (x >= g->nw)
+            continue;
+        gword *v = &g->w[x];
+        int form = is_have ? (strstr(v->sub, "-d") != NULL || ends_with(v->base, "ed"))
+                           : (ends_with_ing(v->base) && (v->sub[0] == 'g' || v->sub[0] == 'v'));
+        int n = v->head;
+        if (!form || v->rel != R_MOD || n <= x || g->w[n].head != a ||
+            (g->w[n].rel != R_OBJ && g->w[n].rel != R_PRED))
+            continue;
+        v->head = a;
+        v->rel = R_VCH;
+        g->w[n].head = x;
+        g->w[n].rel = R_OBJ;
+        for (int k = n + 1; k < g->nw; k++) { /* the auxiliary's modifiers are the verb's */
+            gword *y = &g->w[k];
+            if (y->head != a || y->rel == R_PUNCT || y->rel == R_REPORT)
+                continue;
+            y->head = x;
+            /* a second participle right after a noun ("men sought in ...") is a
+             * reduced relative of that noun */
+            const gword *prev = &g->w[k - 1];
+            int noun = is_noun_sub(prev->sub) ||
+                       (lg__eq(prev->sub, "p") && !lg__in(prev->base, lg_preps) &&
+                        !lg__in(prev->base, lg_possessives)) ||
+                       (prev->unknown && isupper((unsigned char)prev->text[0]));
+            if (y->rel == R_VCH && strstr(y->sub, "-d") && noun &&
+                g->w[k - 1].head > x) {
+                y->head = k - 1;
+                y->rel = R_NMOD;
+            }
+        }
+    }
+}
+
 static void choose_heads(graph *g, cands *cs)
 {
+    fix_of_determiners(g);
     collect_cands(g, cs);
     break_cycles(g, cs);
     for (int w = 0; w < g->nw; w++) {
@@ -1040,9 +1224,13 @@ static void choose_heads(graph *g, cands *cs)
         x->prio = c->c[c->pick].prio;
         x->hlink = c->c[c->pick].link;
     }
+    choose_pp_attachment(g, cs);
     attach_orphans(g);
     make_projective(g);
     lower_modifiers(g);
+    raise_participles(g);
+    repair_aux_participles(g);
+    make_projective(g);
 }
 
 /* ==== 5. tags ================================================================ */
@@ -1169,6 +1357,8 @@ static int word_cat(const graph *g, int w)
         return C_WALL;
     if (x->run >= 0)
         return C_NOUN;
+    if ((lg__eq(b, "'") || lg__eq(b, "\xE2\x80\x99")) && link_of(g, w, "YP", 0))
+        return C_POS; /* "countries' representation" */
     if (all_punct(x->text) && !lg__eq(b, "'s") && strcmp(b, "\xE2\x80\x99s"))
         return sub[0] == 'j' && has_child_rel(g, w, R_CONJ) ? C_CONJ : C_PUNCT;
     if (!strncmp(sub, "j-", 2) || lg__eq(sub, "ij") || !strncmp(sub, "misc-ex", 7)) {
@@ -1180,6 +1370,8 @@ static int word_cat(const graph *g, int w)
     }
     if (x->rel == R_PRT)
         return C_PART;
+    if (lg__eq(b, "there") && x->rel == R_SUBJ)
+        return C_PRON; /* existential "there" */
     if (is_verb_sub(sub))
         return C_VERB;
     if (sub[0] == 'a' && (!sub[1] || sub[1] == '-'))
@@ -1190,14 +1382,16 @@ static int word_cat(const graph *g, int w)
         return C_POS;
     if (lg__in(b, lg_possessives) && x->rel == R_DET)
         return C_DET;
+    if (lg__eq(sub, "r") && !lg__in(b, lg_preps) && !lg__eq(b, "to"))
+        return C_NOUN; /* "next month.r" */
     if (lg__eq(sub, "r") || lg__eq(sub, "z") || lg__eq(sub, "#that") ||
         (lg__eq(sub, "p") && lg__in(b, lg_preps)))
         return lg__eq(b, "to") && has_child_rel(g, w, R_VCH) ? C_TO : C_PREP;
     if (lg__eq(sub, "g"))
-        return (has_child_rel(g, w, R_OBJ) || has_child_rel(g, w, R_ADV)) &&
-                       !has_child_rel(g, w, R_DET)
-                   ? C_VERB
-                   : C_NOUN;
+        /* a gerund: a verb unless determiners or adjectives make it a noun */
+        return has_child_rel(g, w, R_DET) || has_child_rel(g, w, R_MOD) || x->rel == R_POSS
+                   ? C_NOUN
+                   : C_VERB;
     if (lg__eq(sub, "misc-d"))
         return C_DET;
     if (is_noun_sub(sub) || lg__eq(sub, "p"))
@@ -1206,6 +1400,8 @@ static int word_cat(const graph *g, int w)
         return C_VERB;
     if (lg__eq(b, "not") || lg__eq(b, "n't"))
         return C_ADV;
+    if (lg__eq(b, "there") && x->rel == R_SUBJ)
+        return C_PRON; /* existential "there" */
     if (lg__in(b, lg_adverbs) && !has_child_rel(g, w, R_POBJ) &&
         (x->rel == R_ADV || x->rel == R_MOD || (link_of(g, w, "E", 1) != NULL) ||
          (!lg__in(b, lg_preps) && !lg__in(b, lg_dets))))
@@ -1231,12 +1427,6 @@ static int word_cat(const graph *g, int w)
     if (x->rel == R_ADV && !x->unknown && link_of(g, w, "E", 1))
         return C_ADV;
     return C_NOUN;
-}
-
-static int ends_with(const char *s, const char *suf)
-{
-    size_t n = strlen(s), k = strlen(suf);
-    return n >= k && !strcmp(s + n - k, suf);
 }
 
 static const char *verb_tag(const graph *g, int w)
@@ -1275,11 +1465,15 @@ static const char *verb_tag(const graph *g, int w)
     }
     if (from_aux)
         return "VB";
-    int s = child_rel(g, w, R_SUBJ);
+    int s = child_rel(g, w, R_SUBJ), sv = w;
+    if (s < 0 && x->rel == R_CONJ && x->head > 0) {
+        sv = x->head; /* "the president puts ... and supports": the subject is shared */
+        s = child_rel(g, sv, R_SUBJ);
+    }
     if (s >= 0) {
         for (int i = 0; i < g->nk; i++) {
             const glink *l = &g->k[i];
-            if (l->l == s && l->r == w && tis(l, "S"))
+            if (l->l == s && l->r == sv && tis(l, "S"))
                 return l->lab[1] == 's' && strcmp(g->w[s].base, "i") && strcmp(g->w[s].base, "you")
                            ? "VBZ"
                            : "VBP";
@@ -1303,7 +1497,7 @@ static const char *noun_tag(const graph *g, int w)
                                             !x->sub[0])));
     if (!capitalised(x->text) && x->run < 0)
         proper = 0;
-    int plural = noun_plural(g, w) && ends_with(x->base, "s");
+    int plural = noun_plural(g, w) && (ends_with(x->base, "s") || lg__eq(x->sub, "p"));
     if (!proper && !plural && ends_with(x->base, "s") && !ends_with(x->base, "ss") &&
         !ends_with(x->base, "us") && !ends_with(x->base, "is") && strlen(x->base) > 3)
         plural = 1; /* "years", "talks": the form says it */
@@ -1392,6 +1586,7 @@ typedef struct ptree {
     graph *g;
     int *dep, *dstart, *dcount; /* children of each word, in word order */
     unsigned char *run_done;    /* merged runs already written */
+    unsigned char *emitted;     /* words written (a missing one is a bug: see lg_parse) */
     dyad_arena *a;
     int err;
     int depth;
@@ -1487,6 +1682,7 @@ static void add_word(ptree *t, int parent, int w)
 {
     const gword *x = &t->g->w[w];
     const char *text = t->g->text;
+    t->emitted[w] = 1;
     if (x->os < 0 || x->oe <= x->os)
         return;
     if (x->run >= 0) {
@@ -1531,13 +1727,20 @@ static int cat(const ptree *t, int w) { return t->g->w[w].cat; }
 
 static int build(ptree *t, int w);
 static int build_vp(ptree *t, int v, int lo);
+static int build_vp_upto(ptree *t, int v, int lo, int hi);
 static int build_clause(ptree *t, int v);
+static int build_poss(ptree *t, int p);
 
 /* Appends every word of w's subtree as preterminals, in order (projective:
  * the subtree is a contiguous run of words). */
 static void add_flat(ptree *t, int parent, int w)
 {
     if (t->depth++ > 300) {
+        t->depth--;
+        return;
+    }
+    if (cat(t, w) == C_POS) {
+        pt_add(t, parent, build_poss(t, w)); /* "Gryffindor 's" stays a phrase */
         t->depth--;
         return;
     }
@@ -1550,10 +1753,13 @@ static void add_flat(ptree *t, int parent, int w)
     t->depth--;
 }
 
+static int conj_kind(const ptree *t, int w);
+
 /* Can w's subtree be written as plain words inside a noun phrase? */
 static int flat_ok(const ptree *t, int w, int depth)
 {
-    static const int cats[] = {C_NOUN, C_ADJ, C_DET, C_NUM, C_CONJ, C_ADV, C_PRON, C_PUNCT};
+    static const int cats[] = {C_NOUN, C_ADJ, C_DET, C_NUM, C_CONJ, C_ADV, C_PRON, C_PUNCT,
+                               C_POS};
     int c = cat(t, w), ok = 0;
     for (size_t i = 0; i < sizeof cats / sizeof *cats; i++)
         ok |= c == cats[i];
@@ -1561,9 +1767,12 @@ static int flat_ok(const ptree *t, int w, int depth)
         return 0;
     if (c == C_PUNCT && !lg__eq(t->g->w[w].text, "-"))
         return 0;
+    if (c == C_CONJ && conj_kind(t, w) == C_ADJ)
+        return 0; /* "awful and evil": (ADJP (JJ awful) (CC and) (JJ evil)) */
     for (int i = 0; i < nkids(t, w); i++) {
         int k = kid(t, w, i), r = rel(t, k);
-        if (r != R_MOD && r != R_DET && r != R_IDIOM && r != R_FLAT && r != R_CONJ && r != R_ADV)
+        if (r != R_MOD && r != R_DET && r != R_IDIOM && r != R_FLAT && r != R_CONJ && r != R_ADV &&
+            r != R_POSS)
             return 0;
         if (!flat_ok(t, k, depth + 1))
             return 0;
@@ -1666,6 +1875,38 @@ static int build_relcl(ptree *t, int v, int wh)
     return sbar;
 }
 
+/* "(NP the Ministry of Magic)" written flat (a merged name, an idiom) becomes
+ * (NP (NP the Ministry) (PP (IN of) (NP Magic))): the coders read the words of
+ * a prepositional phrase, not an IN inside a noun phrase. */
+static int split_of(ptree *t, int np)
+{
+    int of = -1, prev = -1;
+    for (int c = t->n[np].first, p = -1; c >= 0; p = c, c = t->n[c].next)
+        if (t->n[c].word && lg__eq(t->n[c].label, "IN") && p >= 0 && t->n[c].next >= 0) {
+            of = c;
+            prev = p;
+            break;
+        }
+    if (of < 0)
+        return np;
+    int obj = pt_node(t, "NP");
+    for (int c = t->n[of].next; c >= 0;) {
+        int nx = t->n[c].next;
+        pt_add(t, obj, c);
+        c = nx;
+    }
+    t->n[prev].next = -1;
+    t->n[np].last = prev;
+    t->n[of].next = -1;
+    int pp = pt_node(t, "PP");
+    pt_add(t, pp, of);
+    pt_add(t, pp, split_of(t, obj));
+    int outer = pt_node(t, "NP");
+    pt_add(t, outer, np);
+    pt_add(t, outer, pp);
+    return outer;
+}
+
 static int build_np(ptree *t, int w)
 {
     int base = pt_node(t, "NP");
@@ -1682,6 +1923,7 @@ static int build_np(ptree *t, int w)
             pt_add(t, base, build(t, k));
     }
     add_word(t, base, w);
+    base = split_of(t, base);
     int post = i;
     for (; post < n; post++) {
         int k = kid(t, w, post), r = rel(t, k);
@@ -1700,8 +1942,8 @@ static int build_np(ptree *t, int w)
         } else if (r == R_RELCL && is_verbal(t, k)) {
             pt_add(t, np, build_relcl(t, k, -1));
         } else if (r == R_NMOD && is_verbal(t, k) && subject(t, k) < 0) {
-            pt_add(t, np, build_vp(t, k, k));
-        } else if (r == R_PUNCT) {
+            pt_add(t, np, build_vp(t, k, -1));
+        } else if (r == R_PUNCT && nkids(t, k) == 0) {
             add_word(t, np, k);
         } else {
             pt_add(t, np, build(t, k));
@@ -1715,7 +1957,7 @@ static int build_in_vp(ptree *t, int v, int k)
 {
     int r = rel(t, k), c = cat(t, k);
     (void)v;
-    if (r == R_NEG || r == R_PUNCT || (c == C_ADV && nkids(t, k) == 0 && r != R_ADV)) {
+    if (nkids(t, k) == 0 && (r == R_NEG || r == R_PUNCT || (c == C_ADV && r != R_ADV))) {
         int x = pt_node(t, "");
         add_word(t, x, k);
         return x; /* unwrapped below */
@@ -1737,7 +1979,7 @@ static int build_in_vp(ptree *t, int v, int k)
         return x;
     }
     if (is_verbal(t, k) && subject(t, k) < 0 && r != R_INF)
-        return wrap(t, "S", build_vp(t, k, k));
+        return wrap(t, "S", build_vp(t, k, -1));
     return build(t, k);
 }
 
@@ -1745,7 +1987,10 @@ static void add_or_splice(ptree *t, int parent, int c) { pt_add(t, parent, c); }
 
 /* The verb phrase of v: its left dependents after position lo (adverbs between
  * the subject and the verb), the verb, its complements and modifiers. */
-static int build_vp(ptree *t, int v, int lo)
+static int build_vp(ptree *t, int v, int lo) { return build_vp_upto(t, v, lo, 1 << 30); }
+
+/* The same with only the dependents before position hi on the right. */
+static int build_vp_upto(ptree *t, int v, int lo, int hi)
 {
     if (t->depth++ > 300) {
         t->depth--;
@@ -1755,22 +2000,28 @@ static int build_vp(ptree *t, int v, int lo)
     int n = nkids(t, v), i = 0;
     for (; i < n && kid(t, v, i) < v; i++) {
         int k = kid(t, v, i), r = rel(t, k);
-        if (k <= lo || r == R_SUBJ || r == R_OPENER || r == R_RELPRO)
-            continue;
         if (r == R_CONJ && cat(t, v) == C_CONJ) {
-            pt_add(t, vp, build_vp(t, k, k));
+            pt_add(t, vp, subject(t, k) >= 0 ? build_clause(t, k) : build_vp(t, k, -1));
+            continue;
+        }
+        if (k <= lo)
+            continue;
+        if (r == R_SUBJ) {
+            pt_add(t, vp, build(t, k));
             continue;
         }
         add_or_splice(t, vp, build_in_vp(t, v, k));
     }
     add_word(t, vp, v);
     int last_obj = -1;
-    for (; i < n; i++) {
+    for (; i < n && kid(t, v, i) < hi; i++) {
         int k = kid(t, v, i), r = rel(t, k);
-        if (r == R_SUBJ || r == R_REPORT)
-            continue;
         if (r == R_CONJ && cat(t, v) == C_CONJ) {
-            pt_add(t, vp, build_vp(t, k, k));
+            pt_add(t, vp, subject(t, k) >= 0 ? build_clause(t, k) : build_vp(t, k, -1));
+            continue;
+        }
+        if (r == R_SUBJ || r == R_REPORT) {
+            pt_add(t, vp, build(t, k));
             continue;
         }
         const gword *lk = &t->g->w[k];
@@ -1795,6 +2046,16 @@ static int build_vp(ptree *t, int v, int lo)
             last_obj = -1;
             continue;
         }
+        if (r == R_VCH && is_verbal(t, k) && cat(t, k) != C_CONJ) {
+            /* "has (ADVP again) (VP appealed ...)": adverbs before the verb stand
+             * beside its VP, as CoreNLP brackets them */
+            for (int j = 0; j < nkids(t, k) && kid(t, k, j) < k; j++)
+                if (rel(t, kid(t, k, j)) != R_SUBJ)
+                    add_or_splice(t, vp, build_in_vp(t, k, kid(t, k, j)));
+            pt_add(t, vp, build_vp(t, k, k));
+            last_obj = -1;
+            continue;
+        }
         int c = build_in_vp(t, v, k);
         add_or_splice(t, vp, c);
         last_obj = (r == R_OBJ && c >= 0 && lg__eq(t->n[c].label, "NP")) ? c : -1;
@@ -1803,30 +2064,39 @@ static int build_vp(ptree *t, int v, int lo)
     return vp;
 }
 
-/* A clause: (S openers (NP subject) (VP ...)); without a subject, the VP
- * with its openers. */
+/* A clause: (S openers (NP subject) (VP ...)). Dependents left of the subject
+ * (and openers after it) stand in the S; an inverted subject ("..., said the
+ * minister") follows the VP, with what comes after it beside it. */
 static int build_clause(ptree *t, int v)
 {
     int subj = subject(t, v);
     int s = pt_node(t, "S");
-    int n = nkids(t, v), lo = subj >= 0 && subj < v ? subj : -1;
-    for (int i = 0; i < n; i++) {
-        int k = kid(t, v, i), r = rel(t, k);
-        if (k > v)
-            break;
-        if (k == subj) {
+    int n = nkids(t, v), lo = v;
+    if (cat(t, v) == C_CONJ) /* the coordinated verb phrases and what lies between
+                              * them stay in the VP */
+        for (int i = 0; i < n && kid(t, v, i) < lo; i++)
+            if (rel(t, kid(t, v, i)) == R_CONJ)
+                lo = kid(t, v, i);
+    for (int i = 0; i < n && kid(t, v, i) < lo; i++) {
+        int k = kid(t, v, i);
+        if (k == subj)
             pt_add(t, s, build(t, k));
-            continue;
-        }
-        if (k < lo || r == R_OPENER || (subj < 0 && r == R_PUNCT && i == 0))
-            add_or_splice(t, s, r == R_PUNCT ? build_in_vp(t, v, k) : build(t, k));
-        if (r == R_OPENER && k > lo)
-            lo = k;
+        else
+            add_or_splice(t, s, build_in_vp(t, v, k));
     }
-    int vp = build_vp(t, v, lo);
-    pt_add(t, s, vp);
-    if (subj > v)
+    if (lo < v)
+        lo--; /* build_vp takes the conjuncts and everything after the first */
+    if (subj > v) {
+        pt_add(t, s, build_vp_upto(t, v, lo, subj));
         pt_add(t, s, build(t, subj));
+        for (int i = 0; i < n; i++) {
+            int k = kid(t, v, i);
+            if (k > subj)
+                add_or_splice(t, s, build_in_vp(t, v, k));
+        }
+        return s;
+    }
+    pt_add(t, s, build_vp(t, v, lo));
     return s;
 }
 
@@ -1845,7 +2115,7 @@ static int build_pp(ptree *t, int p)
         int r = rel(t, k);
         if (is_verbal(t, k)) {
             clause |= subject(t, k) >= 0 || r == R_COMP;
-            int c = subject(t, k) >= 0 ? build_clause(t, k) : build_vp(t, k, k);
+            int c = subject(t, k) >= 0 ? build_clause(t, k) : build_vp(t, k, -1);
             pt_add(t, pp, lg__eq(t->n[c].label, "S") ? c : wrap(t, "S", c));
         } else {
             add_or_splice(t, pp, r == R_PUNCT ? build_in_vp(t, p, k) : build(t, k));
@@ -1866,6 +2136,8 @@ static int prev_sibling(const ptree *t, int y)
     return prev;
 }
 
+static int last_conjunct(const ptree *t, int c);
+
 /* The conjuncts and conjunctions of c into phrase x; a nested coordination of
  * the same kind ("Mordor , Rohan , Fornost and Bree") is spread flat. */
 static void coord_items(ptree *t, int c, int x, int kind, int depth)
@@ -1879,13 +2151,25 @@ static void coord_items(ptree *t, int c, int x, int kind, int depth)
             add_or_splice(t, x, build_in_vp(t, c, k));
     }
     add_word(t, x, c);
+    int last = last_conjunct(t, c);
     for (; i < n; i++) {
         int k = kid(t, c, i);
+        if (depth == 0 && k > last)
+            break; /* shared modifiers: build_coord puts them outside */
         if (rel(t, k) == R_CONJ && cat(t, k) == C_CONJ && conj_kind(t, k) == kind && depth < 50)
             coord_items(t, k, x, kind, depth + 1);
         else
             add_or_splice(t, x, build_in_vp(t, c, k));
     }
+}
+
+static int last_conjunct(const ptree *t, int c)
+{
+    int last = -1;
+    for (int i = 0; i < nkids(t, c); i++)
+        if (rel(t, kid(t, c, i)) == R_CONJ)
+            last = kid(t, c, i);
+    return last;
 }
 
 static int build_coord(ptree *t, int c)
@@ -1896,8 +2180,16 @@ static int build_coord(ptree *t, int c)
                         : kind == C_PREP                                 ? "PP"
                         : kind == C_ADV                                  ? "ADVP"
                                                                          : "S";
-    if (kind == C_VERB)
-        return subject(t, c) >= 0 ? build_clause(t, c) : build_vp(t, c, c);
+    if (kind == C_VERB) {
+        if (subject(t, c) >= 0)
+            return build_clause(t, c); /* a shared subject */
+        int own = 0;
+        for (int i = 0; i < nkids(t, c); i++)
+            own |= rel(t, kid(t, c, i)) == R_CONJ && subject(t, kid(t, c, i)) >= 0;
+        if (!own)
+            return build_vp(t, c, -1);
+        label = "S"; /* clauses with subjects of their own */
+    }
     int x = pt_node(t, label);
     coord_items(t, c, x, kind, 0);
     /* "Gondor and Osgiliath": one-word conjuncts stand bare, as in CoreNLP */
@@ -1916,7 +2208,18 @@ static int build_coord(ptree *t, int c)
                 t->n[x].last = leaf;
             y = leaf;
         }
-    return x;
+    /* "(NP (NP lawmakers and officials) (PP in Fornost))": modifiers after the
+     * last conjunct belong to the whole coordination */
+    int last = last_conjunct(t, c), outer = -1;
+    for (int i = 0; i < nkids(t, c); i++) {
+        int k = kid(t, c, i);
+        if (k <= last || k < c)
+            continue;
+        if (outer < 0)
+            outer = wrap(t, label, x);
+        add_or_splice(t, outer, build_in_vp(t, c, k));
+    }
+    return outer >= 0 ? outer : x;
 }
 
 /* The phrase of word w as a dependent. */
@@ -1932,11 +2235,11 @@ static int build(ptree *t, int w)
     switch (cat(t, w)) {
     case C_NOUN: case C_PRON: case C_NUM: x = build_np(t, w); break;
     case C_VERB:
-        x = subject(t, w) >= 0 ? build_clause(t, w) : wrap(t, "S", build_vp(t, w, w));
+        x = subject(t, w) >= 0 ? build_clause(t, w) : wrap(t, "S", build_vp(t, w, -1));
         break;
     case C_PREP: x = build_pp(t, w); break;
     case C_TO:
-        x = wrap(t, "S", build_vp(t, w, w));
+        x = wrap(t, "S", build_vp(t, w, -1));
         break;
     case C_CONJ: x = build_coord(t, w); break;
     case C_COMP:
@@ -1956,12 +2259,13 @@ static int build(ptree *t, int w)
         break;
     }
     default: {
-        x = pt_node(t, "");
-        add_word(t, x, w);
-        for (int i = 0; i < nkids(t, w); i++)
+        x = pt_node(t, nkids(t, w) ? "FRAG" : "");
+        int n = nkids(t, w), i = 0;
+        for (; i < n && kid(t, w, i) < w; i++)
             pt_add(t, x, build(t, kid(t, w, i)));
-        if (nkids(t, w))
-            t->n[x].label = "FRAG";
+        add_word(t, x, w);
+        for (; i < n; i++)
+            pt_add(t, x, build(t, kid(t, w, i)));
         break;
     }
     }
@@ -2127,7 +2431,8 @@ static int make_children(ptree *t)
     t->dstart = dyad_arena_alloc(t->a, (size_t)(nw + 1) * sizeof(int));
     t->dcount = dyad_arena_alloc(t->a, (size_t)(nw + 1) * sizeof(int));
     t->run_done = dyad_arena_alloc(t->a, (size_t)(g->pp->nruns + 1));
-    if (!t->dep || !t->dstart || !t->dcount || !t->run_done)
+    t->emitted = dyad_arena_alloc(t->a, (size_t)(nw + 1));
+    if (!t->dep || !t->dstart || !t->dcount || !t->run_done || !t->emitted)
         return DYAD_ENOMEM;
     for (int w = 0; w < nw; w++)
         if (g->w[w].head >= 0)
@@ -2144,6 +2449,28 @@ static int make_children(ptree *t)
             t->dep[t->dstart[h] + t->dcount[h]++] = w;
     }
     return 0;
+}
+
+static int all_emitted(const ptree *t)
+{
+    const graph *g = t->g;
+    for (int w = 1; w < g->nw; w++)
+        if (!g->w[w].wall && g->w[w].os >= 0 && g->w[w].oe > g->w[w].os && !t->emitted[w])
+            return 0;
+    return 1;
+}
+
+/* (ROOT (FRAG word ...)): every word in order, for the case above. */
+static int flat_tree(ptree *t)
+{
+    t->nn = 0;
+    memset(t->run_done, 0, (size_t)(t->g->pp->nruns + 1));
+    int root = pt_node(t, "ROOT"), frag = pt_node(t, "FRAG");
+    for (int w = 1; w < t->g->nw; w++)
+        if (!t->g->w[w].wall)
+            add_word(t, frag, w);
+    pt_add(t, root, frag);
+    return root;
 }
 
 /* ==== 7. output ============================================================== */
@@ -2211,6 +2538,14 @@ static int to_tree(dyad_tree **out, ptree *t, int root, dyad_arena *a)
 
 /* ==== 2. parse: linkages, ranking ============================================ */
 
+static int nchild(const graph *g, int w)
+{
+    int n = 0;
+    for (int i = 1; i < g->nw; i++)
+        n += g->w[i].head == w && g->w[i].cat != C_PUNCT;
+    return n;
+}
+
 static int conj_kind_g(const graph *g, int w)
 {
     for (int guard = 0; guard < 8; guard++) {
@@ -2227,43 +2562,111 @@ static int conj_kind_g(const graph *g, int w)
     return C_NONE;
 }
 
-/* How well a linkage suits the coders (lower is better): words that had to be
- * attached by hand, finite verbs not attached as clauses, no main verb, then
- * link-grammar's own disjunct and link costs. */
-static double rank_score(const graph *g)
+/* The penalties of one linkage, for ranking (and, with DYAD_LG_TRACE, shown). */
+typedef struct penalty {
+    double sum;
+    char why[256];
+    size_t len;
+} penalty;
+
+static void pen(penalty *p, double pts, const char *what, const gword *x)
 {
-    double sc = 0;
+    p->sum += pts;
+    if (p->len + 40 < sizeof p->why)
+        p->len += (size_t)snprintf(p->why + p->len, sizeof p->why - p->len, " %s(%s)+%g", what,
+                                   x ? x->base : "", pts);
+}
+
+/* Verbs that take a predicate adjective ("remained mum"). */
+static const char *const lg_copulas[] = {
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "remain",
+    "remains", "remained", "remaining", "stay", "stays", "stayed", "become", "becomes",
+    "became", "seem", "seems", "seemed", "appear", "appears", "appeared", "look", "looks",
+    "looked", "feel", "feels", "felt", "sound", "sounds", "sounded", "grow", "grows", "grew",
+    "grown", "prove", "proves", "proved", "proven", "turn", "turns", "turned", "get", "gets",
+    "got", "gotten", "keep", "keeps", "kept", "go", "goes", "went", "gone", "fall", "falls",
+    "fell", "make", "makes", "made", "find", "finds", "found", "consider", "considered",
+    "deem", "deemed", "declare", "declared", NULL};
+
+static int is_aux_word(const char *b)
+{
+    return lg__eq(b, "had") || lg__eq(b, "has") || lg__eq(b, "have") || lg__in(b, lg_modals);
+}
+
+/* Penalties of one word. */
+static void word_penalties(const graph *g, int w, penalty *p)
+{
+    const gword *x = &g->w[w];
+    int has_subj = child_rel(g, w, R_SUBJ) >= 0, verb = x->cat == C_VERB;
+    if (x->prio == 1 && x->cat != C_PUNCT)
+        pen(p, 10, "orphan", x); /* no link gave it a head */
+    if (verb && (x->rel == R_REPORT || (x->rel == R_ROOT && x->head == 0)) && !has_subj &&
+        !lg__eq(x->tag, "VB"))
+        pen(p, 4, "nosubj", x); /* a reporting or main verb without its subject */
+    if ((x->rel == R_VCH || x->rel == R_PRED) && x->head > 0 && !verb_like(&g->w[x->head]))
+        pen(p, 4, "vch", x); /* "with -Pv- said" */
+    if (lg__eq(x->base, "that") && (lg__eq(x->sub, "j-d") || lg__eq(x->sub, "j-p")) && w > 1 &&
+        is_verb_sub(g->w[w - 1].sub))
+        pen(p, 3, "that", x); /* "noted that Y": the complementizer, not a determiner */
+    if (lg__in(x->base, lg_possessives) && !lg__eq(x->base, "her") && x->rel != R_DET)
+        pen(p, 4, "poss", x); /* "his" as a subject */
+    if ((lg__eq(x->base, "'s") || !strcmp(x->base, "\xE2\x80\x99s")) && verb)
+        pen(p, w + 1 < g->nw && (g->w[w + 1].cat == C_NOUN || g->w[w + 1].cat == C_ADJ) ? 6 : 2,
+            "'s", x); /* "Kenya's capital" read as "Kenya is capital" */
+    if (verb && x->rel == R_NMOD && lg__eq(x->tag, "VBN") && !nchild(g, w))
+        pen(p, 2, "bare-vbn", x); /* "The US claimed that ...": a bare participle */
+    if (verb && is_aux_word(x->base) && has_subj && nchild(g, w) == 1)
+        pen(p, 2, "aux", x); /* "that ISIL had": an auxiliary with nothing to help */
+    if (x->rel == R_PRED && x->hlink >= 0 && !strncmp(g->k[x->hlink].lab, "Pa", 2) &&
+        !lg__in(g->w[x->head].base, lg_copulas))
+        pen(p, 3, "pa", x); /* "came prepared": a predicate adjective after a non-copula */
+    if (lg__eq(x->sub, "g") && x->hlink >= 0 && tis(&g->k[x->hlink], "O") && x->head > 0 &&
+        lg__in(g->w[x->head].base, lg_copulas))
+        pen(p, 2, "be-gerund", x); /* "are seeking" read as "are (the) seeking" */
+    if (verb && (lg__eq(x->base, "has") || lg__eq(x->base, "have") || lg__eq(x->base, "had"))) {
+        int y = w + 1;
+        while (y < g->nw && g->w[y].cat == C_ADV)
+            y++;
+        if (y < g->nw && strstr(g->w[y].sub, "-d") && g->w[y].rel != R_VCH)
+            pen(p, 4, "perfect", x); /* "has issued arrest warrants": issued is no adjective */
+    }
+    if (verb && lg__in(x->base, lg_be_forms)) {
+        int y = w + 1;
+        while (y < g->nw && g->w[y].cat == C_ADV)
+            y++;
+        if (y < g->nw && ends_with_ing(g->w[y].base) &&
+            (g->w[y].sub[0] == 'v' || g->w[y].sub[0] == 'g') && g->w[y].rel != R_VCH &&
+            g->w[y].rel != R_PRED)
+            pen(p, 4, "progressive", x); /* "is claiming responsibility" */
+    }
+    if (verb && lg__in(x->base, lg_modals) && child_rel(g, w, R_VCH) < 0)
+        pen(p, 3, "modal", x); /* "will" without a verb */
+    if (verb && has_subj &&
+        (x->rel == R_NMOD || x->rel == R_DEP || x->rel == R_POBJ || x->rel == R_OBJ))
+        pen(p, 3, "clause", x); /* a clause hanging where a phrase should */
+}
+
+/* How well a linkage suits the coders (lower is better): words that had to be
+ * attached by hand, finite verbs not attached as clauses, no main verb, readings
+ * that news text rarely has, then link-grammar's own disjunct and link costs. */
+static double rank_score(const graph *g, penalty *p)
+{
     int main_verb = 0;
+    memset(p, 0, sizeof *p);
     for (int w = 1; w < g->nw; w++) {
         const gword *x = &g->w[w];
         if (x->wall || x->nul)
             continue;
-        if (x->prio == 1 && x->cat != C_PUNCT)
-            sc += 10; /* no link gave it a head */
-        int has_subj = child_rel(g, w, R_SUBJ) >= 0;
-        if (x->cat == C_VERB && (x->rel == R_REPORT || (x->rel == R_ROOT && x->head == 0)) &&
-            !has_subj && !lg__eq(x->tag, "VB"))
-            sc += 4; /* a reporting or main verb without its subject */
-        if ((x->rel == R_VCH || x->rel == R_PRED) && x->head > 0 &&
-            !verb_like(&g->w[x->head]))
-            sc += 4; /* "with -Pv- said" */
-        if (lg__in(x->base, lg_possessives) && !lg__eq(x->base, "her") && x->rel != R_DET)
-            sc += 4; /* "his" as a subject */
-        if ((lg__eq(x->base, "'s") || !strcmp(x->base, "\xE2\x80\x99s")) && x->cat == C_VERB)
-            sc += 2; /* "Iraq's" as "Iraq is" */
-        if (x->cat == C_VERB && has_subj && (x->rel == R_NMOD || x->rel == R_DEP ||
-                                              x->rel == R_POBJ || x->rel == R_OBJ))
-            sc += 3; /* a clause hanging where a phrase should */
-        if (x->cat == C_VERB && x->head == 0 && x->rel == R_ROOT)
-            main_verb = 1;
-        if (x->cat == C_CONJ && x->head == 0 && x->rel == R_ROOT && conj_kind_g(g, w) == C_VERB)
+        word_penalties(g, w, p);
+        if (x->head == 0 && x->rel == R_ROOT &&
+            (x->cat == C_VERB || (x->cat == C_CONJ && conj_kind_g(g, w) == C_VERB)))
             main_verb = 1;
     }
     if (!main_verb)
-        sc += 5;
+        pen(p, 5, "nomain", NULL);
     if (g->violation)
-        sc += 100;
-    return sc + g->dcost + 0.02 * g->lcost;
+        pen(p, 100, "violation", NULL);
+    return p->sum + g->dcost + 0.05 * g->lcost;
 }
 
 /* Imports linkage lk into g and chooses heads and tags. */
@@ -2309,10 +2712,10 @@ static int make_children(ptree *t);
 static const char *const rel_names[];
 
 /* DYAD_LG_TRACE: each ranked linkage; with DYAD_LG_TRACE=2 also its tree. */
-static void trace_linkage(graph *g, int i, double sc)
+static void trace_linkage(graph *g, int i, double sc, const char *why)
 {
-    fprintf(stderr, "lg: linkage %d score %.2f (dcost %.2f lcost %d)\n", i, sc, g->dcost,
-            g->lcost);
+    fprintf(stderr, "lg: linkage %d score %.2f (dcost %.2f lcost %d)%s\n", i, sc, g->dcost,
+            g->lcost, why);
     if (atoi(getenv("DYAD_LG_TRACE")) < 2)
         return;
     ptree t = {.g = g, .a = g->a};
@@ -2325,64 +2728,114 @@ static void trace_linkage(graph *g, int i, double sc)
 }
 
 /* Parses the prepared text; *best is the chosen linkage's graph. */
-static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
-                      dyad_lg_result *res, dyad_arena *a)
+/* A new sentence for the prepared text, split into words, within the caps. */
+static int new_sentence(Sentence *out, dyad_lg *p, const prep *pp, dyad_lg_result *res)
 {
-    Sentence s = sentence_create(pp->s, p->dict);
-    if (!s)
+    *out = sentence_create(pp->s, p->dict);
+    if (!*out)
         return dyad_set_error(DYAD_EPARSE, "link-grammar could not take the sentence");
-    int rc = 0;
-    if (sentence_split(s, p->po) < 0) {
-        rc = dyad_set_error(DYAD_EPARSE, "link-grammar could not split the sentence into words");
-        goto cleanup;
-    }
-    int len = sentence_length(s);
+    if (sentence_split(*out, p->po) < 0)
+        return dyad_set_error(DYAD_EPARSE, "link-grammar could not split the sentence into words");
+    int len = sentence_length(*out);
     res->words = len > 2 ? len - 2 : len;
-    if (len > DYAD_LG_MAX_WORDS + 2) {
-        rc = dyad_set_error(DYAD_ELIMIT, "sentence of %d words: longer than %d", len - 2,
-                            DYAD_LG_MAX_WORDS);
-        goto cleanup;
-    }
-    int n = run_parse(p, s, 0, 0, res);
-    if (n <= 0 && p->o.null_links)
-        n = run_parse(p, s, 1, len, res);
-    if (n <= 0) {
-        rc = dyad_set_error(DYAD_EPARSE, "no linkage%s", res->timed_out ? " within the time limit" : "");
-        goto cleanup;
-    }
-    res->null_count = sentence_null_count(s);
+    if (len > DYAD_LG_MAX_WORDS + 2)
+        return dyad_set_error(DYAD_ELIMIT, "sentence of %d words: longer than %d", len - 2,
+                              DYAD_LG_MAX_WORDS);
+    return 0;
+}
+
+/* Parses s with one set of options (cost cap, null links): the number of
+ * linkages, 0 when none. */
+static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int nulls,
+                      dyad_lg_result *res)
+{
+    *out = NULL;
+    parse_options_set_disjunct_cost(p->po, cost);
+    int rc = new_sentence(out, p, pp, res);
+    if (rc)
+        return rc;
+    int n = run_parse(p, *out, nulls, nulls ? sentence_length(*out) : 0, res);
+    return n > 0 ? n : 0;
+}
+
+/* Ranks the first K linkages of s; keeps the best in *best. extra is added to
+ * every score (null words). */
+static int rank_linkages(dyad_lg *p, Sentence s, const prep *pp, const char *text, graph *best,
+                         double *best_sc, double extra, dyad_lg_result *res, dyad_arena *a)
+{
     int avail = sentence_num_valid_linkages(s);
     if (avail <= 0)
         avail = sentence_num_linkages_post_processed(s);
     if (avail <= 0)
         avail = 1;
-    res->linkages = n;
     int k = p->o.rank < 1 ? 1 : p->o.rank;
     if (k > avail)
         k = avail;
-    double best_sc = 1e30;
     for (int i = 0; i < k; i++) {
         Linkage lk = linkage_create((LinkageIdx)i, s, p->po);
         if (!lk)
             break;
         graph g;
-        rc = graph_from_linkage(&g, lk, pp, text, a);
+        int rc = graph_from_linkage(&g, lk, pp, text, a);
         linkage_delete(lk);
         if (rc)
-            goto cleanup;
-        double sc = rank_score(&g);
+            return rc;
+        penalty pe;
+        double sc = rank_score(&g, &pe) + extra;
         if (getenv("DYAD_LG_TRACE"))
-            trace_linkage(&g, i, sc);
-        if (sc < best_sc) {
-            best_sc = sc;
+            trace_linkage(&g, i, sc, pe.why);
+        if (sc < *best_sc) {
+            *best_sc = sc;
             *best = g;
             res->chosen = i;
+            res->null_count = sentence_null_count(s);
         }
     }
-    if (best_sc >= 1e30)
-        rc = dyad_set_error(DYAD_EPARSE, "no linkage could be read");
-cleanup:
-    sentence_delete(s);
+    return 0;
+}
+
+/* What a word left out (a null link) costs in the ranking. */
+#define LG_NULL_PENALTY 3.0
+
+/* The parse: only cheap disjuncts first (link-grammar's rarer readings left
+ * out); when that finds nothing, a parse with all disjuncts and one with null
+ * links are ranked together (a null word costs extra), so that a sentence that
+ * can only be parsed whole with a strange reading may leave out one word
+ * instead. */
+static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
+                      dyad_lg_result *res, dyad_arena *a)
+{
+    float full = linkgrammar_get_dict_max_disjunct_cost(p->dict);
+    float cheap = p->o.cheap_cost > 0 && p->o.cheap_cost < full ? p->o.cheap_cost : full;
+    double best_sc = 1e30;
+    Sentence s = NULL;
+    int n = parse_with(&s, p, pp, cheap, 0, res), rc = n < 0 ? n : 0;
+    if (n > 0) {
+        res->linkages = n;
+        rc = rank_linkages(p, s, pp, text, best, &best_sc, 0, res, a);
+    } else if (!rc) {
+        for (int st = 0; st < 2 && !rc; st++) {
+            if ((st == 0 && cheap >= full) || (st == 1 && !p->o.null_links))
+                continue;
+            if (s)
+                sentence_delete(s);
+            n = parse_with(&s, p, pp, full, st, res);
+            if (n < 0) {
+                rc = n;
+                break;
+            }
+            if (n == 0)
+                continue;
+            res->linkages += n;
+            double extra = st ? LG_NULL_PENALTY * sentence_null_count(s) : 0;
+            rc = rank_linkages(p, s, pp, text, best, &best_sc, extra, res, a);
+        }
+    }
+    if (!rc && best_sc >= 1e30)
+        rc = dyad_set_error(DYAD_EPARSE, "no linkage%s",
+                            res->timed_out ? " within the time limit" : "");
+    if (s)
+        sentence_delete(s);
     return rc;
 }
 
@@ -2421,6 +2874,7 @@ void dyad_lg_opts_default(dyad_lg_opts *o)
     o->rank = 10;
     o->merge_names = 1;
     o->null_links = 1;
+    o->cheap_cost = 1.2f;
 }
 
 int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
@@ -2433,8 +2887,6 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
         p->o = *opts;
     else
         dyad_lg_opts_default(&p->o);
-    if (getenv("XXX_RANK"))
-        p->o.rank = atoi(getenv("XXX_RANK"));
     lg_error_set_handler(lg__quiet, NULL);
     p->dict = dictionary_create_lang("en");
     if (!p->dict) {
@@ -2451,6 +2903,7 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
     parse_options_set_verbosity(p->po, 0);
     parse_options_set_max_parse_time(p->po, p->o.max_parse_time > 0 ? p->o.max_parse_time : 2);
     parse_options_set_linkage_limit(p->po, p->o.linkage_limit > 0 ? p->o.linkage_limit : 100);
+
     *out = p;
     return 0;
 }
@@ -2501,6 +2954,15 @@ static int lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char
     int root = build_root(&t);
     if (t.err || root < 0)
         return lg__nomem();
+    if (!all_emitted(&t)) {
+        /* a word the phrase rules did not place: never drop it, give the words
+         * flat under a fragment instead */
+        if (getenv("DYAD_LG_TRACE"))
+            fprintf(stderr, "lg: words left out of the tree; flat fragment instead\n");
+        root = flat_tree(&t);
+        if (t.err || root < 0)
+            return lg__nomem();
+    }
     rc = to_tree(out, &t, root, a);
     if (rc)
         return lg__nomem();

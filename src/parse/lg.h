@@ -50,6 +50,8 @@ typedef struct dyad_lg_opts {
     int rank;            /* the first K linkages are ranked; 1 = take the first; default 10 */
     int merge_names;     /* 1: capitalised runs become one proper noun for the parser (default) */
     int null_links;      /* 1: partial parses with null links when no full one exists (default) */
+    float cheap_cost;    /* first try with disjuncts up to this cost only (link-grammar's rarer
+                          * readings left out), then with all; <= 0: all at once. Default 1.2 */
 } dyad_lg_opts;
 
 void dyad_lg_opts_default(dyad_lg_opts *o);
