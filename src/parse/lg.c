@@ -1,21 +1,25 @@
 /* lg.c: the built-in parser (see lg.h).
  *
- * The steps, one section each below:
+ * The steps, one section each below, in this order:
  *   1. prep:    the text as link-grammar will see it (quotes, dashes, headline
  *               case, capitalised runs merged into one proper noun), with a map
  *               from every byte of it back to the original text;
- *   2. parse:   a full parse, else a partial one with null links, within the
- *               time limit; the first K linkages are imported and ranked;
- *   3. import:  the words (subscripts, spans) and links of one linkage;
- *   4. heads:   one head per word chosen among its links by the kind of link,
+ *   2. import:  the words (subscripts, spans) and links of one linkage;
+ *   3. heads:   one head per word chosen among its links by the kind of link,
  *               clause links moved from the subject noun to its verb, cycles
- *               broken, crossing arcs lifted: a projective dependency tree;
- *   5. tags:    Penn part-of-speech tags from subscripts, closed word lists and
+ *               broken, crossing arcs lifted: a projective dependency tree; a
+ *               few repairs of readings link-grammar gets wrong on news text;
+ *   4. tags:    Penn part-of-speech tags from subscripts, closed word lists and
  *               the chosen relations;
- *   6. phrases: the dependency tree projected into S / SBAR / NP / VP / PP /
+ *   5. phrases: the dependency tree projected into S / SBAR / NP / VP / PP /
  *               ADJP / ADVP the way CoreNLP brackets news text, since the coders'
  *               rules were written against CoreNLP trees;
- *   7. output:  the phrase tree copied into a dyad_tree with byte spans.
+ *   6. output:  the phrase tree copied into a dyad_tree with byte spans;
+ *   7. parse:   cheap readings first, then all readings and null links ranked
+ *               together, within the time limit; the first K linkages of each
+ *               attempt are converted and scored by what the coders need.
+ * DYAD_LG_TRACE=1 (or 2) in the environment prints the candidates, their
+ * penalties and the chosen dependency tree on stderr.
  */
 #include "parse/lg.h"
 
@@ -32,6 +36,7 @@ struct dyad_lg {
     Parse_Options po;
     dyad_lg_opts o;
     dyad_lg_stats st;
+    double deadline;    /* ms (lg__now) when the current sentence's time is up */
 };
 
 static double lg__now(void)
@@ -259,20 +264,26 @@ static void recase_word(const dyad_lg *p, char *w, int n, int first)
         w[i] = (char)((i == 0 && (first || !known)) ? toupper((unsigned char)low[i]) : low[i]);
 }
 
+/* Bytes of white space at t[i] (a blank, a control byte, a no-break space); 0 if none. */
+static int space_len(const char *t, int n, int i)
+{
+    char kind;
+    if (is_space_byte((unsigned char)t[i]))
+        return 1;
+    int m = utf8_punct(t + i, n - i, &kind);
+    return m && kind == ' ' ? m : 0;
+}
+
 static int split_chunks(const char *t, int n, chunk *ch, int max)
 {
-    int k = 0, i = 0;
+    int k = 0, i = 0, m;
     while (i < n && k < max) {
-        char kind;
-        int m;
-        while (i < n && (is_space_byte((unsigned char)t[i]) ||
-                         ((m = utf8_punct(t + i, n - i, &kind)) && kind == ' ')))
-            i += is_space_byte((unsigned char)t[i]) ? 1 : m;
+        while (i < n && (m = space_len(t, n, i)) > 0)
+            i += m;
         if (i >= n)
             break;
         int s = i;
-        while (i < n && !is_space_byte((unsigned char)t[i]) &&
-               !((m = utf8_punct(t + i, n - i, &kind)) && kind == ' '))
+        while (i < n && !space_len(t, n, i))
             i++;
         ch[k].s = s;
         ch[k].e = i;
@@ -356,6 +367,25 @@ static void run_placeholder(const char *t, const lgrun *r, char *out, size_t cap
     snprintf(out, cap, "%s", (e > s && (t[e - 1] == 's')) ? "Zorbans" : "Zorban");
 }
 
+/* Length of the valid UTF-8 character at t (n bytes available), 0 if invalid. */
+static int utf8_len(const char *t, int n)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    int len = u[0] < 0x80 ? 1 : (u[0] & 0xE0) == 0xC0 ? 2 : (u[0] & 0xF0) == 0xE0 ? 3
+              : (u[0] & 0xF8) == 0xF0                  ? 4
+                                                       : 0;
+    if (!len || len > n || (len == 2 && u[0] < 0xC2) || (len == 4 && u[0] > 0xF4))
+        return 0;
+    for (int k = 1; k < len; k++)
+        if ((u[k] & 0xC0) != 0x80)
+            return 0;
+    if (len == 3 && ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0)))
+        return 0; /* overlong, surrogate */
+    if (len == 4 && ((u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90)))
+        return 0;
+    return len;
+}
+
 /* Appends the bytes t[s..e) of one chunk, normalising quotes and dashes. */
 static void prep_chunk_bytes(prep *p, const char *t, int s, int e)
 {
@@ -399,8 +429,18 @@ static void prep_chunk_bytes(prep *p, const char *t, int s, int e)
             i++;
             continue;
         }
-        prep_put(p, t + i, 1, i, i + 1, -1);
-        i++;
+        int u = utf8_len(t + i, e - i);
+        if (u <= 0) { /* not UTF-8: link-grammar must never see it */
+            prep_put(p, "?", 1, i, i + 1, -1);
+            i++;
+            continue;
+        }
+        prep_put(p, t + i, u, i, i + u, -1);
+        for (int k = 1; k < u; k++) /* the whole character maps to its bytes */
+            p->os[p->n - u + k] = i, p->oe[p->n - u + k] = i + u;
+        p->os[p->n - u] = i;
+        p->oe[p->n - u] = i + u;
+        i += u;
     }
 }
 
@@ -450,7 +490,7 @@ static int prep_build(prep *p, const dyad_lg *lg, const char *text, int n, dyad_
     return p->err;
 }
 
-/* ==== 3. import: one linkage as words and links ============================ */
+/* ==== 2. import: one linkage as words and links ============================ */
 
 enum { C_NONE, C_WALL, C_NOUN, C_PRON, C_VERB, C_ADJ, C_ADV, C_PREP, C_DET, C_CONJ, C_TO,
        C_NUM, C_PUNCT, C_POS, C_COMP, C_WH, C_PART, C_OTHER };
@@ -608,7 +648,7 @@ static int import_links(graph *g, Linkage lk)
     return 0;
 }
 
-/* ==== 4. heads ============================================================== */
+/* ==== 3. heads ============================================================== */
 
 /* Words that start a phrase of their own kind, by their lower-case form. */
 static const char *const lg_modals[] = {"can", "could", "will", "would", "shall", "should",
@@ -782,6 +822,7 @@ static int subject_of(const graph *g, int w)
 }
 
 static int is_noun_sub(const char *sub);
+static int is_verb_sub(const char *sub);
 
 /* Can this word govern a verb chain (an auxiliary, a modal, "to")? */
 static int verb_like(const gword *x)
@@ -1060,10 +1101,24 @@ static void lower_modifiers(graph *g)
     }
 }
 
+/* Does the preposition p take a day or a month ("on Tuesday")? */
+static int temporal_object(const graph *g, int p)
+{
+    for (int i = 0; i < g->nk; i++) {
+        const glink *k = &g->k[i];
+        if (k->l == p && (k->type[0] == 'J' || tis(k, "ON")) &&
+            (lg__in(g->w[k->r].base, lg_months_days) || lg__eq(g->w[k->r].sub, "i") ||
+             lg__eq(g->w[k->r].base, "today") || lg__eq(g->w[k->r].base, "yesterday")))
+            return 1;
+    }
+    return 0;
+}
+
 /* A prepositional phrase that link-grammar hangs both on a verb (MV) and on a
  * noun (M): CoreNLP-style, it stays on the verb when the noun is the verb's
- * object ("faces pressure | from Congress"), goes to the noun when that is
- * itself inside a prepositional phrase ("a summit on the unrest | in Iran");
+ * object ("faces pressure | from Congress"); a place ("in", "of", "near") goes
+ * to the noun when that is itself inside a prepositional phrase ("a summit on
+ * the unrest | in Iran"), unless it is a date ("in Cairo | on Tuesday");
  * the agent "by" of a participle stays on the verb. */
 static void choose_pp_attachment(graph *g, const cands *cs)
 {
@@ -1077,8 +1132,9 @@ static void choose_pp_attachment(graph *g, const cands *cs)
             if (i == c->pick || o->head <= 0 || o->head >= d)
                 continue;
             int by = lg__eq(x->base, "by");
-            if (x->rel == R_ADV && o->rel == R_NMOD && !by && g->w[o->head].rel == R_POBJ &&
-                o->head > x->head) {
+            static const char *const low_preps[] = {"in", "of", "near", NULL};
+            if (x->rel == R_ADV && o->rel == R_NMOD && lg__in(x->base, low_preps) &&
+                g->w[o->head].rel == R_POBJ && o->head > x->head && !temporal_object(g, d)) {
                 x->head = o->head, x->rel = o->rel, x->prio = o->prio, x->hlink = o->link;
                 break;
             }
@@ -1233,7 +1289,7 @@ static void choose_heads(graph *g, cands *cs)
     make_projective(g);
 }
 
-/* ==== 5. tags ================================================================ */
+/* ==== 4. tags ================================================================ */
 
 static int all_punct(const char *s)
 {
@@ -1455,11 +1511,11 @@ static const char *verb_tag(const graph *g, int w)
     int sub_d = strstr(x->sub, "-d") != NULL;
     int from_aux = x->rel == R_VCH || x->rel == R_INF;
     int head_noun = x->head > 0 && (g->w[x->head].cat == C_NOUN || g->w[x->head].cat == C_PRON);
+    int has_subj = has_child_rel(g, w, R_SUBJ) || has_child_rel(g, w, R_RELPRO);
     if (sub_d || ends_with(b, "ed")) {
-        if (x->rel == R_VCH || x->rel == R_PRED || x->rel == R_NMOD ||
-            (head_noun && !has_child_rel(g, w, R_SUBJ)))
+        if (x->rel == R_VCH || x->rel == R_PRED || x->rel == R_NMOD || (head_noun && !has_subj))
             return "VBN";
-        if (!has_child_rel(g, w, R_SUBJ) && (x->rel == R_ADV || x->rel == R_OPENER))
+        if (!has_subj && (x->rel == R_ADV || x->rel == R_OPENER))
             return "VBN";
         return "VBD";
     }
@@ -1570,7 +1626,7 @@ static void tag_words(graph *g)
             g->w[w].tag = word_tag(g, w, &quotes);
 }
 
-/* ==== 6. phrases ============================================================= */
+/* ==== 5. phrases ============================================================= */
 
 /* The phrase tree under construction: nodes linked by indices. */
 typedef struct pnode {
@@ -1962,8 +2018,8 @@ static int build_in_vp(ptree *t, int v, int k)
         add_word(t, x, k);
         return x; /* unwrapped below */
     }
-    if (r == R_VCH && is_verbal(t, k))
-        return build_vp(t, k, v);
+    if ((r == R_VCH || (r == R_PRED && c == C_VERB)) && is_verbal(t, k))
+        return build_vp(t, k, v); /* "were (VP arrested)" */
     if (r == R_PRT) {
         int x = pt_node(t, "PRT");
         add_word(t, x, k);
@@ -2125,6 +2181,8 @@ static int build_pp(ptree *t, int p)
         add_word(t, pp, p);
     if (clause)
         t->n[pp].label = "SBAR";
+    else if (nkids(t, p) == 1 && rel(t, kid(t, p, 0)) == R_INF)
+        t->n[pp].label = "VP"; /* "is about to restore": (VP (IN about) (S (VP (TO to) ...))) */
     return pp;
 }
 
@@ -2473,7 +2531,7 @@ static int flat_tree(ptree *t)
     return root;
 }
 
-/* ==== 7. output ============================================================== */
+/* ==== 6. output ============================================================== */
 
 /* Copies the phrase tree under root into a dyad_tree (pre-order). */
 static int to_tree(dyad_tree **out, ptree *t, int root, dyad_arena *a)
@@ -2536,7 +2594,7 @@ static int to_tree(dyad_tree **out, ptree *t, int root, dyad_arena *a)
     return 0;
 }
 
-/* ==== 2. parse: linkages, ranking ============================================ */
+/* ==== 7. parse: linkages, ranking ============================================ */
 
 static int nchild(const graph *g, int w)
 {
@@ -2593,6 +2651,24 @@ static int is_aux_word(const char *b)
     return lg__eq(b, "had") || lg__eq(b, "has") || lg__eq(b, "have") || lg__in(b, lg_modals);
 }
 
+/* A coordination of a name with a bare singular common noun (no determiner,
+ * lower case): rarely what the text means. */
+static int mixed_conjuncts(const graph *g, int c)
+{
+    int name = 0, bare = 0;
+    for (int i = 1; i < g->nw; i++) {
+        const gword *x = &g->w[i];
+        if (x->head != c || x->rel != R_CONJ || x->cat != C_NOUN || !x->tag)
+            continue;
+        if (!strncmp(x->tag, "NNP", 3))
+            name = 1;
+        else if (lg__eq(x->tag, "NN") && islower((unsigned char)x->text[0]) &&
+                 child_rel(g, i, R_DET) < 0 && child_rel(g, i, R_MOD) < 0)
+            bare = 1;
+    }
+    return name && bare;
+}
+
 /* Penalties of one word. */
 static void word_penalties(const graph *g, int w, penalty *p)
 {
@@ -2639,6 +2715,9 @@ static void word_penalties(const graph *g, int w, penalty *p)
             g->w[y].rel != R_PRED)
             pen(p, 4, "progressive", x); /* "is claiming responsibility" */
     }
+    if (x->cat == C_CONJ && x->rel != R_NONE && mixed_conjuncts(g, w))
+        pen(p, 3, "mixed-conj", x); /* "relations with Asia and meet with ...": a verb read
+                                     * as a bare noun beside a name */
     if (verb && lg__in(x->base, lg_modals) && child_rel(g, w, R_VCH) < 0)
         pen(p, 3, "modal", x); /* "will" without a verb */
     if (verb && has_subj &&
@@ -2750,6 +2829,14 @@ static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int
                       dyad_lg_result *res)
 {
     *out = NULL;
+    /* the time limit holds for the whole sentence: each attempt gets what is
+     * left of it (link-grammar counts whole seconds) */
+    double left = p->deadline - lg__now();
+    if (left < 50) {
+        res->timed_out = 1;
+        return 0;
+    }
+    parse_options_set_max_parse_time(p->po, (int)(left / 1000.0 + 0.999));
     parse_options_set_disjunct_cost(p->po, cost);
     int rc = new_sentence(out, p, pp, res);
     if (rc)
@@ -2869,7 +2956,7 @@ static void lg__quiet(lg_errinfo *ei, void *data)
 
 void dyad_lg_opts_default(dyad_lg_opts *o)
 {
-    o->max_parse_time = 2;
+    o->max_parse_time = 3;
     o->linkage_limit = 100;
     o->rank = 10;
     o->merge_names = 1;
@@ -2901,7 +2988,7 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
         return lg__nomem();
     }
     parse_options_set_verbosity(p->po, 0);
-    parse_options_set_max_parse_time(p->po, p->o.max_parse_time > 0 ? p->o.max_parse_time : 2);
+    parse_options_set_max_parse_time(p->po, p->o.max_parse_time > 0 ? p->o.max_parse_time : 3);
     parse_options_set_linkage_limit(p->po, p->o.linkage_limit > 0 ? p->o.linkage_limit : 100);
 
     *out = p;
@@ -2918,6 +3005,14 @@ void dyad_lg_free(dyad_lg *p)
 }
 
 void dyad_lg_get_stats(const dyad_lg *p, dyad_lg_stats *st) { *st = p->st; }
+
+static int in_order(const dyad_tree *t)
+{
+    for (int i = 1; i < t->ntok; i++)
+        if (t->tok_start[i] < t->tok_start[i - 1])
+            return 0;
+    return 1;
+}
 
 static int has_alnum(const char *s, size_t n)
 {
@@ -2966,6 +3061,13 @@ static int lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char
     rc = to_tree(out, &t, root, a);
     if (rc)
         return lg__nomem();
+    if (!in_order(*out)) { /* the same guard for the order of the words */
+        if (getenv("DYAD_LG_TRACE"))
+            fprintf(stderr, "lg: words out of order; flat fragment instead\n");
+        root = flat_tree(&t);
+        if (t.err || root < 0 || to_tree(out, &t, root, a))
+            return lg__nomem();
+    }
     res->status = res->null_count > 0 ? DYAD_LG_PARTIAL : DYAD_LG_FULL;
     return 0;
 }
@@ -2982,6 +3084,7 @@ int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *
     *out = NULL;
     lg_error_set_handler(lg__quiet, NULL);
     double t0 = lg__now();
+    p->deadline = t0 + 1000.0 * (p->o.max_parse_time > 0 ? p->o.max_parse_time : 3);
     int rc = lg_parse(out, res, p, text, n, a);
     res->ms = lg__now() - t0;
     if (rc) {

@@ -15,18 +15,22 @@
  * Before parsing, runs of capitalised words ("US Deputy Secretary of Energy
  * Jeffrey Kupfer") are handed to link-grammar as one proper noun and expanded
  * again in the tree; all-capitals headlines are re-cased word by word; curly
- * quotes and dashes are normalised. The first K linkages are ranked by what the
- * coders need (no null words, every finite verb attached as a clause, a main
- * verb with a subject, then link-grammar's own costs) instead of taking the
- * first. A sentence with no complete linkage is parsed again with null links
- * (a partial parse); one that still has none (time limit, length cap, empty
- * input) is an error, reported and counted, never a silent empty tree.
+ * quotes and dashes are normalised. The sentence is parsed first with
+ * link-grammar's cheap disjuncts only (its rare readings - "his" as a subject,
+ * "Kenya's" as "Kenya is" - left out); when that finds no complete linkage, a
+ * parse with all disjuncts and one with null links (a partial parse: words left
+ * out) are ranked together. The first K linkages of an attempt are ranked by
+ * what the coders need (every word attached, finite verbs attached as clauses,
+ * a main verb with its subject, no reading news text rarely has, then
+ * link-grammar's own costs) instead of taking the first. A sentence that still
+ * has no linkage (time limit, length cap, empty input) is an error, reported
+ * and counted, never a silent empty tree.
  *
  * Token spans (tok_start / tok_end) are byte offsets in the text that was
  * parsed; no dyad_tree_align() is needed.
  *
  * Threads: a dyad_lg is used by one thread at a time; create one per thread
- * (each loads the dictionary, about 0.3 s). Link-grammar's messages go to a
+ * (each loads the dictionary, about 0.1 s). Link-grammar's messages go to a
  * per-thread handler installed by dyad_lg_new and are not printed.
  *
  * Ownership: the trees come from the caller's arena (see tree.h); the parser
@@ -45,9 +49,10 @@
 typedef struct dyad_lg dyad_lg;
 
 typedef struct dyad_lg_opts {
-    int max_parse_time;  /* seconds per parse attempt (link-grammar's unit); default 2 */
+    int max_parse_time;  /* seconds for one sentence, all attempts together; default 3 */
     int linkage_limit;   /* linkages link-grammar enumerates; default 100 */
-    int rank;            /* the first K linkages are ranked; 1 = take the first; default 10 */
+    int rank;            /* the first K linkages of each attempt are ranked; 1 = take the
+                          * first; default 10 */
     int merge_names;     /* 1: capitalised runs become one proper noun for the parser (default) */
     int null_links;      /* 1: partial parses with null links when no full one exists (default) */
     float cheap_cost;    /* first try with disjuncts up to this cost only (link-grammar's rarer
