@@ -28,34 +28,10 @@ static void usage(FILE *f)
             "2 usage error; 3 a file or the dictionaries could not be read.\n");
 }
 
-static void first_ten(void *user, dyad_diag_level lvl, const char *file, long line,
-                      const char *msg)
-{
-    int *shown = user;
-    if (lvl == DYAD_DIAG_WARNING && *shown >= 10)
-        return;
-    if (lvl == DYAD_DIAG_WARNING)
-        ++*shown;
-    fprintf(stderr, "%s:%ld: %s: %s\n", file ? file : "dyad", line,
-            lvl == DYAD_DIAG_ERROR ? "error" : "warning", msg);
-}
-
 static int print_event(void *user, const dyad_event *e)
 {
     (void)user;
     return dyad_event_write_json(stdout, e) ? 1 : 0;
-}
-
-#ifndef DYAD_DEFAULT_DICT_DIR
-#define DYAD_DEFAULT_DICT_DIR "data/dict"
-#endif
-
-/* Dictionary folder: --dict-dir, else $DYAD_DICT_DIR, else data/dict (relative to
- * the working directory: the repository's own dictionaries). */
-static const char *default_dict_dir(void)
-{
-    const char *env = getenv("DYAD_DICT_DIR");
-    return env && *env ? env : DYAD_DEFAULT_DICT_DIR;
 }
 
 int dyad_cmd_code(int argc, char **argv)
@@ -100,30 +76,10 @@ int dyad_cmd_code(int argc, char **argv)
         free(files);
         return 2;
     }
-    if (!dict_dir)
-        dict_dir = default_dict_dir();
-    /* Dictionary warnings (malformed lines, each skipped): the first ten with
-     * file:line, then a count, unless -v lists them all. */
-    int shown = 0;
-    dyad_diag dict_diag = {.fn = verbose ? NULL : first_ten, .user = &shown};
     dyad_dict *dict = NULL;
-    int load_rc = dyad_dict_load_dir(&dict, dict_dir, &dict_diag);
-    if (!verbose && dict_diag.warnings > shown)
-        fprintf(stderr, "dyad code: %s: %ld malformed dictionary lines skipped in all (-v lists them)\n",
-                dict_dir, dict_diag.warnings);
-    if (load_rc) {
-        fprintf(stderr, "dyad code: %s\n", dyad_last_error());
+    if (dyad_cli_load_dict(&dict, "dyad code", dict_dir, verbose)) {
         free(files);
         return 3;
-    }
-    if (verbose) {
-        dyad_dict_stats st;
-        dyad_dict_get_stats(dict, &st);
-        fprintf(stderr,
-                "dyad code: dictionaries from %s: %ld verb blocks, %ld verb forms, %ld patterns, "
-                "%ld actors, %ld agents, %ld discards, %ld issues (%.3f s)\n",
-                dict_dir, st.verb_blocks, st.verb_forms, st.patterns, st.actors, st.agents,
-                st.discards, st.issues, st.seconds);
     }
     dyad_coder *coder = NULL;
     if (dyad_coder_new(&coder, dict, NULL)) {

@@ -117,13 +117,9 @@ int dyad_cmd_export(int argc, char **argv)
     int status = parse_args(&c, argc, argv);
     if (status)
         return status < 0 ? 0 : status;
-    if (!c.db)
-        c.db = getenv("DYAD_DB");
-    dyad_store *s = NULL;
-    if (dyad_store_open(&s, c.db, DYAD_STORE_READ)) {
-        fprintf(stderr, "dyad export: %s\n", dyad_last_error());
+    dyad_store *s = dyad_cli_open_store("dyad export", c.db, DYAD_STORE_READ);
+    if (!s)
         return 3;
-    }
     FILE *f = c.output ? fopen(c.output, "wb") : stdout;
     if (!f) {
         fprintf(stderr, "dyad export: %s: cannot create\n", c.output);

@@ -91,20 +91,15 @@ static const char *sniff(const char *path)
     return ch == '{' ? "jsonl" : ch == '<' || ch == EOF ? "petrarch-xml" : NULL;
 }
 
-static const char *default_dict_dir(void)
-{
-    const char *env = getenv("DYAD_DICT_DIR");
-    return env && *env ? env : "data/dict";
-}
-
 /* Loads the dictionaries and the coder on the first XML file. 0 or 3. */
 static int need_coder(load_cli *c)
 {
     if (c->coder)
         return 0;
-    const char *dir = c->dict_dir ? c->dict_dir : default_dict_dir();
-    if (dyad_dict_load_dir(&c->dict, dir, NULL) || dyad_store_dict_version(c->version, dir) ||
-        dyad_coder_new(&c->coder, c->dict, NULL)) {
+    const char *dir = dyad_cli_dict_dir(c->dict_dir);
+    if (dyad_cli_load_dict(&c->dict, "dyad load", dir, 0))
+        return 3;
+    if (dyad_store_dict_version(c->version, dir) || dyad_coder_new(&c->coder, c->dict, NULL)) {
         fprintf(stderr, "dyad load: %s\n", dyad_last_error());
         return 3;
     }
@@ -207,16 +202,13 @@ int dyad_cmd_load(int argc, char **argv)
         free(c.files);
         return status < 0 ? 0 : status;
     }
-    if (!c.db)
-        c.db = getenv("DYAD_DB");
     c.tty = !c.quiet && isatty(2);
     if (c.dict_dir && dyad_store_dict_version(c.version, c.dict_dir)) {
         fprintf(stderr, "dyad load: %s\n", dyad_last_error());
         free(c.files);
         return 3;
     }
-    if (dyad_store_open(&c.store, c.db, DYAD_STORE_WRITE)) {
-        fprintf(stderr, "dyad load: %s\n", dyad_last_error());
+    if (!(c.store = dyad_cli_open_store("dyad load", c.db, DYAD_STORE_WRITE))) {
         free(c.files);
         return 3;
     }

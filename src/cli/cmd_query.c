@@ -138,13 +138,9 @@ int dyad_cmd_query(int argc, char **argv)
     int status = parse_args(&c, argc, argv);
     if (status)
         return status < 0 ? 0 : status;
-    if (!c.db)
-        c.db = getenv("DYAD_DB");
-    dyad_store *s = NULL;
-    if (dyad_store_open(&s, c.db, DYAD_STORE_READ)) {
-        fprintf(stderr, "dyad query: %s\n", dyad_last_error());
+    dyad_store *s = dyad_cli_open_store("dyad query", c.db, DYAD_STORE_READ);
+    if (!s)
         return 3;
-    }
     dyad_table *t = NULL;
     int rc;
     if (c.top && !strcmp(c.top, "actors"))

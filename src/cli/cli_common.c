@@ -1,0 +1,73 @@
+/* cli_common.c: what several subcommands share — the dictionary folder and its
+ * warnings, opening the store. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+
+#ifndef DYAD_DEFAULT_DICT_DIR
+#define DYAD_DEFAULT_DICT_DIR "data/dict"
+#endif
+
+const char *dyad_cli_dict_dir(const char *given)
+{
+    if (given)
+        return given;
+    const char *env = getenv("DYAD_DICT_DIR");
+    return env && *env ? env : DYAD_DEFAULT_DICT_DIR;
+}
+
+typedef struct shown_ctx {
+    const char *cmd;
+    int shown;
+} shown_ctx;
+
+static void first_ten(void *user, dyad_diag_level lvl, const char *file, long line,
+                      const char *msg)
+{
+    shown_ctx *s = user;
+    if (lvl == DYAD_DIAG_WARNING && s->shown >= 10)
+        return;
+    if (lvl == DYAD_DIAG_WARNING)
+        s->shown++;
+    fprintf(stderr, "%s:%ld: %s: %s\n", file ? file : s->cmd, line,
+            lvl == DYAD_DIAG_ERROR ? "error" : "warning", msg);
+}
+
+int dyad_cli_load_dict(dyad_dict **out, const char *cmd, const char *dict_dir, int verbose)
+{
+    *out = NULL;
+    const char *dir = dyad_cli_dict_dir(dict_dir);
+    shown_ctx s = {cmd, 0};
+    dyad_diag d = {.fn = verbose ? NULL : first_ten, .user = &s};
+    int rc = dyad_dict_load_dir(out, dir, &d);
+    if (!verbose && d.warnings > s.shown)
+        fprintf(stderr, "%s: %s: %ld malformed dictionary lines skipped in all (-v lists them)\n",
+                cmd, dir, d.warnings);
+    if (rc) {
+        fprintf(stderr, "%s: %s\n", cmd, dyad_last_error());
+        return 3;
+    }
+    if (verbose) {
+        dyad_dict_stats st;
+        dyad_dict_get_stats(*out, &st);
+        fprintf(stderr,
+                "%s: dictionaries from %s: %ld verb blocks, %ld verb forms, %ld patterns, "
+                "%ld actors, %ld agents, %ld discards, %ld issues (%.3f s)\n",
+                cmd, dir, st.verb_blocks, st.verb_forms, st.patterns, st.actors, st.agents,
+                st.discards, st.issues, st.seconds);
+    }
+    return 0;
+}
+
+dyad_store *dyad_cli_open_store(const char *cmd, const char *db, int flags)
+{
+    if (!db)
+        db = getenv("DYAD_DB");
+    dyad_store *s = NULL;
+    if (dyad_store_open(&s, db, flags)) {
+        fprintf(stderr, "%s: %s\n", cmd, dyad_last_error());
+        return NULL;
+    }
+    return s;
+}
