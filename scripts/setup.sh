@@ -16,7 +16,8 @@ usage() {
     cat <<'EOF'
 usage: scripts/setup.sh [--deps-only | --check]
   (no option)   install the missing Debian packages, build build/dyad, code
-                data/examples/article.xml and print the events
+                data/examples/article.txt (a raw news article written for dyad)
+                with dyad's own dictionaries and print the events
   --deps-only   only install the missing packages
   --check       exit 0 if every package is installed, 1 if not
 EOF
@@ -76,8 +77,8 @@ esac
 install_packages
 echo "setup: building build/dyad"
 make
-echo "setup: coding data/examples/article.xml (one JSON object per event):"
-out=$(build/dyad code data/examples/article.xml)
+echo "setup: coding data/examples/article.txt with dyad's dictionaries (one JSON object per event):"
+out=$(build/dyad code data/examples/article.txt)
 printf '%s\n' "$out"
 n=$(printf '%s\n' "$out" | grep -c '"type":"event"' || true)
-echo "setup: $n events from data/examples/article.xml; run 'make test' to test"
+echo "setup: $n events from data/examples/article.txt; run 'make test' to test"
