@@ -1,7 +1,11 @@
 /* cli_common.c: what several subcommands share — the dictionary folder and its
  * warnings, opening the store. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -9,12 +13,41 @@
 #define DYAD_DEFAULT_DICT_DIR "data/dict"
 #endif
 
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* data/dict next to the build folder the program runs from (build/dyad ->
+ * build/../data/dict), so that dyad finds its dictionaries from any folder. */
+static const char *beside_program(void)
+{
+    static char path[PATH_MAX + 32];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    snprintf(path, sizeof path, "%s/../%s", exe, DYAD_DEFAULT_DICT_DIR);
+    return is_dir(path) ? path : NULL;
+}
+
 const char *dyad_cli_dict_dir(const char *given)
 {
     if (given)
         return given;
     const char *env = getenv("DYAD_DICT_DIR");
-    return env && *env ? env : DYAD_DEFAULT_DICT_DIR;
+    if (env && *env)
+        return env;
+    if (is_dir(DYAD_DEFAULT_DICT_DIR))
+        return DYAD_DEFAULT_DICT_DIR;
+    const char *p = beside_program();
+    return p ? p : DYAD_DEFAULT_DICT_DIR;
 }
 
 typedef struct shown_ctx {
