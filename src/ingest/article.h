@@ -167,7 +167,17 @@ size_t dyad_article_take_date(char out[11], const char *s, size_t n);
  * Leading and trailing whitespace is ignored; a blank line is not boilerplate. */
 int dyad_article_is_boilerplate(const char *s, size_t n);
 
-/* Copies s[0..n) to a without its boilerplate lines, with "\r\n" and "\r"
+/* Length of a wire dateline at the start of the line s[0..n), separator and
+ * blanks included: "SEOUL (Reuters) - ", "WASHINGTON, Aug 15 (AFP) -- ",
+ * "BAGHDAD, Iraq - ", "AFP - "; the place in capitals, the agency from a list
+ * of wire services. 0 when there is none. */
+size_t dyad_article_dateline_len(const char *s, size_t n);
+/* Length of a wire credit ending the line s[0..n) (" (AFP)", " (Reuters)"),
+ * blanks before it included; 0 when there is none or it is the whole line. */
+size_t dyad_article_credit_len(const char *s, size_t n);
+
+/* Copies s[0..n) to a without its boilerplate lines and wire datelines and
+ * credits (see above), with "\r\n" and "\r"
  * made "\n", trailing blanks of each line and runs of blank lines reduced to
  * one blank line, and leading/trailing blank lines removed. *out is
  * NUL-terminated; *dropped (may be NULL) = lines removed. 0 or DYAD_ENOMEM. */

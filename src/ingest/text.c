@@ -335,8 +335,13 @@ int dyad_article_strip_boilerplate(char **out, size_t *out_len, long *dropped, d
                 o[k++] = '\n';
             if (k && blank)
                 o[k++] = '\n';
-            memcpy(o + k, s + i, t - i);
-            k += t - i;
+            /* a wire dateline ("SEOUL (Reuters) - ") or credit ("(AFP)") goes */
+            size_t dl = dyad_article_dateline_len(s + lead, t - lead);
+            size_t cr = dyad_article_credit_len(s + lead + dl, t - lead - dl);
+            memcpy(o + k, s + i, lead - i);
+            k += lead - i;
+            memcpy(o + k, s + lead + dl, t - lead - dl - cr);
+            k += t - lead - dl - cr;
             blank = 0;
         }
         i = next;

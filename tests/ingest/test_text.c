@@ -149,6 +149,40 @@ static void strip_boilerplate_layout(void **state)
     dyad_arena_free(a);
 }
 
+/* Wire datelines and credits name places and agencies the story is not about. */
+static void datelines_and_credits(void **state)
+{
+    (void)state;
+    struct { const char *line; size_t len; } dl[] = {
+        {"SEOUL (Reuters) - North Korea said", 18},
+        {"WASHINGTON, Aug 15 (AFP) -- The US said", 28},
+        {"BAGHDAD, Iraq - A bomb exploded", 16},
+        {"AFP - Democratic White House hopeful", 6},
+        {"UNITED NATIONS (Reuters) - The UN", 27},
+        {"PORT-AU-PRINCE, Haiti \xE2\x80\x94 Gunmen", 26},
+        {"Iran - Iraq talks resumed", 0},          /* not capitals, not an agency */
+        {"The talks - which began in May - went on", 0},
+        {"US - China talks", 0},                   /* too short to be a place */
+        {"SEOUL (Yesterday) - x", 0},              /* not an agency */
+        {"Seoul, Aug 15 - talks", 0},
+        {"NATO", 0},
+    };
+    for (size_t i = 0; i < sizeof dl / sizeof dl[0]; i++)
+        assert_int_equal(dyad_article_dateline_len(dl[i].line, strlen(dl[i].line)), dl[i].len);
+    const char *t = "Kerry assails Bush plan (AFP)";
+    assert_int_equal(dyad_article_credit_len(t, strlen(t)), 6);
+    t = "(AFP)";
+    assert_int_equal(dyad_article_credit_len(t, strlen(t)), 0);
+    t = "He met the (UN) envoy";
+    assert_int_equal(dyad_article_credit_len(t, strlen(t)), 0);
+    dyad_arena *a = dyad_arena_new();
+    const char *in = "Kerry assails plan (AFP)\n\nTEHRAN (Reuters) - Iran said it would strike back.";
+    char *out;
+    assert_int_equal(dyad_article_strip_boilerplate(&out, NULL, NULL, a, in, strlen(in)), 0);
+    assert_string_equal(out, "Kerry assails plan\n\nIran said it would strike back.");
+    dyad_arena_free(a);
+}
+
 /* ---- plain-text articles ------------------------------------------------------ */
 
 static void text_article(void **state)
@@ -443,6 +477,7 @@ int main(void)
         cmocka_unit_test(take_date_line),
         cmocka_unit_test(boilerplate_lines),
         cmocka_unit_test(strip_boilerplate_layout),
+        cmocka_unit_test(datelines_and_credits),
         cmocka_unit_test(text_article),
         cmocka_unit_test(text_invalid_utf8),
         cmocka_unit_test(text_empty),
