@@ -4,7 +4,13 @@
 # built-in parser and the Phoenix dictionaries, with 1 and 2 threads; then the
 # same input repeated 10x to check that peak memory stays flat. Prints
 # sentences/s, peak RSS and the share of full / partial / failed parses.
+# Rates are sentences per CPU second (user+sys: the machine may be shared) and
+# per wall second. Sentences skipped before parsing (no actor or agent in the
+# dictionaries: nothing can be coded) count as sentences.
 # Usage: sh bench/bench_raw.sh [ITEMS]   (ITEMS: how many world items, default all 1900)
+# Environment: BUILD (default build), DYAD (a dyad binary to use instead of
+# building $BUILD/dyad), NO_X10=1 skips the x10 memory run; DYAD_PARSE_ALL=1
+# parses every sentence (no skipping), to compare.
 set -eu
 cd "$(dirname "$0")/.."
 csv=../shared/corpora/agnews/test.csv
@@ -15,7 +21,11 @@ if [ ! -f "$csv" ] || [ ! -d "$dicts" ]; then
 fi
 command -v python3 >/dev/null || { echo "bench_raw: skipped: python3 needed to convert the CSV"; exit 0; }
 items=${1:-1900}
-make -s build/dyad
+BUILD=${BUILD:-build}
+if [ -z "${DYAD:-}" ]; then
+    make -s BUILD="$BUILD" "$BUILD/dyad"
+    DYAD=$BUILD/dyad
+fi
 mkdir -p bench/out
 python3 - "$csv" "$items" bench/out/agnews_world.jsonl bench/out/agnews_world_x10.jsonl <<'PY'
 import csv, json, sys
@@ -39,16 +49,18 @@ with open(out10, "w") as f:
             f.write(rec(i, r, k) + "\n")
 PY
 run() { # threads input label
-    /usr/bin/time -f "%e %U %M" -o bench/out/raw.time \
-        build/dyad code -v --threads "$1" --dict-dir "$dicts" "$2" >bench/out/raw.jsonl 2>bench/out/raw.err || true
-    read -r wall user rss <bench/out/raw.time
+    /usr/bin/time -f "%e %U %S %M" -o bench/out/raw.time \
+        "$DYAD" code -v --threads "$1" --dict-dir "$dicts" "$2" >bench/out/raw.jsonl 2>bench/out/raw.err || true
+    read -r wall user sys rss <bench/out/raw.time
     sents=$(sed -n 's/.*: \([0-9]*\) records, .*/\1/p' bench/out/raw.err | tail -n 1)
     parse=$(grep 'built-in parser' bench/out/raw.err | sed 's/.*parser: //')
-    nsent=$(echo "$parse" | awk '{print $1+$4+$6}')
+    nsent=$(echo "$parse" | awk '{print $1+$4+$6+$8}')
     events=$(wc -l <bench/out/raw.jsonl)
     rate=$(awk -v s="$nsent" -v w="$wall" 'BEGIN{printf "%.1f", s/w}')
-    printf '%-28s threads=%s  %6s sentences  %6.2f s  %8s sent/s  peak RSS %6.1f MB  events %s\n' \
-        "$3" "$1" "$nsent" "$wall" "$rate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')" "$events"
+    cpu=$(awk -v u="$user" -v y="$sys" 'BEGIN{printf "%.2f", u+y}')
+    crate=$(awk -v s="$nsent" -v c="$cpu" 'BEGIN{printf "%.1f", s/c}')
+    printf '%-24s threads=%s %6s sentences  wall %7.2f s (%s sent/s)  CPU %7.2f s (%s sent/CPU s)  peak RSS %6.1f MB  events %s\n' \
+        "$3" "$1" "$nsent" "$wall" "$rate" "$cpu" "$crate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')" "$events"
     printf '%-28s parses: %s\n' "" "$parse"
     echo "$rate" >"bench/out/raw.rate.$1"
 }
@@ -57,5 +69,6 @@ run 1 bench/out/agnews_world.jsonl "agnews world items"
 run 2 bench/out/agnews_world.jsonl "agnews world items"
 awk -v a="$(cat bench/out/raw.rate.1)" -v b="$(cat bench/out/raw.rate.2)" \
     'BEGIN{printf "speed-up with 2 threads: %.2fx (target >= 1.8x)\n", b/a}'
+[ "${NO_X10:-0}" = 1 ] && exit 0
 run 2 bench/out/agnews_world_x10.jsonl "agnews world items x10"
 echo "(peak RSS of the x10 run should match the single run: memory does not grow with input)"

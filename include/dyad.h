@@ -43,6 +43,14 @@ typedef struct dyad_span {
     int start, end;
 } dyad_span;
 
+/* [issue 5] One mention of an event that an article gives more than once:
+ * the sentence and the evidence there (spans in that sentence's text). */
+typedef struct dyad_mention {
+    const char *sentence, *text;   /* sentence id and text */
+    dyad_span source_span, target_span, verb_span, date_span;
+    const char *source_text, *target_text, *verb_text, *date_text; /* "" when unknown */
+} dyad_mention;
+
 /* One coded event. All strings are owned by the structure that holds the event
  * (a dyad_events list); copy what you keep. */
 typedef struct dyad_event {
@@ -59,6 +67,17 @@ typedef struct dyad_event {
     dyad_span source_span, target_span, verb_span; /* evidence */
     const char *source_text, *target_text, *verb_text; /* the matched words (may be "") */
     const char *issues;    /* ";"-separated issue codes, "" if none */
+    /* [issue 5] Dates from the text and merged mentions: set by the raw-text
+     * pipeline (text, HTML, JSON Lines); PETRARCH XML and CoNLL-U events leave
+     * them NULL/0 and date is the record's. With date_source set, date is
+     * "YYYY", "YYYY-MM", "YYYY-MM-DD" or a range "START/END" of those. */
+    const char *date_source;  /* "text" (words of the sentence dated it) or "article" */
+    const char *article_date; /* the article's date as given ("" if none) */
+    dyad_span date_span;      /* the date expression in text; start < 0 when none */
+    const char *date_text;    /* its words ("" when none) */
+    int mentions;             /* identical events (same date, source, target, code) of
+                                 the article merged into this one; 0 = not counted */
+    const dyad_mention *mention; /* mentions > 1: each mention, in text order; else NULL */
 } dyad_event;
 
 #include <stdio.h>
@@ -119,6 +138,31 @@ int dyad_dict_load_dir(dyad_dict **out, const char *dir, dyad_diag *d);
 void dyad_dict_free(dyad_dict *dict); /* accepts NULL */
 void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *st);
 
+/* ---- checking dictionaries (`dyad dict check`) ------------------------- */
+
+typedef struct dyad_dict_check_result {
+    long errors, warnings; /* findings reported */
+    int files;             /* dictionary files checked */
+} dyad_dict_check_result;
+
+/* Checks a set of dictionaries and reports each finding through d as
+ * "file:line: error|warning: reason", sorted by file (verbs, actors, agents,
+ * discards, issues) and line. Errors: every line a loader rejects (including
+ * date ranges that end before they start and undefined synsets); an actor or
+ * agent phrase listed again with other codes; the same pattern twice in a verb
+ * block with another code; event codes outside dyad's CAMEO table (except the
+ * null forms "---", "--", "0" and the empty code of "[:173]"); actor and agent
+ * codes that are not 3+ upper-case letters or digits. Warnings: the same
+ * repetitions with the same codes, a discard phrase listed twice, a verb in two
+ * blocks, a synset defined but never used.
+ * Returns 0 when the files could be read (whatever was found: see *res),
+ * DYAD_EIO (a file is unreadable), DYAD_ELIMIT (more than 64 files) or
+ * DYAD_ENOMEM. */
+int dyad_dict_check(dyad_dict_check_result *res, const dyad_dict_files *f, dyad_diag *d);
+/* Same for the dictionaries a folder names (as dyad_dict_load_dir finds them);
+ * also DYAD_ENOTFOUND / DYAD_EINVAL when the folder names none or is ambiguous. */
+int dyad_dict_check_dir(dyad_dict_check_result *res, const char *dir, dyad_diag *d);
+
 /* ---- coding ------------------------------------------------------------ */
 
 /* Coding options; the names follow PETRARCH's <Config> options. */
@@ -156,6 +200,7 @@ typedef struct dyad_run_stats {
     long input_errors; /* records that could not be coded (no parse, a broken parse) */
     long xml_errors;   /* errors the XML reader reported (a truncated file, bad markup) */
     long parsed_full, parsed_partial, parse_failed; /* raw text: the built-in parser */
+    long skipped_no_actor; /* raw text: sentences not parsed, no actor or agent named */
 } dyad_run_stats;
 
 /* Codes every record of a PETRARCH XML file ("-" = stdin) with Penn parses.
@@ -168,12 +213,20 @@ typedef struct dyad_run_stats {
 int dyad_code_petrxml(dyad_run_stats *st, dyad_coder *c, const char *path, const char *date,
                       dyad_event_fn fn, void *user, dyad_diag *d);
 
+struct dyad_quote; /* see "quotes" below */
+
 /* Input of dyad_code_input. */
 typedef struct dyad_input_opts {
     const char *format; /* "auto" (NULL), "text", "html", "jsonl", "petrarch-xml", "conllu" */
     const char *date;   /* YYYY-MM-DD for every article (NULL: the article's own) */
     int threads;        /* worker threads for raw text; 0 = one per core */
     int progress;       /* a progress line on stderr when it is a terminal */
+    /* [issue 5, quotes] when set, the attributed quotes of each text, HTML or
+     * JSON Lines article (see "quotes" below) reach this callback after the
+     * article's events, in input order; a non-zero return stops the run. A
+     * story the discards drop gives none; other formats give none. */
+    int (*quotes)(void *user, const struct dyad_quote *q);
+    void *quotes_user;
 } dyad_input_opts;
 
 /* Codes one input file ("-" = stdin) of any supported format. Raw text, HTML
@@ -189,10 +242,51 @@ int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
 /* ---- output ------------------------------------------------------------ */
 
 /* One event as a compact JSON object and a newline (fields: type, article,
- * sentence, date, source, target, cameo, quad_class, goldstein, plover, text,
- * evidence {source, target, verb: {start, end, text}}, issues when any).
- * 0, DYAD_ENOMEM or DYAD_EIO. */
+ * sentence, date, [date_source, article_date when set,] source, target, cameo,
+ * quad_class, goldstein, plover, text, evidence {source, target, verb[, date]:
+ * {start, end, text}}, issues when any, [mentions when counted, and
+ * mentions_evidence: [{sentence, text, source, target, verb, date}, ...] when
+ * more than one]). 0, DYAD_ENOMEM or DYAD_EIO. */
 int dyad_event_write_json(FILE *f, const dyad_event *e);
+
+/* ---- quotes (issue 5) --------------------------------------------------- */
+
+/* One attributed quote of an article. Offsets are bytes of the article text
+ * (UTF-8, after ingest: boilerplate and the date line removed), as the event
+ * evidence spans. All strings belong to whoever hands the quote out (valid
+ * during the callback); copy what you keep. */
+typedef struct dyad_quote {
+    const char *article;  /* article id, as dyad code gives it */
+    const char *date;     /* the article's date ("" if none) */
+    const char *speaker;  /* as written; a pronoun or surname is replaced by the
+                             full name of the speaker it refers to */
+    const char *role;     /* title or affiliation ("senior fellow at the Soufan
+                             Center", "Iranian Foreign Ministry spokesman"); NULL */
+    const char *actor;    /* actor code of speaker and role ("IRNGOV"); NULL */
+    const char *quote;    /* the quoted words (paragraph breaks and the marks that
+                             reopen a continued quote removed) */
+    const char *cue;      /* "said", "told", "according to", ...; NULL for a
+                             quote that continues the previous speaker's */
+    const char *kind;     /* "direct", "partial" (inside a sentence) or "indirect" */
+    dyad_span quote_span;   /* the quoted words in the article text */
+    dyad_span speaker_span; /* where the attribution names the speaker (the
+                               pronoun or surname itself); start < 0: unknown */
+} dyad_quote;
+
+typedef int (*dyad_quote_fn)(void *user, const dyad_quote *q);
+
+/* Reads the text, HTML or JSON Lines articles of path ("-" = stdin; o->format,
+ * o->date as for dyad_code_input, threads unused) and hands each attributed
+ * quote to fn in input order. dict (may be NULL: no actor codes) codes the
+ * speakers. Counts articles in st->records. Returns 0, fn's non-zero value, or
+ * a negative dyad_err (DYAD_EINVAL for PETRARCH XML and CoNLL-U input). */
+int dyad_quotes_input(dyad_run_stats *st, const dyad_dict *dict, const char *path,
+                      const dyad_input_opts *o, dyad_quote_fn fn, void *user, dyad_diag *d);
+
+/* One quote as a compact JSON object and a newline: type "quote", article,
+ * date, speaker, role, actor, quote, cue, kind, start, end (the quote),
+ * speaker_start, speaker_end (null when unknown). 0, DYAD_ENOMEM or DYAD_EIO. */
+int dyad_quote_write_json(FILE *f, const dyad_quote *q);
 
 /* ---- validation --------------------------------------------------------- */
 

@@ -9,9 +9,12 @@ int dyad_cmd_code(int argc, char **argv);
 int dyad_cmd_load(int argc, char **argv);
 int dyad_cmd_query(int argc, char **argv);
 int dyad_cmd_export(int argc, char **argv);
+int dyad_cmd_dict(int argc, char **argv);
 
 /* The dictionary folder: given (--dict-dir) if not NULL, else $DYAD_DICT_DIR,
- * else data/dict (dyad's own, relative to the working directory). */
+ * else data/dict (dyad's own) in the working directory, else data/dict beside
+ * the folder the program is in (build/dyad -> data/dict). The result is a
+ * static string or one of the arguments. */
 const char *dyad_cli_dict_dir(const char *given);
 /* Loads that folder's dictionaries into *out (free with dyad_dict_free). Malformed
  * lines: the first ten are printed as file:line warnings, then a count — all of

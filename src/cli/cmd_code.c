@@ -10,7 +10,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: dyad code [--dict-dir DIR] [--input FORMAT] [--date YYYY-MM-DD]\n"
-            "                 [--threads N] [--verbose] FILE...|-\n"
+            "                 [--threads N] [--quotes] [--verbose] FILE...|-\n"
             "Codes events and writes one JSON object per event per line to standard output.\n"
             "Options:\n"
             "  --dict-dir DIR   dictionaries (PETRARCH formats) to use; DIR names them in\n"
@@ -21,6 +21,8 @@ static void usage(FILE *f)
             "  --date DATE      use this date for every article (text: overrides a leading\n"
             "                   'date YYYY-MM-DD' line)\n"
             "  --threads N      parser threads for raw text (default: one per core)\n"
+            "  --quotes         also write each article's attributed quotes, after its\n"
+            "                   events, as records of type \"quote\" (see dyad quotes)\n"
             "  -v, --verbose    report dictionary counts and totals on standard error\n"
             "Raw text, HTML and JSON Lines are split into sentences and parsed with the\n"
             "built-in parser (link-grammar); a sentence it cannot parse is reported.\n"
@@ -34,10 +36,16 @@ static int print_event(void *user, const dyad_event *e)
     return dyad_event_write_json(stdout, e) ? 1 : 0;
 }
 
+static int print_quote(void *user, const dyad_quote *q)
+{
+    (void)user;
+    return dyad_quote_write_json(stdout, q) ? 1 : 0;
+}
+
 int dyad_cmd_code(int argc, char **argv)
 {
     const char *dict_dir = NULL, *date = NULL, *format = NULL;
-    int verbose = 0, nfiles = 0, threads = 0;
+    int verbose = 0, nfiles = 0, threads = 0, quotes = 0;
     char **files = calloc((size_t)argc, sizeof *files);
     if (!files)
         return 3;
@@ -62,6 +70,8 @@ int dyad_cmd_code(int argc, char **argv)
             }
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             verbose = 1;
+        } else if (!strcmp(a, "--quotes")) {
+            quotes = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad code: unknown option '%s'\n", a);
             usage(stderr);
@@ -91,7 +101,8 @@ int dyad_cmd_code(int argc, char **argv)
     dyad_run_stats st = {0};
     int status = 0;
     for (int i = 0; i < nfiles; i++) {
-        dyad_input_opts io = {.format = format, .date = date, .threads = threads, .progress = 1};
+        dyad_input_opts io = {.format = format, .date = date, .threads = threads, .progress = 1,
+                              .quotes = quotes ? print_quote : NULL};
         int rc = dyad_code_input(&st, coder, files[i], &io, print_event, NULL, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad code: %s\n", dyad_last_error());
@@ -103,9 +114,11 @@ int dyad_cmd_code(int argc, char **argv)
         }
     }
     fflush(stdout);
-    if (verbose && (st.parsed_full || st.parsed_partial || st.parse_failed))
-        fprintf(stderr, "dyad code: built-in parser: %ld full parses, %ld partial, %ld failed\n",
-                st.parsed_full, st.parsed_partial, st.parse_failed);
+    if (verbose && (st.parsed_full || st.parsed_partial || st.parse_failed || st.skipped_no_actor))
+        fprintf(stderr,
+                "dyad code: built-in parser: %ld full parses, %ld partial, %ld failed, %ld "
+                "skipped (no actor)\n",
+                st.parsed_full, st.parsed_partial, st.parse_failed, st.skipped_no_actor);
     if (verbose || st.input_errors || st.xml_errors)
         fprintf(stderr,
                 "dyad code: %ld records, %ld events, %ld discarded, %ld records could not be "

@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "dyad.h"
 
+int dyad_cmd_quotes(int argc, char **argv); /* cmd_quotes.c */
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: dyad <command> [options]\n"
@@ -14,6 +16,8 @@ static void usage(FILE *f)
                "  load       code articles (or read dyad JSONL) into a store: SQLite or PostgreSQL\n"
                "  query      dyad timelines, top actors and dyads, events from a store\n"
                "  export     a store's events as JSONL, Phoenix or GDELT TSV, or GraphML\n"
+               "  quotes     attributed quotes of articles (speaker, role, actor, cue)\n"
+               "  dict       dict check DIR: errors and warnings of a dictionary folder\n"
                "  version    print the version\n"
                "Run 'dyad <command> --help' for a command's options.\n");
 }
@@ -43,6 +47,10 @@ int main(int argc, char **argv)
         return dyad_cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "export"))
         return dyad_cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "quotes"))
+        return dyad_cmd_quotes(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict"))
+        return dyad_cmd_dict(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "code/cameo.h"
+#include "date/date.h"
 
 static dyad_span tok_span(const dyad_tree *t, int t0, int t1)
 {
@@ -55,8 +56,132 @@ int dyad_events_fill(dyad_event *ev, const dyad_coded_list *l, const dyad_tree *
         e->target_text = span_text(m->text, e->target_span, a);
         e->verb_text = span_text(m->text, e->verb_span, a);
         e->issues = l->issues ? l->issues : "";
+        e->date_span.start = e->date_span.end = -1;
+        e->date_text = "";
         if (!e->source_text || !e->target_text || !e->verb_text)
             return dyad_set_error(DYAD_ENOMEM, "out of memory");
     }
+    return 0;
+}
+
+/* [issue 5] Where the event sits in its sentence: the verb, else the source,
+ * else the target; -1 when none is known. */
+static int event_pos(const dyad_event *e)
+{
+    if (e->verb_span.start >= 0)
+        return e->verb_span.start;
+    if (e->source_span.start >= 0)
+        return e->source_span.start;
+    return e->target_span.start;
+}
+
+int dyad_events_date(dyad_event *ev, int n, const dyad_date_sent *ds, const dyad_date *article,
+                     const char *article_date, const char **day, dyad_arena *a)
+{
+    if (!article_date)
+        article_date = "";
+    for (int i = 0; i < n; i++) {
+        dyad_event *e = &ev[i];
+        const dyad_date_expr *x = ds ? dyad_date_pick(ds, event_pos(e)) : NULL;
+        e->article_date = article_date;
+        e->mentions = 1;
+        if (!x) {
+            e->date = article_date;
+            e->date_source = "article";
+            e->date_span.start = e->date_span.end = -1;
+            e->date_text = "";
+            if (day)
+                day[i] = article_date;
+            continue;
+        }
+        char buf[48], cd[16];
+        e->date = dyad_arena_strdup(a, dyad_date_format(buf, sizeof buf, &x->value));
+        e->date_source = "text";
+        e->date_span.start = x->start;
+        e->date_span.end = x->end;
+        e->date_text = span_text(e->text, e->date_span, a);
+        if (day)
+            day[i] = dyad_arena_strdup(a, dyad_date_coder_day(cd, sizeof cd, &x->value, article));
+        if (!e->date || !e->date_text || (day && !day[i]))
+            return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+static size_t key_hash(const dyad_event *e)
+{
+    const char *f[4] = {e->date, e->source, e->target, e->cameo};
+    size_t h = 1469598103934665603ull;
+    for (int i = 0; i < 4; i++) {
+        for (const char *s = f[i] ? f[i] : ""; *s; s++)
+            h = (h ^ (unsigned char)*s) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull; /* field separator */
+    }
+    return h;
+}
+
+static int same_key(const dyad_event *a, const dyad_event *b)
+{
+    const char *x[4] = {a->date, a->source, a->target, a->cameo};
+    const char *y[4] = {b->date, b->source, b->target, b->cameo};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(x[i] ? x[i] : "", y[i] ? y[i] : ""))
+            return 0;
+    return 1;
+}
+
+static dyad_mention mention_of(const dyad_event *e)
+{
+    dyad_mention m = {e->sentence, e->text, e->source_span, e->target_span, e->verb_span,
+                      e->date_span, e->source_text, e->target_text, e->verb_text,
+                      e->date_text ? e->date_text : ""};
+    return m;
+}
+
+int dyad_events_merge(dyad_event *ev, int *n, dyad_arena *a)
+{
+    int cnt = *n;
+    if (cnt < 2)
+        return 0;
+    /* first[i]: the index of the first event with i's key (open addressing) */
+    size_t cap = 16;
+    while (cap < (size_t)cnt * 2)
+        cap *= 2;
+    int *slot = dyad_arena_alloc(a, cap * sizeof *slot);
+    int *first = dyad_arena_alloc(a, (size_t)cnt * sizeof *first);
+    int *fill = dyad_arena_alloc(a, (size_t)cnt * sizeof *fill);
+    if (!slot || !first || !fill)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    for (size_t i = 0; i < cap; i++)
+        slot[i] = -1;
+    for (int i = 0; i < cnt; i++) {
+        size_t h = key_hash(&ev[i]) & (cap - 1);
+        while (slot[h] >= 0 && !same_key(&ev[slot[h]], &ev[i]))
+            h = (h + 1) & (cap - 1);
+        if (slot[h] < 0)
+            slot[h] = i;
+        first[i] = slot[h];
+        if (first[i] != i)
+            ev[first[i]].mentions = (ev[first[i]].mentions > 0 ? ev[first[i]].mentions : 1) + 1;
+    }
+    /* the evidence of every mention, in text order */
+    for (int i = 0; i < cnt; i++) {
+        dyad_event *r = &ev[first[i]];
+        if (r->mentions < 2)
+            continue;
+        if (first[i] == i) {
+            dyad_mention *m = dyad_arena_alloc(a, (size_t)r->mentions * sizeof *m);
+            if (!m)
+                return dyad_set_error(DYAD_ENOMEM, "out of memory");
+            r->mention = m;
+            fill[i] = 0;
+        }
+        ((dyad_mention *)r->mention)[fill[first[i]]++] = mention_of(&ev[i]);
+    }
+    int k = 0;
+    for (int i = 0; i < cnt; i++)
+        if (first[i] == i)
+            ev[k++] = ev[i];
+    *n = k;
     return 0;
 }

@@ -15,4 +15,23 @@ typedef struct dyad_sentence_meta {
 int dyad_events_fill(dyad_event *ev, const dyad_coded_list *l, const dyad_tree *t,
                      const dyad_sentence_meta *m, dyad_arena *a);
 
+/* [issue 5] Dates the events ev[0..n) of one sentence: the date expression
+ * that dyad_date_pick gives for the event's verb (else its source, its
+ * target) sets date ("YYYY", "YYYY-MM", ... or a range), date_source "text"
+ * and date_span; without one, date is article_date and date_source
+ * "article". Also sets article_date and mentions = 1. When day is not NULL,
+ * day[i] receives the day to code event i's date-restricted actors with
+ * ("YYYY-MM-DD", or article_date). Strings come from a. ds may be NULL. */
+struct dyad_date_sent;
+struct dyad_date;
+int dyad_events_date(dyad_event *ev, int n, const struct dyad_date_sent *ds,
+                     const struct dyad_date *article, const char *article_date,
+                     const char **day, dyad_arena *a);
+
+/* [issue 5] Merges identical events of one article (same date, source, target
+ * and code) into the first one, in place: it keeps the first one's place and
+ * evidence, counts them in mentions and lists every mention's evidence in
+ * mention (from a). *n becomes the number of records. 0 or DYAD_ENOMEM. */
+int dyad_events_merge(dyad_event *ev, int *n, dyad_arena *a);
+
 #endif

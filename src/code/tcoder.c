@@ -542,6 +542,9 @@ typedef struct pnode {
     evl low_ev;
     clist low_codes;
     int low_is_ev, neg;
+    clist isubj;             /* a clause's implied subject (relative clauses) */
+    int gap;                 /* a verb phrase's object moved out: its antecedent, -1 none */
+    unsigned char has_isubj;
 } pnode;
 
 typedef struct tctx {
@@ -558,6 +561,7 @@ typedef struct tctx {
     /* which noun phrase gave a code (for evidence) */
     const char **span_code;
     int *span_node, nspan, capspan;
+    int strict; /* emit only events between two named actors (no bare agents) */
 } tctx;
 
 static int kind_of(const char *label)
@@ -601,7 +605,7 @@ static int build_nodes(tctx *c, const dyad_tree *t)
         p->tok = s->tok;
         p->parent = s->parent;
         p->kind = s->word ? K_OTHER : kind_of(p->label);
-        p->head_phrase = p->S = -1;
+        p->head_phrase = p->S = p->gap = -1;
         p->nk = s->nchildren;
         p->kids = dyad_arena_alloc(c->a, (size_t)(p->nk + 1) * sizeof *p->kids);
         if (!p->text || !p->kids)
@@ -952,15 +956,32 @@ static void pronoun_codes(tctx *c, int x, int prp, clist *codes)
     }
 }
 
-/* Actors and agents in a run of words: the longest actor at each position,
- * else the longest agent. */
+/* A plural demonym the dictionary lists in the singular ("the Iranians":
+ * IRANIAN): the actor of the singular word. */
+static int plural_actor(tctx *c, const char *word, const char **code, int *len)
+{
+    size_t n = strlen(word);
+    if (n < 5 || word[n - 1] != 'S' || (word[n - 2] != 'N' && word[n - 2] != 'I'))
+        return 0;
+    char buf[64];
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, word, n - 1);
+    buf[n - 1] = 0;
+    const char *one[1] = {buf};
+    return dyad_dict_actor_match(c->d, one, 1, c->date, code, len) && *len == 1;
+}
+
+/* Actors and agents in a run of words: the longest actor at each position
+ * (or a plural demonym), else the longest agent. */
 static void scan_words(tctx *c, clist w, clist *codes, int node)
 {
     int i = 0;
     while (i < w.n) {
         const char *code = NULL;
         int len = 0, prefix = 0;
-        if (dyad_dict_actor_match(c->d, w.v + i, w.n - i, c->date, &code, &len) && len > 0) {
+        if ((dyad_dict_actor_match(c->d, w.v + i, w.n - i, c->date, &code, &len) && len > 0) ||
+            plural_actor(c, w.v[i], &code, &len)) {
             /* an actor with no code valid on this date names nobody (PETRARCH-2) */
             /* "AAA/BBB" names several actors at once, as in the linear coder */
             for (const char *p = code; p && *p && strcmp(code, "---");) {
@@ -1016,17 +1037,58 @@ static int has_cc(tctx *c, int x)
     return 0;
 }
 
+static int is_relative(tctx *c, int x);
+static int rel_clause(tctx *c, int x);
+
+/* The subject noun phrase of a relative clause child x of a noun phrase with
+ * its own subject ("the sanctions (Washington imposed)"), else -1. */
+static int rel_subject(tctx *c, int x)
+{
+    if (!is_relative(c, x))
+        return -1;
+    int s = rel_clause(c, x);
+    if (s < 0)
+        return -1;
+    int np = -1, vp = -1;
+    for (int k = 0; k < c->n[s].nk; k++) {
+        int ch = c->n[s].kids[k];
+        if (c->n[ch].kind == K_NP && np < 0 && vp < 0)
+            np = ch;
+        if (c->n[ch].kind == K_VP)
+            vp = ch;
+    }
+    if (np < 0 || vp < 0)
+        return -1;
+    /* only a clause that says what the subject did to someone: not a
+     * misparsed "(sector) an AFP correspondent said" */
+    evl m = vp_meaning(c, vp);
+    for (int i = 0; i < m.n; i++)
+        if (m.v[i]->kind == EV_TUPLE && m.v[i]->code > 0 && (m.v[i]->code & 0xF000) != 0x1000)
+            return np;
+    return -1;
+}
+
+/* The code of "each other", "one another": the other members of a
+ * coordinated subject (collect). */
+static const char RECIP[] = "=RECIP";
+static clist one(tctx *c, const char *s);
+
 static clist np_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
     if (p->m_np)
         return p->np;
     p->m_np = 1;
-    clist text = {0}, pp = {0}, vp = {0}, npc = {0}, codes = {0}, pron = {0};
+    clist text = {0}, pp = {0}, vp = {0}, npc = {0}, codes = {0}, pron = {0}, rel = {0};
     for (int k = 0; k < p->nk && c->steps++ < STEP_CAP; k++) {
         int ch = p->kids[k];
         pnode *q = &c->n[ch];
-        if (q->kind == K_NP) {
+        int rs = rel_subject(c, ch);
+        if (rs >= 0) {
+            /* "the sanctions Washington imposed": the relative clause's subject
+             * stands for the thing it made */
+            cl_cat(c, &rel, np_meaning(c, rs));
+        } else if (q->kind == K_NP) {
             np_words(c, ch, &text, &npc);
         } else if (is_jnd(q->label)) {
             phrase_words(c, ch, &text);
@@ -1058,6 +1120,7 @@ static clist np_meaning(tctx *c, int x)
     }
     scan_words(c, text, &codes, x);
     clist act = {0}, agt = {0}, pa = {0}, pg = {0}, na = {0}, ng = {0}, va = {0}, vg = {0};
+    clist ra = {0}, rg = {0};
     split_codes(codes, &act, &agt, c);
     /* Several actors named in one noun phrase are several actors only when it
      * is a coordination ("US and British activists"); otherwise the first names
@@ -1068,11 +1131,20 @@ static clist np_meaning(tctx *c, int x)
     split_codes(pp, &pa, &pg, c);
     split_codes(npc, &na, &ng, c);
     split_codes(vp, &va, &vg, c);
+    split_codes(rel, &ra, &rg, c);
+    if (!act.n && !agt.n && ra.n) {
+        act = ra;
+        agt = rg;
+    }
     if (!act.n)
         act = na.n ? na : pa.n ? pa : va;
     if (!agt.n)
         agt = ng.n ? ng : pg.n ? pg : vg;
     p->np = mix_codes(c, agt, act);
+    if (text.n == 2 && !p->np.n &&
+        ((!strcmp(text.v[0], "EACH") && !strcmp(text.v[1], "OTHER")) ||
+         (!strcmp(text.v[0], "ONE") && !strcmp(text.v[1], "ANOTHER"))))
+        p->np = one(c, RECIP);
     for (int i = 0; i < p->np.n; i++)
         note_span(c, p->np.v[i], x);
     return p->np;
@@ -1202,6 +1274,31 @@ static const dyad_pattern *reroute1(mctx *m, const trie *t, fn o1)
 
 static int last_child(tctx *c, int x) { return x >= 0 && c->n[x].nk ? c->n[x].kids[c->n[x].nk - 1] : -1; }
 
+/* A quantity noun phrase, "thousands of drones", "dozens of missiles": the
+ * noun phrase of what is counted, else -1. */
+static int quantity_of(tctx *c, int x)
+{
+    static const char *const q[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "TENS",
+                                    "SCORES", "TONS", "TONNES", "NUMBER", "LOT", "LOTS",
+                                    "BATCH", "SHIPMENT", "SHIPMENTS", "CONSIGNMENT"};
+    pnode *p = &c->n[x];
+    if (p->kind != K_NP || p->nk != 2)
+        return -1;
+    int a = p->kids[0], b = p->kids[1];
+    if (c->n[b].kind != K_PP || c->n[b].nk != 2 || strcmp(first_word(c, b), "OF") ||
+        c->n[c->n[b].kids[1]].kind != K_NP)
+        return -1;
+    if (c->n[a].kind == K_NP) {
+        if (c->n[a].nk < 1 || c->n[a].nk > 2)
+            return -1;
+        a = c->n[a].kids[c->n[a].nk - 1];
+    }
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
+        if (!strcmp(c->n[a].text, q[i]))
+            return c->n[b].kids[1];
+    return -1;
+}
+
 static const dyad_pattern *match_noun(mctx *m, const trie *t, int phrase, int preplimit)
 {
     tctx *c = m->c;
@@ -1209,18 +1306,64 @@ static const dyad_pattern *match_noun(mctx *m, const trie *t, int phrase, int pr
         return NULL;
     pnode *p = &c->n[phrase];
     int items[64], ni = 0;
-    for (int k = 0; k < p->nk && ni < 63; k++) {
+    for (int k = 0; k < p->nk && ni < 60; k++) {
         int ch = p->kids[k];
         if (preplimit) {
             const char *prep = c->n[ch].nk ? first_word(c, ch) : "";
             if (c->n[ch].kind == K_PP && c->n[ch].nk > 1 && (!strcmp(prep, "BY") || !strcmp(prep, "FROM")))
                 items[ni++] = c->n[ch].kids[1];
         } else if (!strcmp(c->n[ch].label, "NP") || !strcmp(c->n[ch].label, "ADVP")) {
+            int in = p->kind == K_VP || p->kind == K_NP ? quantity_of(c, ch) : -1;
+            if (in >= 0)
+                items[ni++] = in; /* "(sent) thousands of drones": drones */
             items[ni++] = ch;
         }
     }
-    if (!preplimit && p->kind == K_NP)
+    if (!preplimit && p->kind == K_NP) {
+        int in = quantity_of(c, phrase);
+        if (in >= 0)
+            items[ni++] = in;
         items[ni++] = phrase;
+    }
+    if (!preplimit && p->kind == K_VP && ni < 60) {
+        /* "provided Russia with drones": the thing given, when the object is
+         * the one who receives it */
+        int actor_obj = 0;
+        for (int i = 0; i < ni; i++)
+            actor_obj |= c->n[items[i]].kind == K_NP && has_actor(np_meaning(c, items[i]));
+        int with[8], nw = 0;
+        for (int k = 0; actor_obj && k < p->nk && nw < 8; k++) {
+            int ch = p->kids[k];
+            if (c->n[ch].kind == K_PP)
+                with[nw++] = ch;
+            /* (the parser may attach it to the object: (NP (NP Russia) (PP with ...))) */
+            for (int j = 0; c->n[ch].kind == K_NP && j < c->n[ch].nk && nw < 8; j++)
+                if (c->n[c->n[ch].kids[j]].kind == K_PP)
+                    with[nw++] = c->n[ch].kids[j];
+        }
+        for (int w = 0; w < nw && ni < 56; w++) {
+            int pp = with[w], obj = c->n[pp].nk == 2 ? c->n[pp].kids[1] : -1;
+            if (obj < 0 || strcmp(first_word(c, pp), "WITH") || c->n[obj].kind != K_NP)
+                continue;
+            /* each member of "missiles, conventional arms and advisers" */
+            int cc = has_cc(c, obj) || c->n[obj].nk > 2;
+            for (int j = 0; cc && j < c->n[obj].nk && ni < 56; j++) {
+                int m = c->n[obj].kids[j];
+                if (c->n[m].kind != K_NP)
+                    continue;
+                int in = quantity_of(c, m);
+                if (in >= 0)
+                    items[ni++] = in;
+                items[ni++] = m;
+            }
+            int in = quantity_of(c, obj);
+            if (in >= 0)
+                items[ni++] = in;
+            items[ni++] = obj;
+        }
+    }
+    if (!preplimit && p->kind == K_VP && p->gap >= 0 && ni < 64)
+        items[ni++] = p->gap; /* "the sanctions (Washington imposed _)" */
     for (int i = 0; i < ni; i++) {
         head h = get_head(c, items[i]);
         const trie *sub = h.text ? trie_get(t, h.text) : NULL;
@@ -1378,7 +1521,10 @@ static int get_code(tctx *c, int x, int *pcode)
     return p->code;
 }
 
-/* The subject: the first noun phrase beside this verb phrase. */
+/* The subject: the noun phrase before this verb phrase, nearest first ("The
+ * following day, North Korean media condemned": a fronted time phrase is not
+ * the subject), else PETRARCH-2's first noun phrase beside it; a clause
+ * without one takes its implied subject (relative clauses). */
 static clist get_upper(tctx *c, int x)
 {
     pnode *p = &c->n[x];
@@ -1386,8 +1532,21 @@ static clist get_upper(tctx *c, int x)
         return p->upper;
     p->m_upper = 1;
     int par = p->parent;
-    for (int k = 0; par >= 0 && k < c->n[par].nk; k++) {
-        int ch = c->n[par].kids[k];
+    if (par < 0)
+        return p->upper;
+    pnode *pp = &c->n[par];
+    for (int k = p->index - 1; k >= 0 && pp->kids[p->index] == x; k--) {
+        int ch = pp->kids[k];
+        if (c->n[ch].kind != K_NP)
+            continue;
+        clist m = np_meaning(c, ch);
+        if (!m.n || (m.n == 1 && !strcmp(m.v[0], "~")))
+            continue;
+        p->upper = m;
+        return m;
+    }
+    for (int k = 0; k < pp->nk; k++) {
+        int ch = pp->kids[k];
         if (c->n[ch].kind != K_NP)
             continue;
         clist m = np_meaning(c, ch);
@@ -1396,6 +1555,8 @@ static clist get_upper(tctx *c, int x)
         p->upper = m;
         return m;
     }
+    if (pp->has_isubj)
+        p->upper = pp->isubj;
     return p->upper;
 }
 
@@ -1421,6 +1582,30 @@ static int is_valid(tctx *c, int x)
     p->kind = K_NP;
     p->label = "NP";
     return 0;
+}
+
+/* Prepositions of time, cause, manner and place: their objects are rarely the
+ * target of the verb. */
+static int is_adjunct_prep(const char *w)
+{
+    static const char *const adj[] = {"FOR", "IN", "DURING", "AFTER", "BEFORE", "SINCE", "AMID",
+                                      "DESPITE", "UNTIL", "LIKE", "AS", "BECAUSE", "WITHIN",
+                                      "THROUGHOUT", "FOLLOWING", "INCLUDING", "AMONG", "WHILE"};
+    for (size_t i = 0; i < sizeof adj / sizeof *adj; i++)
+        if (!strcmp(w, adj[i]))
+            return 1;
+    return 0;
+}
+
+/* Is the head noun of noun phrase x an agent word ("police", "troops")? */
+static int head_is_agent(tctx *c, int x)
+{
+    head h = get_head(c, x);
+    if (!h.text)
+        return 0;
+    const char *w[1] = {h.text}, *code = NULL;
+    int len = 0, prefix = 0;
+    return dyad_dict_agent_match(c->d, w, 1, &code, &len, &prefix) && len == 1;
 }
 
 static void get_lower(tctx *c, int x)
@@ -1459,14 +1644,20 @@ static void get_lower(tctx *c, int x)
         p->low_ev = events;
         return;
     }
-    clist np = {0}, pp = {0};
+    clist np = {0}, pp = {0}, modag = {0}, adj = {0};
     for (int k = 0; k < p->nk; k++) {
         int ch = p->kids[k];
-        if (c->n[ch].kind == K_NP)
-            cl_cat(c, &np, np_meaning(c, ch));
-        else if (c->n[ch].kind == K_PP)
-            cl_cat(c, &pp, pp_meaning(c, ch));
-        else if (!strcmp(c->n[ch].label, "S")) {
+        if (c->n[ch].kind == K_NP) {
+            clist m = np_meaning(c, ch);
+            /* agents only, from a modifier ("military support"): they describe
+             * the thing given, not an actor of a phrase beside it */
+            if (m.n && !has_actor(m) && !head_is_agent(c, ch))
+                cl_cat(c, &modag, m);
+            else
+                cl_cat(c, &np, m);
+        } else if (c->n[ch].kind == K_PP) {
+            cl_cat(c, is_adjunct_prep(first_word(c, ch)) ? &adj : &pp, pp_meaning(c, ch));
+        } else if (!strcmp(c->n[ch].label, "S")) {
             /* a small clause without a verb ("helped (S two dissidents from
              * Egypt)"): its noun phrases are objects of this verb */
             int has_vp = 0;
@@ -1478,6 +1669,13 @@ static void get_lower(tctx *c, int x)
         }
     }
     clist na = {0}, ng = {0}, pa = {0}, pg = {0};
+    /* actors in phrases of time, cause and place ("in retaliation for the
+     * attack on the Iranian embassy in Syria") are targets only when no object
+     * or phrase of direction names one */
+    if (!has_actor(np) && !has_actor(pp))
+        cl_cat(c, &pp, adj);
+    if (!has_actor(pp))
+        cl_cat(c, &np, modag);
     split_codes(np, &na, &ng, c);
     split_codes(pp, &pa, &pg, c);
     p->low_codes = mix_codes(c, ng.n ? ng : pg, na.n ? na : pa);
@@ -1643,6 +1841,63 @@ static void trace_vp(tctx *c, int x, const vstate *v, const evl *m)
     fputc('\n', stderr);
 }
 
+static int has_np_kid(tctx *c, int x);
+
+/* (SBAR (IN while) (S subject (VP ...))): the clause of a subordinating
+ * conjunction of time, cause or contrast (not "that", "if", "whether"), with
+ * its own subject; -1 if x is none. */
+static int adverbial_clause(tctx *c, int x)
+{
+    static const char *const conj[] = {"WHILE", "AS", "AFTER", "BEFORE", "WHEN", "BECAUSE",
+                                       "ALTHOUGH", "THOUGH", "WHEREAS", "SINCE", "UNTIL"};
+    pnode *p = &c->n[x];
+    if (strcmp(p->label, "SBAR") || p->nk != 2 || strcmp(c->n[p->kids[0]].label, "IN"))
+        return -1;
+    const char *w = c->n[p->kids[0]].text;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
+        ok |= !strcmp(w, conj[i]);
+    int s = p->kids[1];
+    if (!ok || strcmp(c->n[s].label, "S") || !has_np_kid(c, s))
+        return -1;
+    return s;
+}
+
+/* A subjectless "to" clause: (S (VP (TO to) ...)). */
+static int to_clause(tctx *c, int s)
+{
+    if (strcmp(c->n[s].label, "S") || has_np_kid(c, s) || !c->n[s].nk)
+        return 0;
+    int v = c->n[s].kids[0];
+    return c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "TO");
+}
+
+/* A passive verb of saying, believing or expecting (code: none, 01x or 03x)
+ * with a "to" clause and no "by" phrase: "X is expected to visit Y", "X is
+ * believed to have provided Y with Z". ("X was urged to help Y" is not: X
+ * was appealed to, and has not helped.) */
+static int raising(tctx *c, int x, int code)
+{
+    pnode *p = &c->n[x];
+    int top = code > 0 ? code & 0xF000 : code ? -1 : 0;
+    if (top != 0 && top != 0x1000 && top != 0x3000)
+        return 0;
+    if (!check_passive(c, x) || p->parent < 0 || c->n[p->parent].kind != K_VP)
+        return 0; /* (a participle in a noun phrase is not a raising verb) */
+    int inf = 0;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind == K_PP && !strcmp(first_word(c, ch), "BY"))
+            return 0;
+        if (!strcmp(c->n[ch].label, "S") && c->n[ch].nk) {
+            int v = c->n[ch].kids[0];
+            if (c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "TO"))
+                inf = 1;
+        }
+    }
+    return inf;
+}
+
 static evl vp_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
@@ -1656,7 +1911,13 @@ static evl vp_meaning(tctx *c, int x)
     v.passive = pcode;
     v.up = get_upper(c, x);
     evl events = {0};
-    if (check_passive(c, x) || (pcode && !v.c)) {
+    if (raising(c, x, v.c ? v.c : pcode)) {
+        /* "X is believed / expected / said to have done": what X did is the
+         * event; the belief is nobody's act */
+        v.c = 0;
+        v.cameo = NULL;
+        v.passive = 0;
+    } else if (check_passive(c, x) || (pcode && !v.c)) {
         if (passive_meaning(c, x, &v, pcode, &events)) {
             p->vp = events;
             return p->vp;
@@ -1700,12 +1961,31 @@ static evl vp_meaning(tctx *c, int x)
                 /* PETRARCH-2 takes clause events with a target or a code; dyad also
                  * takes one with only a subject, which the reporting verb is about
                  * ("the report alleged that France was aware") */
+                if (e->kind == EV_STR && e->str[0] && v.c && to_clause(c, p->kids[k])) {
+                    /* "Germany plans to send tanks to Ukraine": the verb's
+                     * subject intends toward the target of the "to" clause */
+                    resolve_event(c, &v, e, &events);
+                    continue;
+                }
                 if (e->kind != EV_TUPLE ||
                     !((e->tk == TG_STR && e->tstr[0]) || e->tk == TG_EV || e->tk == TG_PASSIVE ||
                       e->code || !cl_blank(e->src)))
                     continue;
                 resolve_event(c, &v, e, &events);
             }
+        }
+    } else {
+        /* an adverbial clause with its own subject ("..., while Ukraine
+         * shelled Russian positions") is an event of its own; PETRARCH-2
+         * dropped it when the verb phrase had events */
+        for (int k = 0; k < p->nk; k++) {
+            int s = adverbial_clause(c, p->kids[k]);
+            if (s < 0)
+                continue;
+            evl sm = phrase_meaning(c, s);
+            for (int i = 0; i < sm.n; i++)
+                if (sm.v[i]->kind == EV_TUPLE && !cl_blank(sm.v[i]->src))
+                    el_add(c, &events, sm.v[i]);
         }
     }
     evl maps = {0};
@@ -1845,6 +2125,13 @@ static void transform(tctx *c, const ev *e, evl *out)
              * nested code was lost: "pressed X to help Y" stayed 020) */
             int code = dyad_pico_combine(e->code, in->code);
             const char *h = hint(code, in->code, in->cameo, e->code, e->cameo);
+            if (!dyad_pico_to_cameo(code) && in->tk == TG_STR && in->tstr[0] &&
+                dyad_pico_to_cameo(in->code)) {
+                /* "KCNA claimed the US had imposed sanctions on Iran": the
+                 * combination has no CAMEO code; the act reported is the event */
+                el_add(c, out, in);
+                return;
+            }
             for (int i = 0; i < in->src.n; i++)
                 el_add(c, out, tuple_h(c, e->src, TG_STR, in->src.v[i], NULL, code, h, in->vtok));
             return;
@@ -1900,8 +2187,10 @@ static void node_span(tctx *c, const char *code, int *t0, int *t1)
 
 static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, const char *code, int vtok)
 {
-    if (!strcmp(s, t))
-        return 0; /* an actor acting on itself is not a dyad */
+    if (!strcmp(s, t) || s[0] == '=' || t[0] == '=')
+        return 0; /* an actor acting on itself is not a dyad; RECIP is no actor */
+    if (c->strict && (s[0] == '~' || s[0] == '-' || t[0] == '~' || t[0] == '-'))
+        return 0;
     for (int i = 0; i < out->n; i++)
         if (!strcmp(out->ev[i].source, s) && !strcmp(out->ev[i].target, t) &&
             !strcmp(out->ev[i].code, code))
@@ -1938,6 +2227,14 @@ static int collect(tctx *c, dyad_coded_list *out, const ev *e)
     if (e->cameo && dyad_pico_from_cameo(e->cameo, NULL) == e->code)
         code = e->cameo; /* the dictionary's own code, finer than the table's */
     int rc = 0;
+    if (!strcmp(e->tstr, RECIP)) {
+        /* "X and Y accused each other": each of the others */
+        for (int i = 0; i < e->src.n && !rc; i++)
+            for (int j = 0; j < e->src.n && !rc; j++)
+                if (i != j && strcmp(e->src.v[i], e->src.v[j]))
+                    rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok);
+        return rc;
+    }
     if (e->src.n && e->tstr[0]) {
         for (int i = 0; i < e->src.n && !rc; i++)
             rc = emit(c, out, e->src.v[i], e->tstr, code, e->vtok);
@@ -1956,6 +2253,262 @@ static int collect(tctx *c, dyad_coded_list *out, const ev *e)
     return rc;
 }
 
+/* ---- clauses inside noun phrases ---------------------------------------- */
+
+/* The subject a relative clause without one stands for: its antecedent, the
+ * noun phrase before it ("countries that have provided"); when that names no
+ * actor and the noun phrase is what a copula says of its subject ("X are among
+ * very few countries that...", "X is one of the countries that...", "X is a
+ * country that..."), the copula's subject. */
+static clist antecedent(tctx *c, int np, int rel)
+{
+    clist none = {0};
+    pnode *p = &c->n[np];
+    int ante = -1;
+    for (int k = 0; k < p->nk && p->kids[k] != rel; k++)
+        if (c->n[p->kids[k]].kind == K_NP)
+            ante = p->kids[k];
+    if (ante < 0)
+        return none;
+    clist m = np_meaning(c, ante);
+    if (has_actor(m))
+        return m;
+    /* climb noun phrases and "among"/"of" phrases to the copula */
+    int y = np;
+    for (int depth = 0; depth < 8; depth++) {
+        int par = c->n[y].parent;
+        if (par < 0)
+            return m;
+        pnode *q = &c->n[par];
+        if (q->kind == K_NP) {
+            y = par;
+            continue;
+        }
+        if (q->kind == K_PP) {
+            const char *prep = first_word(c, par);
+            if (strcmp(prep, "AMONG") && strcmp(prep, "OF"))
+                return m;
+            y = par;
+            continue;
+        }
+        if (q->kind == K_VP && is_be(first_word(c, par))) {
+            clist up = get_upper(c, par);
+            return has_actor(up) ? up : m;
+        }
+        return m;
+    }
+    return m;
+}
+
+/* Is x a relative clause (or a reduced one) modifying a noun phrase? A clause
+ * opened by "that" as a preposition or conjunction ("the claim that...") is a
+ * complement, not a relative clause. */
+static int is_relative(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (!strcmp(p->label, "WHNP")) { /* the parser's (WHNP that (SBAR (S ...))) */
+        for (int k = 0; k < p->nk; k++)
+            if (!strcmp(c->n[p->kids[k]].label, "SBAR"))
+                return is_relative(c, p->kids[k]);
+        return 0;
+    }
+    if (!strcmp(p->label, "S"))
+        return 1;
+    if (strcmp(p->label, "SBAR") || !p->nk)
+        return 0;
+    const char *l0 = c->n[p->kids[0]].label;
+    return strcmp(l0, "IN") != 0;
+}
+
+/* The clause under a relative: SBAR -> S (the S itself for a reduced one). */
+static int rel_clause(tctx *c, int x)
+{
+    if (!strcmp(c->n[x].label, "S"))
+        return x;
+    if (!strcmp(c->n[x].label, "WHNP")) {
+        for (int k = 0; k < c->n[x].nk; k++)
+            if (!strcmp(c->n[c->n[x].kids[k]].label, "SBAR"))
+                return rel_clause(c, c->n[x].kids[k]);
+        return -1;
+    }
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (!strcmp(c->n[c->n[x].kids[k]].label, "S"))
+            return c->n[x].kids[k];
+    return -1;
+}
+
+static int has_np_kid(tctx *c, int x)
+{
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (c->n[c->n[x].kids[k]].kind == K_NP)
+            return 1;
+    return 0;
+}
+
+static int absolutive(tctx *c, int x, int *subj);
+static int has_np_kid(tctx *c, int x);
+
+/* Events of the relative clauses inside noun phrases, which the clause walk
+ * (PETRARCH-2's) never reaches: "the sanctions Washington imposed on Iran"
+ * (USA IRN 163); "countries that have provided support to Russia" with the
+ * antecedent as subject. The parser sometimes puts the clause under its WHNP. */
+static void relative_clauses(tctx *c, int x, dyad_coded_list *out, int depth)
+{
+    pnode *p = &c->n[x];
+    if (depth > 200 || c->err)
+        return;
+    for (int k = 0; k < p->nk; k++)
+        relative_clauses(c, p->kids[k], out, depth + 1);
+    int subj, abs = absolutive(c, x, &subj);
+    if (abs >= 0 && c->n[abs].parent == x) {
+        /* the clause inside "with": the clause walk does not enter phrases */
+        evl m = phrase_meaning(c, abs);
+        c->strict = 1;
+        for (int i = 0; i < m.n && !c->err; i++)
+            if (collect(c, out, m.v[i]))
+                c->err = DYAD_ENOMEM;
+        c->strict = 0;
+        return;
+    }
+    if (p->kind != K_NP)
+        return;
+    for (int k = 0; k < p->nk; k++) {
+        int rel = p->kids[k];
+        if (!strcmp(c->n[rel].label, "WHNP")) {
+            for (int j = 0; j < c->n[rel].nk; j++)
+                if (!strcmp(c->n[c->n[rel].kids[j]].label, "SBAR"))
+                    rel = c->n[rel].kids[j];
+        }
+        if (!is_relative(c, rel))
+            continue;
+        int s = rel_clause(c, rel);
+        if (s < 0)
+            continue;
+        int vp = -1;
+        for (int j = 0; j < c->n[s].nk; j++)
+            if (c->n[c->n[s].kids[j]].kind == K_VP)
+                vp = c->n[s].kids[j];
+        if (vp < 0)
+            continue;
+        if (!has_np_kid(c, s) && !c->n[vp].m_vp) {
+            c->n[s].isubj = antecedent(c, x, p->kids[k]);
+            c->n[s].has_isubj = 1;
+        }
+        evl m = phrase_meaning(c, s);
+        c->strict = 1; /* a clause about a "group" is description, not news */
+        for (int i = 0; i < m.n && !c->err; i++)
+            if (collect(c, out, m.v[i]))
+                c->err = DYAD_ENOMEM;
+        c->strict = 0;
+    }
+}
+
+/* The clause of an absolutive "with" phrase: "With Pyongyang providing Iran
+ * with missiles, ..." parsed (PP with (S (NP Pyongyang) (VP providing ...))),
+ * or, by the built-in parser, (PP with (NP Pyongyang)) (S (VP providing ...)).
+ * Returns the clause, -1 if none; *subj the subject noun phrase. */
+static int absolutive(tctx *c, int x, int *subj)
+{
+    pnode *p = &c->n[x];
+    *subj = -1;
+    if (p->kind != K_PP || p->nk != 2 || strcmp(first_word(c, x), "WITH"))
+        return -1;
+    int obj = p->kids[1];
+    if (!strcmp(c->n[obj].label, "S")) {
+        int np = -1, vp = -1;
+        for (int k = 0; k < c->n[obj].nk; k++) {
+            int ch = c->n[obj].kids[k];
+            if (c->n[ch].kind == K_NP && vp < 0)
+                np = ch;
+            else if (c->n[ch].kind == K_VP)
+                vp = ch;
+        }
+        *subj = np;
+        return np >= 0 && vp >= 0 ? obj : -1;
+    }
+    int par = p->parent;
+    if (c->n[obj].kind != K_NP || par < 0 || p->index + 1 >= c->n[par].nk)
+        return -1;
+    int s = c->n[par].kids[p->index + 1];
+    if (strcmp(c->n[s].label, "S") || !c->n[s].nk || has_np_kid(c, s))
+        return -1;
+    int vp = c->n[s].kids[0];
+    if (c->n[vp].kind != K_VP || !c->n[vp].nk || strcmp(c->n[c->n[vp].kids[0]].label, "VBG"))
+        return -1;
+    *subj = obj;
+    return s;
+}
+
+/* The object gap of a relative clause with its own subject: "the sanctions
+ * (Washington imposed _ on Iran)": the lowest verb phrase of the clause, when
+ * it has no object, matches its patterns with the antecedent as object. */
+static void mark_gap(tctx *c, int np, int rel)
+{
+    int s = rel_clause(c, rel);
+    if (s < 0 || !has_np_kid(c, s))
+        return;
+    int ante = -1, vp = -1;
+    for (int k = 0; k < c->n[np].nk && c->n[np].kids[k] != rel; k++)
+        if (c->n[c->n[np].kids[k]].kind == K_NP)
+            ante = c->n[np].kids[k];
+    for (int k = 0; k < c->n[s].nk; k++)
+        if (c->n[c->n[s].kids[k]].kind == K_VP)
+            vp = c->n[s].kids[k];
+    if (ante < 0)
+        return;
+    for (int depth = 0; vp >= 0 && depth < 8; depth++) {
+        int next = -1;
+        for (int k = 0; k < c->n[vp].nk; k++) {
+            int ch = c->n[vp].kids[k];
+            if (c->n[ch].kind == K_NP || !strcmp(c->n[ch].label, "S") ||
+                !strcmp(c->n[ch].label, "SBAR"))
+                return; /* it has an object (or a clause): no gap */
+            if (c->n[ch].kind == K_VP)
+                next = ch;
+        }
+        if (next < 0) {
+            c->n[vp].gap = ante;
+            return;
+        }
+        vp = next;
+    }
+}
+
+/* Before the clause walk: the subjects absolutive clauses imply, the gaps of
+ * relative clauses. */
+static void mark_absolutives(tctx *c, int x, int depth)
+{
+    if (depth > 200)
+        return;
+    for (int k = 0; k < c->n[x].nk; k++)
+        mark_absolutives(c, c->n[x].kids[k], depth + 1);
+    if (c->n[x].kind == K_NP)
+        for (int k = 0; k < c->n[x].nk; k++)
+            if (is_relative(c, c->n[x].kids[k]))
+                mark_gap(c, x, c->n[x].kids[k]);
+    int subj, s = absolutive(c, x, &subj);
+    if (s >= 0 && c->n[s].parent != x) {
+        c->n[s].isubj = np_meaning(c, subj);
+        c->n[s].has_isubj = 1;
+    }
+}
+
+/* DYAD_TRACE: the tree as the coder sees it, one line, node ids after labels. */
+static void trace_tree(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->text[0] && !p->nk) {
+        fprintf(stderr, "(%s %s)", p->label, p->text);
+        return;
+    }
+    fprintf(stderr, "(%s#%d", p->label, x);
+    for (int k = 0; k < p->nk; k++) {
+        fputc(' ', stderr);
+        trace_tree(c, p->kids[k]);
+    }
+    fputc(')', stderr);
+}
+
 int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code_opts *o,
                     const dyad_tree *t, const char *date, dyad_arena *a)
 {
@@ -1966,6 +2519,12 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
     if (root < 0)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     convert_existentials(&c);
+    mark_absolutives(&c, root, 0);
+    if (getenv("DYAD_TRACE")) {
+        fputs("trace: tree ", stderr);
+        trace_tree(&c, root);
+        fputc('\n', stderr);
+    }
     pnode *r = &c.n[root];
     for (int k = 0; k < r->nk && !c.err; k++) {
         int ch = r->kids[k];
@@ -1977,6 +2536,7 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
             if (collect(&c, out, m.v[i]))
                 c.err = DYAD_ENOMEM;
     }
+    relative_clauses(&c, root, out, 0);
     if (c.err)
         return dyad_set_error(c.err, "out of memory");
     return 0;

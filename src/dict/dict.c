@@ -92,6 +92,12 @@ static int load_all(dyad_dict *d, const dyad_dict_mem *m, dyad_diag *diag)
 
 int dyad_dict_load_mem(dyad_dict **out, const dyad_dict_mem *m, dyad_diag *diag)
 {
+    return dict__load_mem_hooked(out, m, diag, NULL);
+}
+
+int dict__load_mem_hooked(dyad_dict **out, const dyad_dict_mem *m, dyad_diag *diag,
+                          const dict_hooks *hooks)
+{
     double t0 = now();
     if (!out || !m || m->nactors < 0 || (m->nactors > 0 && !m->actors))
         return dyad_set_error(DYAD_EINVAL, "dyad_dict_load_mem: bad arguments");
@@ -99,7 +105,9 @@ int dyad_dict_load_mem(dyad_dict **out, const dyad_dict_mem *m, dyad_diag *diag)
     dyad_dict *d = dict_new();
     if (!d)
         return dyad_set_error(DYAD_ENOMEM, "dictionary: out of memory");
+    d->hooks = hooks;
     int rc = load_all(d, m, diag);
+    d->hooks = NULL;
     if (rc) {
         dyad_dict_free(d);
         return rc;

@@ -135,6 +135,8 @@ typedef struct dyad_synset {
     const dyad_phrase *phrases; /* members incl. generated plurals, flat word lists */
     int nphrases;
     int index;
+    long line;               /* line of the definition */
+    int member_refs;         /* members of other synsets that use this one */
 } dyad_synset;
 
 int dyad_dict_nsynsets(const dyad_dict *d);
@@ -167,6 +169,7 @@ typedef struct dyad_actor_code {
     const char *code;
     int kind;            /* dyad_date_kind */
     long from, to;       /* YYYYMMDD (YYMMDD in the file: 00-30 -> 20YY, else 19YY) */
+    long line;           /* line of the [...] in the actor file */
 } dyad_actor_code;
 
 /* An actor entry: a name line, its '+' synonym lines, and the codes that follow
@@ -223,5 +226,21 @@ int dyad_dict_issue_match(const dyad_dict *d, const char *const *w, int n, const
 /* Same, also giving the <ISSUE CATEGORY="..."> of the phrase ("" if none). */
 int dyad_dict_issue_match_ex(const dyad_dict *d, const char *const *w, int n, const char **code,
                              const char **category, int *len);
+
+/* ---- raw sentences, before parsing (dict_scan.c) ------------------------ */
+
+/* Does the raw sentence text[0..n) name an actor or an agent anywhere? The text
+ * is split leniently (white space; edge punctuation dropped; possessive 's
+ * split off; a second pass also splits at '-' and '/') and every actor and
+ * agent phrase is tried at every word, ignoring dates, plus the singular of a
+ * plural word ("IRANIANS" -> IRANIAN). This is a superset of what the coders
+ * match on the parse tree's words, so 0 means no event can be coded from the
+ * sentence (unless new actors are allowed: new_actor_length > 0). Scratch
+ * memory from a. Returns 1, 0, or DYAD_ENOMEM (< 0). */
+int dyad_dict_text_names_actor(const dyad_dict *d, const char *text, size_t n, dyad_arena *a);
+
+/* The discard check dyad_code_tree makes on the text, without a tree: 0 none,
+ * 1 the sentence is discarded, 2 the story; DYAD_ENOMEM (< 0). */
+int dyad_dict_text_discard(const dyad_dict *d, const char *text, size_t n, dyad_arena *a);
 
 #endif

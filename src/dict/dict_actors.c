@@ -101,6 +101,7 @@ static int parse_code(actx *a, const char *s, size_t n, long ln)
     }
     if (!(ac.code = dict__intern(a->d, s, cn)))
         return DYAD_ENOMEM;
+    ac.line = ln;
     a->codes[a->ncodes++] = ac;
     return 0;
 }
@@ -140,6 +141,7 @@ static int add_phrase(actx *a, const char *s, size_t n, long ln)
     if (rc || (rc = dict__trie_insert(&a->d->actrie, 0, &p, &node)) != 0)
         return rc;
     dtrie_node *nd = &a->d->actrie.nodes[node];
+    dict__hook_phrase(a->c, DICT_HOOK_ACTOR, &p, node, nd->term, a->cur->id, ln);
     /* a name listed twice belongs to its last entry (PETRARCH-2 overwrites):
      * "PRESIDENT BUSH" of 2001-2009 comes after the one of 1989-1993 */
     nd->term = a->cur->id;

@@ -73,6 +73,7 @@ static int store_phrase(gctx *g, const dphrase *p)
     if (rc)
         return rc;
     dtrie_node *nd = &g->d->agtrie.nodes[node];
+    dict__hook_phrase(g->c, DICT_HOOK_AGENT, p, node, nd->term, g->d->agents.n - 1, g->cur->line);
     if (nd->term < 0) {
         nd->term = g->d->agents.n - 1;
         g->d->st.agent_phrases++;

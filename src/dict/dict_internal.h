@@ -144,6 +144,7 @@ struct dyad_dict {
     dtrie istrie;
     dyad_dict_stats st;
     size_t table_bytes;
+    const struct dict_hooks *hooks; /* NULL except while `dyad dict check` loads */
 };
 
 /* Per-file load context. */
@@ -153,8 +154,33 @@ typedef struct dict_ctx {
     const char *file;
 } dict_ctx;
 
+/* ---- hooks for the dictionary checker (check.c) ------------------------ */
+/* The loaders keep the first (agents, discards) or last (actors) of two equal
+ * phrases and say nothing; the checker wants to know. Each loader calls
+ * dict__hook_phrase for every phrase it stores. */
+enum { DICT_HOOK_ACTOR = 1, DICT_HOOK_AGENT, DICT_HOOK_DISCARD };
+typedef struct dict_hooks {
+    void *user;
+    /* A phrase of kind stored at trie node `node` for record `cur` (actor id,
+     * agent index, discard index) from line; prev = the record the node held
+     * before (-1: none). */
+    void (*phrase)(void *user, const struct dict_ctx *c, int kind, const dphrase *p, int node,
+                   int prev, int cur, long line);
+} dict_hooks;
+
+/* Loads like dyad_dict_load_mem, calling hooks (may be NULL) during the load. */
+int dict__load_mem_hooked(dyad_dict **out, const dyad_dict_mem *m, dyad_diag *diag,
+                          const dict_hooks *hooks);
+
 /* Reports "file:line: reason" and counts it. */
 void dict__warn(dict_ctx *c, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static inline void dict__hook_phrase(const dict_ctx *c, int kind, const dphrase *p, int node,
+                                     int prev, int cur, long line)
+{
+    if (c->d->hooks && c->d->hooks->phrase)
+        c->d->hooks->phrase(c->d->hooks->user, c, kind, p, node, prev, cur, line);
+}
 
 const char *dict__intern(dyad_dict *d, const char *s, size_t n); /* NULL on ENOMEM */
 /* Interned upper-case copy. */

@@ -40,6 +40,7 @@ static int discard_line(dict_ctx *c, const char *t, long ln)
     if (rc || (rc = dict__trie_insert(&d->distrie, 0, &p, &node)) != 0)
         return rc;
     dtrie_node *nd = &d->distrie.nodes[node];
+    dict__hook_phrase(c, DICT_HOOK_DISCARD, &p, node, nd->term, d->discards.n, ln);
     if (nd->term >= 0) {
         dict_discard *old = d->discards.v[nd->term];
         old->story |= story; /* a story-level duplicate wins */

@@ -85,6 +85,7 @@ static syn_def *syn_head(vctx *v, const char *t, long ln, int *rc)
     }
     s->name = name;
     s->index = v->d->synsets.n;
+    s->line = ln;
     def->noplural = noplural;
     if (dict__vec_push(&v->d->synsets, s) != 0 ||
         dict__map_put(&v->d->synset_names, name, n, h, (void *)(intptr_t)(s->index + 1)) != 0)
@@ -274,6 +275,7 @@ static int member_tokens(vctx *v, const syn_member *m, phr_list *cur, int depth,
             for (int a = 0; a < cur->n && rc == 0; a++)
                 rc = dict__phrase_word(v->d, &cur->v[a], t.s, t.n, DICT_CONN_ADJ);
         } else if (t.kind == T_SYN) {
+            ((dyad_synset *)v->d->synsets.v[t.syn])->member_refs++;
             rc = syn_resolve(v, t.syn, depth + 1, m->line);
             if (rc == 0)
                 rc = cross_synset(v, cur, t.syn, m->line);
@@ -403,6 +405,8 @@ typedef struct pat_build {
     int verb_adj;
     char stack[16];
     int depth;
+    const char *bad; /* the undefined "&NAME" when pat_parse says so */
+    size_t badn;
 } pat_build;
 
 /* Appends one element; adj = how it is joined to the previous token. */
@@ -476,6 +480,8 @@ static const char *pat_token(vctx *v, pat_build *b, const vtok *t, int *rc)
     case T_SYN:
         return pat_push(b, DYAD_PAT_SYNSET, NULL, t->syn, t->adj) ? "pattern too long" : NULL;
     case T_BADSYN:
+        b->bad = t->s;
+        b->badn = t->n;
         return "undefined synset";
     default:
         return pat_word(v, b, t, rc);
@@ -489,6 +495,7 @@ static const char *pat_parse(vctx *v, pat_build *b, const char *s, size_t n, int
     vtok t;
     memset(b->n, 0, sizeof b->n);
     b->side = b->verb_adj = b->depth = 0;
+    b->bad = NULL;
     if (memchr(s, '|', n))
         return "TABARI disjunctions '|' are not supported";
     for (next_tok(v->d, s, n, &i, &t); t.kind != T_END; next_tok(v->d, s, n, &i, &t)) {
@@ -560,7 +567,9 @@ static int parse_pattern(vctx *v, const char *t, long ln)
         return DYAD_ENOMEM;
     }
     const char *why = pat_parse(v, b, t + 1, (size_t)(lb - t - 1), &rc);
-    if (why)
+    if (why && b->bad)
+        dict__warn(v->c, ln, "undefined synset '%.*s'; pattern skipped", (int)b->badn, b->bad);
+    else if (why)
         dict__warn(v->c, ln, "%s; pattern skipped", why);
     else if (rc == 0)
         rc = pat_store(v, b, t, dict__trim_len(t, (size_t)(rb - t + 1)), code, code2, ln);

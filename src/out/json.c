@@ -61,6 +61,25 @@ static void put_span(dyad_buf *b, const char *name, dyad_span s, const char *tex
     dyad_buf_putc(b, '}');
 }
 
+/* [issue 5] Every mention of a merged event: where each one was said. */
+static void put_mentions(dyad_buf *b, const dyad_event *e)
+{
+    dyad_buf_puts(b, ",\"mentions_evidence\":[");
+    for (int i = 0; i < e->mentions; i++) {
+        const dyad_mention *m = &e->mention[i];
+        dyad_buf_puts(b, i ? ",{\"sentence\":" : "{\"sentence\":");
+        put_str(b, m->sentence ? m->sentence : "");
+        put_field(b, "text", m->text);
+        dyad_buf_putc(b, ',');
+        put_span(b, "source", m->source_span, m->source_text);
+        put_span(b, "target", m->target_span, m->target_text);
+        put_span(b, "verb", m->verb_span, m->verb_text);
+        put_span(b, "date", m->date_span, m->date_text);
+        dyad_buf_putc(b, '}');
+    }
+    dyad_buf_putc(b, ']');
+}
+
 /* %g with up to 6 significant digits, always a valid JSON number. */
 static void put_number(dyad_buf *b, double v)
 {
@@ -79,6 +98,10 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
     put_field(&b, "article", e->article);
     put_field(&b, "sentence", e->sentence);
     put_field(&b, "date", e->date);
+    if (e->date_source) {
+        put_field(&b, "date_source", e->date_source);
+        put_field(&b, "article_date", e->article_date);
+    }
     put_field(&b, "source", e->source);
     put_field(&b, "target", e->target);
     put_field(&b, "cameo", e->cameo);
@@ -90,9 +113,15 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
     put_span(&b, "source", e->source_span, e->source_text);
     put_span(&b, "target", e->target_span, e->target_text);
     put_span(&b, "verb", e->verb_span, e->verb_text);
+    if (e->date_span.start >= 0 && e->date_source)
+        put_span(&b, "date", e->date_span, e->date_text);
     dyad_buf_putc(&b, '}');
     if (e->issues && e->issues[0])
         put_field(&b, "issues", e->issues);
+    if (e->mentions > 0)
+        dyad_buf_printf(&b, ",\"mentions\":%d", e->mentions);
+    if (e->mentions > 1 && e->mention)
+        put_mentions(&b, e);
     dyad_buf_puts(&b, "}\n");
     if (!b.data)
         return dyad_set_error(DYAD_ENOMEM, "out of memory writing an event");

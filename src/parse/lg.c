@@ -264,11 +264,17 @@ static void recase_word(const dyad_lg *p, char *w, int n, int first)
         w[i] = (char)((i == 0 && (first || !known)) ? toupper((unsigned char)low[i]) : low[i]);
 }
 
-/* Bytes of white space at t[i] (a blank, a control byte, a no-break space); 0 if none. */
+/* Bytes of white space at t[i] (a blank, a control byte, a no-break space); 0 if none.
+ * An underscore between two letters or digits also separates words: it is how
+ * PETRARCH dictionaries join the words of a phrase ("Dol_Amroth"), and text
+ * that writes one means those words. */
 static int space_len(const char *t, int n, int i)
 {
     char kind;
     if (is_space_byte((unsigned char)t[i]))
+        return 1;
+    if (t[i] == '_' && i > 0 && i + 1 < n && isalnum((unsigned char)t[i - 1]) &&
+        isalnum((unsigned char)t[i + 1]))
         return 1;
     int m = utf8_punct(t + i, n - i, &kind);
     return m && kind == ' ' ? m : 0;
@@ -1261,6 +1267,32 @@ static void repair_aux_participles(graph *g)
     }
 }
 
+/* "Ithilen and the government | of Gondor": link-grammar hangs a noun
+ * modifier that follows a coordination on the conjunction (shared by all the
+ * conjuncts); Penn treebanks and CoreNLP attach it to the last conjunct. */
+static void lower_coord_modifiers(graph *g)
+{
+    for (int d = 2; d < g->nw; d++) {
+        gword *x = &g->w[d];
+        int c = x->head;
+        if (x->rel != R_NMOD || c <= 0 || c >= d || !lg__in(g->w[c].base, lg_conjs))
+            continue;
+        int last = -1;
+        for (int i = c + 1; i < d; i++)
+            if (g->w[i].head == c && g->w[i].rel == R_CONJ)
+                last = i;
+        if (last < 0)
+            continue;
+        const gword *l = &g->w[last];
+        if (!(is_noun_sub(l->sub) || (!l->sub[0] && isupper((unsigned char)l->text[0]))))
+            continue;
+        /* projective: nothing between the conjunct's phrase and d hangs elsewhere */
+        if (subtree_end(g, last) != d - 1)
+            continue;
+        x->head = last;
+    }
+}
+
 static void choose_heads(graph *g, cands *cs)
 {
     fix_of_determiners(g);
@@ -1281,6 +1313,7 @@ static void choose_heads(graph *g, cands *cs)
         x->hlink = c->c[c->pick].link;
     }
     choose_pp_attachment(g, cs);
+    lower_coord_modifiers(g);
     attach_orphans(g);
     make_projective(g);
     lower_modifiers(g);
@@ -1746,11 +1779,12 @@ static void add_word(ptree *t, int parent, int w)
             return; /* link-grammar split the placeholder: the run is written once */
         t->run_done[x->run] = 1;
         int i = x->os;
+        int m;
         while (i < x->oe) {
-            while (i < x->oe && is_space_byte((unsigned char)text[i]))
-                i++;
+            while (i < x->oe && (m = space_len(text, x->oe, i)) > 0)
+                i += m;
             int s = i;
-            while (i < x->oe && !is_space_byte((unsigned char)text[i]))
+            while (i < x->oe && !space_len(text, x->oe, i))
                 i++;
             if (i == s)
                 break;
@@ -2841,7 +2875,14 @@ static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int
     int rc = new_sentence(out, p, pp, res);
     if (rc)
         return rc;
-    int n = run_parse(p, *out, nulls, nulls ? sentence_length(*out) : 0, res);
+    struct timespec xts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &xts); double xt0 = xts.tv_sec * 1e3 + xts.tv_nsec / 1e6; /* XEXP */
+    int mx = nulls ? sentence_length(*out) : 0;
+    if (getenv("XNULLSHORT")) parse_options_set_short_length(p->po, nulls && sentence_length(*out) >= (getenv("XNULLMINLEN") ? atoi(getenv("XNULLMINLEN")) : 0) ? atoi(getenv("XNULLSHORT")) : p->o.short_length); /* XEXP */
+    if (nulls && getenv("XMAXNULL") && atoi(getenv("XMAXNULL")) < mx) mx = atoi(getenv("XMAXNULL")); /* XEXP */
+    int n = run_parse(p, *out, nulls, mx, res);
+    if (getenv("XTIMES")) /* XEXP */
+        fprintf(stderr, "XT cost=%.1f nulls=%d len=%d n=%d found=%d nullc=%d ms=%.1f\n", cost, nulls,
+                sentence_length(*out), n, sentence_num_linkages_found(*out), sentence_null_count(*out), (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &xts), xts.tv_sec * 1e3 + xts.tv_nsec / 1e6) - xt0);
     return n > 0 ? n : 0;
 }
 
@@ -2889,12 +2930,12 @@ static int rank_linkages(dyad_lg *p, Sentence s, const prep *pp, const char *tex
  * links are ranked together (a null word costs extra), so that a sentence that
  * can only be parsed whole with a strange reading may leave out one word
  * instead. */
-static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
-                      dyad_lg_result *res, dyad_arena *a)
+static int parse_attempts(dyad_lg *p, const prep *pp, const char *text, graph *best,
+                          double *best_scp, dyad_lg_result *res, dyad_arena *a)
 {
     float full = linkgrammar_get_dict_max_disjunct_cost(p->dict);
     float cheap = p->o.cheap_cost > 0 && p->o.cheap_cost < full ? p->o.cheap_cost : full;
-    double best_sc = 1e30;
+    double best_sc = *best_scp;
     Sentence s = NULL;
     int n = parse_with(&s, p, pp, cheap, 0, res), rc = n < 0 ? n : 0;
     if (n > 0) {
@@ -2904,9 +2945,15 @@ static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
         for (int st = 0; st < 2 && !rc; st++) {
             if ((st == 0 && cheap >= full) || (st == 1 && !p->o.null_links))
                 continue;
+            /* a partial parse scores at least LG_NULL_PENALTY: it cannot beat
+             * a full one that scores less */
+            if (st == 1 && best_sc <= (getenv("XNT") ? atof(getenv("XNT")) : LG_NULL_PENALTY))
+                continue;
             if (s)
                 sentence_delete(s);
-            n = parse_with(&s, p, pp, full, st, res);
+            float cst = full; /* XEXP */
+            if (st == 1 && getenv("XNULLCOST")) cst = (float)atof(getenv("XNULLCOST"));
+            n = parse_with(&s, p, pp, cst, st, res);
             if (n < 0) {
                 rc = n;
                 break;
@@ -2918,11 +2965,78 @@ static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
             rc = rank_linkages(p, s, pp, text, best, &best_sc, extra, res, a);
         }
     }
+    if (s)
+        sentence_delete(s);
+    *best_scp = best_sc;
+    return rc;
+}
+
+/* "Gollum allowed that Mordor isn't ...": a verb that link-grammar's
+ * dictionary does not give a "that" clause reads "that" as a determiner of the
+ * next noun however the rest goes. When the chosen linkage does that and a
+ * finite verb follows, the verb index (else -1): the sentence is parsed again
+ * with a reporting verb standing in for it. */
+static int that_clause_verb(const graph *g)
+{
+    for (int w = 2; w + 2 < g->nw; w++) {
+        const gword *x = &g->w[w], *v = &g->w[w - 1];
+        if (!lg__eq(x->base, "that") || !(lg__eq(x->sub, "j-d") || lg__eq(x->sub, "j-p")) ||
+            !is_verb_sub(v->sub) || v->run >= 0 || v->os < 0)
+            continue;
+        for (int y = w + 2; y < g->nw; y++) {
+            const gword *f = &g->w[y];
+            if (f->tag && (lg__eq(f->tag, "VBD") || lg__eq(f->tag, "VBZ") ||
+                           lg__eq(f->tag, "VBP") || lg__eq(f->tag, "MD")))
+                return w - 1;
+        }
+    }
+    return -1;
+}
+
+/* A copy of pp with the word at original span [os, oe) replaced by stand. */
+static int prep_substitute(prep *out, const prep *pp, int os, int oe, const char *stand)
+{
+    memset(out, 0, sizeof *out);
+    out->a = pp->a;
+    int done = 0;
+    for (int i = 0; i < pp->n; i++) {
+        if (pp->os[i] >= os && pp->oe[i] <= oe && pp->oe[i] > pp->os[i] && pp->s[i] != ' ') {
+            if (!done)
+                prep_put(out, stand, (int)strlen(stand), os, oe, -1);
+            done = 1;
+            continue;
+        }
+        prep_put(out, pp->s + i, 1, pp->os[i], pp->oe[i], pp->run[i]);
+    }
+    out->runs = pp->runs;
+    out->nruns = pp->nruns;
+    if (!out->s)
+        prep_put(out, "", 0, 0, 0, -1);
+    return out->err;
+}
+
+static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
+                      dyad_lg_result *res, dyad_arena *a)
+{
+    double best_sc = 1e30;
+    int rc = parse_attempts(p, pp, text, best, &best_sc, res, a);
+    int v = !rc && best_sc < 1e30 ? that_clause_verb(best) : -1;
+    if (v > 0) {
+        const gword *x = &best->w[v];
+        const char *stand = strstr(x->sub, "-d") || ends_with(x->base, "ed") ? "noted"
+                            : ends_with_ing(x->base)                         ? "noting"
+                            : ends_with(x->base, "s")                        ? "notes"
+                                                                             : "note";
+        prep *sub = dyad_arena_alloc(a, sizeof *sub); /* the chosen graph points at it */
+        if (!sub || prep_substitute(sub, pp, x->os, x->oe, stand))
+            return lg__nomem();
+        if (getenv("DYAD_LG_TRACE"))
+            fprintf(stderr, "lg: '%s that' again with '%s'\n", x->base, stand);
+        rc = parse_attempts(p, sub, text, best, &best_sc, res, a);
+    }
     if (!rc && best_sc >= 1e30)
         rc = dyad_set_error(DYAD_EPARSE, "no linkage%s",
                             res->timed_out ? " within the time limit" : "");
-    if (s)
-        sentence_delete(s);
     return rc;
 }
 
@@ -2957,7 +3071,8 @@ static void lg__quiet(lg_errinfo *ei, void *data)
 void dyad_lg_opts_default(dyad_lg_opts *o)
 {
     o->max_parse_time = 3;
-    o->linkage_limit = 100;
+    o->linkage_limit = 300;
+    o->short_length = 10;
     o->rank = 10;
     o->merge_names = 1;
     o->null_links = 1;
@@ -2974,6 +3089,9 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
         p->o = *opts;
     else
         dyad_lg_opts_default(&p->o);
+    /* XEXP */ if (getenv("XLIMIT")) p->o.linkage_limit = atoi(getenv("XLIMIT"));
+    /* XEXP */ if (getenv("XRANK")) p->o.rank = atoi(getenv("XRANK"));
+    /* XEXP */ if (getenv("XCHEAP")) p->o.cheap_cost = (float)atof(getenv("XCHEAP"));
     lg_error_set_handler(lg__quiet, NULL);
     p->dict = dictionary_create_lang("en");
     if (!p->dict) {
@@ -2989,7 +3107,9 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
     }
     parse_options_set_verbosity(p->po, 0);
     parse_options_set_max_parse_time(p->po, p->o.max_parse_time > 0 ? p->o.max_parse_time : 3);
-    parse_options_set_linkage_limit(p->po, p->o.linkage_limit > 0 ? p->o.linkage_limit : 100);
+    parse_options_set_linkage_limit(p->po, p->o.linkage_limit > 0 ? p->o.linkage_limit : 300);
+    if (p->o.short_length > 0)
+        parse_options_set_short_length(p->po, p->o.short_length);
 
     *out = p;
     return 0;

@@ -50,7 +50,12 @@ typedef struct dyad_lg dyad_lg;
 
 typedef struct dyad_lg_opts {
     int max_parse_time;  /* seconds for one sentence, all attempts together; default 3 */
-    int linkage_limit;   /* linkages link-grammar enumerates; default 100 */
+    int linkage_limit;   /* linkages link-grammar enumerates (a sample of them when it finds
+                          * more, so a larger limit finds the cheap ones more often); default 300 */
+    int short_length;    /* link-grammar's short_length: the longest link (in words) for
+                          * most link types (subjects, objects, verb modifiers, clauses
+                          * are unlimited); default 10 (link-grammar's own: 16): a third
+                          * less time on news, no loss in accuracy */
     int rank;            /* the first K linkages of each attempt are ranked; 1 = take the
                           * first; default 10 */
     int merge_names;     /* 1: capitalised runs become one proper noun for the parser (default) */

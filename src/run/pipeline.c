@@ -19,10 +19,12 @@
 #include "code/coder.h"
 #include "code/event.h"
 #include "code/run.h"
+#include "date/date.h"
 #include "dyad.h"
 #include "ingest/article.h"
 #include "parse/conllu.h"
 #include "parse/lg.h"
+#include "quote/quote.h"
 #include "text/text.h"
 
 /* Articles in flight per worker. Output is in input order, so one slow sentence
@@ -43,7 +45,11 @@ typedef struct job {
     dyad_event *ev;
     int nev, cap;
     long sentences, full, partial, failed, discarded, events;
+    long skipped; /* sentences not parsed: no actor or agent in them */
     int story_discard;
+    dyad_quote *quotes; /* [issue 5] attributed quotes, when asked for */
+    int nquotes;
+    dyad_date_ctx dates; /* [issue 5] what the article's text established about dates */
 } job;
 
 typedef struct pipe {
@@ -56,6 +62,8 @@ typedef struct pipe {
     int nring;
     long next_read, next_emit;
     int stop;
+    int (*quote_fn)(void *user, const dyad_quote *q); /* dyad_input_opts.quotes */
+    void *quote_user;
 } pipe_t;
 
 /* ---- one article ---------------------------------------------------------- */
@@ -81,6 +89,69 @@ static const char *compact_date(dyad_arena *a, const char *d)
     return d && *d ? dyad_arena_strdup(a, d) : "";
 }
 
+/* [issue 5] The day to code a sentence with first: the coder day of its one
+ * date expression that can date an event, else the article's date. */
+static const char *first_day(const job *j, const dyad_date_sent *ds)
+{
+    const dyad_date_expr *one = NULL;
+    for (int i = 0; i < ds->nexpr; i++) {
+        const dyad_date_expr *x = &ds->expr[i];
+        if ((x->flags & DYAD_DATE_NOMINAL) || x->value.prec == DYAD_PREC_NONE)
+            continue;
+        if (one)
+            return j->date;
+        one = x;
+    }
+    if (!one)
+        return j->date;
+    char cd[16];
+    const char *d = dyad_arena_strdup(j->a, dyad_date_coder_day(cd, sizeof cd, &one->value,
+                                                                &j->dates.article));
+    return d ? d : j->date;
+}
+
+/* [issue 5] Dates the events of one sentence from its text; an event whose
+ * day differs from the one the sentence was coded with (cdate) is coded again
+ * on its own day, so that date-restricted actor codes ("President X" from a
+ * date on) follow the event's date: its source and target are taken from the
+ * triple of the new coding with the same evidence tokens. */
+static int date_events(job *j, dyad_coder *c, const dyad_tree *t, const char *sent,
+                       const dyad_date_sent *ds, dyad_event *ev, const dyad_coded_list *l,
+                       const char *cdate)
+{
+    const char **day = dyad_arena_alloc(j->a, (size_t)l->n * sizeof *day);
+    char *done = dyad_arena_alloc(j->a, (size_t)l->n);
+    if (!day || !done ||
+        dyad_events_date(ev, l->n, ds, &j->dates.article, j->date, day, j->a))
+        return DYAD_ENOMEM;
+    for (int i = 0; i < l->n; i++) {
+        if (done[i] || !*day[i] || !strcmp(day[i], cdate))
+            continue;
+        dyad_coded_list l2;
+        int rc = dyad_code_tree(&l2, c, t, sent, day[i], j->a);
+        if (rc == DYAD_ENOMEM)
+            return rc;
+        for (int k = i; k < l->n && !rc; k++) {
+            if (done[k] || strcmp(day[k], day[i]))
+                continue;
+            done[k] = 1;
+            const dyad_coded *a = &l->ev[k];
+            for (int m = 0; m < l2.n; m++) {
+                const dyad_coded *b = &l2.ev[m];
+                if (b->verb_tok0 == a->verb_tok0 && b->verb_tok1 == a->verb_tok1 &&
+                    b->src_tok0 == a->src_tok0 && b->src_tok1 == a->src_tok1 &&
+                    b->tgt_tok0 == a->tgt_tok0 && b->tgt_tok1 == a->tgt_tok1 &&
+                    !strcmp(b->code, a->code)) {
+                    ev[k].source = b->source;
+                    ev[k].target = b->target;
+                    break;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 /* Codes one sentence [s0, s1) of the article text. */
 static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int s1,
                          dyad_diag *d)
@@ -90,6 +161,32 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
     if (!sent || !sid)
         return DYAD_ENOMEM;
     j->sentences++;
+    /* [issue 5] every sentence, coded or not, feeds the article's dates (the
+     * last date given, named periods); with a parse it is read again below
+     * with the parse's POS tags, from the same starting point. */
+    dyad_date_ctx dates_before = j->dates;
+    dyad_date_sent ds;
+    if (dyad_date_sentence(&ds, &j->dates, sent, strlen(sent), NULL, j->a))
+        return DYAD_ENOMEM;
+    /* [issue 3] a sentence that names no actor or agent cannot give an event
+     * (the coders take every code from the actor and agent dictionaries): it
+     * is not parsed, only checked for discard phrases. DYAD_PARSE_ALL=1 parses
+     * everything (to compare). */
+    const char *all = getenv("DYAD_PARSE_ALL");
+    if (c->opts.new_actor_length <= 0 && !(all && *all && *all != '0')) {
+        int has = dyad_dict_text_names_actor(c->dict, sent, strlen(sent), j->a);
+        if (has < 0)
+            return has;
+        if (!has) {
+            int dis = dyad_dict_text_discard(c->dict, sent, strlen(sent), j->a);
+            if (dis < 0)
+                return dis;
+            j->skipped++;
+            j->discarded += dis > 0;
+            j->story_discard |= dis == 2;
+            return 0;
+        }
+    }
     dyad_tree *t = NULL;
     dyad_lg_result res;
     int rc = dyad_lg_parse(&t, &res, lg, sent, strlen(sent), j->a);
@@ -106,8 +203,12 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
         j->full++;
     else
         j->partial++;
+    j->dates = dates_before;
+    if (dyad_date_sentence(&ds, &j->dates, sent, strlen(sent), t, j->a))
+        return DYAD_ENOMEM;
+    const char *cdate = first_day(j, &ds);
     dyad_coded_list l;
-    rc = dyad_code_tree(&l, c, t, sent, j->date, j->a);
+    rc = dyad_code_tree(&l, c, t, sent, cdate, j->a);
     if (rc)
         return rc == DYAD_ENOMEM ? rc : 0;
     if (l.discard) {
@@ -121,6 +222,8 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
     dyad_sentence_meta m = {j->id, sid, j->date, sent};
     if (!ev || dyad_events_fill(ev, &l, t, &m, j->a))
         return DYAD_ENOMEM;
+    if ((rc = date_events(j, c, t, sent, &ds, ev, &l, cdate)))
+        return rc;
     for (int i = 0; i < l.n; i++)
         if ((rc = keep_event(j, &ev[i])))
             return rc;
@@ -132,11 +235,15 @@ static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
 {
     dyad_sentence *s = NULL;
     int ns = 0;
+    dyad_date_ctx_init(&j->dates, j->date);
     int rc = dyad_text_sentences(&s, &ns, j->a, j->text, strlen(j->text));
     for (int k = 0; !rc && k < ns && !j->story_discard; k++)
         rc = code_sentence(j, c, lg, k, s[k].start, s[k].end, d);
     if (j->story_discard)
         j->nev = 0; /* a story discard drops the whole article */
+    /* [issue 5] one record per event: same date, source, target and code */
+    if (!rc && j->nev > 1)
+        rc = dyad_events_merge(j->ev, &j->nev, j->a);
     return rc;
 }
 
@@ -168,6 +275,9 @@ static void *work(void *arg)
         j->state = SLOT_WORKING;
         pthread_mutex_unlock(&p->mu);
         int rc = code_article(j, p->coder, w->lg, p->diag);
+        if (!rc && p->quote_fn && !j->story_discard)
+            rc = dyad_quotes_find(&j->quotes, &j->nquotes, j->a, p->coder->dict, j->id, j->date,
+                                  j->text, strlen(j->text));
         pthread_mutex_lock(&p->mu);
         if (rc && !w->rc)
             w->rc = rc;
@@ -187,6 +297,7 @@ static void add_stats(dyad_run_stats *st, const job *j)
     st->parsed_full += j->full;
     st->parsed_partial += j->partial;
     st->parse_failed += j->failed;
+    st->skipped_no_actor += j->skipped;
 }
 
 enum { EMIT_READY, EMIT_ONE, EMIT_ALL };
@@ -210,6 +321,8 @@ static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *use
         int rc = 0;
         for (int i = 0; i < j->nev && !rc; i++)
             rc = fn(user, &j->ev[i]);
+        for (int i = 0; i < j->nquotes && !rc; i++)
+            rc = p->quote_fn(p->quote_user, &j->quotes[i]);
         pthread_mutex_lock(&p->mu);
         add_stats(st, j);
         dyad_arena_reset(j->a);
@@ -273,7 +386,8 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
     int nt = o && o->threads > 0 ? o->threads : ncores();
     if (nt > 64)
         nt = 64;
-    pipe_t p = {.coder = c, .date_override = o ? o->date : NULL, .diag = d};
+    pipe_t p = {.coder = c, .date_override = o ? o->date : NULL, .diag = d,
+                .quote_fn = o ? o->quotes : NULL, .quote_user = o ? o->quotes_user : NULL};
     worker w[64];
     pthread_t th[64];
     int started = 0, rc = 0;

@@ -299,6 +299,10 @@ static int article_add_event(article *a, const dyad_event *e)
     c->target_text = keep(a, e->target_text);
     c->verb_text = keep(a, e->verb_text);
     c->issues = keep(a, e->issues);
+    /* [issue 5] not stored: only the date (its start) and the mention count */
+    c->date_source = c->article_date = NULL;
+    c->date_text = "";
+    c->mention = NULL;
     if (!c->sentence || !c->date || !c->source || !c->target || !c->cameo || !c->plover ||
         !c->text || !c->source_text || !c->target_text || !c->verb_text || !c->issues)
         return DYAD_ENOMEM;
@@ -647,6 +651,18 @@ static const char *jl_event(json_t *o, dyad_event *e)
         return "goldstein";
     e->quad_class = (int)json_integer_value(q);
     e->goldstein = json_number_value(g);
+    /* [issue 5] dyad code's raw-text events: the article's date, and the
+     * identical events merged into this one (export's "mentions" counts
+     * something else, and comes without date_source) */
+    if (get_str(o, "date_source", &e->date_source, NULL) ||
+        get_str(o, "article_date", &e->article_date, NULL))
+        return "date_source or article_date";
+    json_t *mn = json_object_get(o, "mentions");
+    if (e->date_source && mn && !json_is_null(mn)) {
+        if (!json_is_integer(mn) || json_integer_value(mn) < 1 || json_integer_value(mn) > 1000000)
+            return "mentions";
+        e->mentions = (int)json_integer_value(mn);
+    }
     json_t *ev = json_object_get(o, "evidence");
     if (ev && !json_is_null(ev) && !json_is_object(ev))
         return "evidence";
@@ -674,7 +690,8 @@ static int jl_add(jsonl_load *j, json_t *o, const dyad_event *e)
         get_str(o, "dict_version", &dv, NULL);
         if (!(j->cur.id = strdup(aid)) || (dv && !(j->dict_version = strdup(dv))))
             return DYAD_ENOMEM;
-        dyad_store__norm_date(j->cur.date, e->date);
+        dyad_store__event_date(j->cur.date, e->article_date && *e->article_date ? e->article_date
+                                                                               : e->date);
     }
     if ((rc = article_add_event(&j->cur, e)))
         return rc;

@@ -281,6 +281,20 @@ void dyad_store__norm_date(char out[11], const char *in)
         snprintf(out, 11, "%s", in);
 }
 
+void dyad_store__event_date(char out[11], const char *in)
+{
+    char start[11];
+    size_t n = in ? strcspn(in, "/") : 0;
+    snprintf(start, sizeof start, "%.*s", (int)(n < 10 ? n : 10), in ? in : "");
+    dyad_store__norm_date(out, start);
+    n = strlen(out);
+    int digits = 1;
+    for (size_t i = 0; i < n; i++)
+        digits &= (out[i] >= '0' && out[i] <= '9') || ((i == 4 || i == 7) && out[i] == '-');
+    if (digits && (n == 4 || n == 7))
+        memcpy(out + n, n == 4 ? "-01-01" : "-01", n == 4 ? 7 : 4);
+}
+
 int dyad_store_open(dyad_store **out, const char *url, int flags)
 {
     *out = NULL;
@@ -380,7 +394,7 @@ static int cmp_index(const void *x, const void *y)
 }
 
 /* mentions[i] = events of the article with the same source, target and code
- * as event i. */
+ * as event i; [issue 5] an event that merged n identical ones counts n. */
 static int count_mentions(const dyad_event *ev, size_t n, long *mentions)
 {
     size_t *ix = malloc((n ? n : 1) * sizeof *ix);
@@ -392,10 +406,11 @@ static int count_mentions(const dyad_event *ev, size_t n, long *mentions)
     qsort(ix, n, sizeof *ix, cmp_index);
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && !cmp_triple(&ev[ix[i]], &ev[ix[j]]))
-            j++;
+        long sum = 0;
+        for (; j < n && !cmp_triple(&ev[ix[i]], &ev[ix[j]]); j++)
+            sum += ev[ix[j]].mentions > 1 ? ev[ix[j]].mentions : 1;
         for (size_t k = i; k < j; k++)
-            mentions[ix[k]] = (long)(j - i);
+            mentions[ix[k]] = sum;
         i = j;
     }
     free(ix);
@@ -444,7 +459,7 @@ static int put_events(dyad_store *s, const dyad_store_article *a, const long *me
         size_t k = a->nevents - i < DYAD_STORE_ROWS ? a->nevents - i : DYAD_STORE_ROWS;
         for (size_t j = 0; !rc && j < k; j++) {
             const dyad_event *e = &a->events[i + j];
-            dyad_store__norm_date(date[j], e->date && *e->date ? e->date : a->date);
+            dyad_store__event_date(date[j], e->date && *e->date ? e->date : a->date);
             event_params(p + j * EVENT_COLS, a, e, date[j], mentions[i + j]);
             rc = actors_add(s->actors, e->source, date[j]);
             if (!rc)
@@ -505,8 +520,9 @@ int dyad_store_put_article(dyad_store *s, const dyad_store_article *a, int appen
     char date[11];
     const char *d = a->date;
     if ((!d || !*d) && a->nevents)
-        d = a->events[0].date;
-    dyad_store__norm_date(date, d);
+        d = a->events[0].article_date && *a->events[0].article_date ? a->events[0].article_date
+                                                                    : a->events[0].date;
+    dyad_store__event_date(date, d);
     s->be->set_context(s, a->id);
     long *mentions = malloc((a->nevents ? a->nevents : 1) * sizeof *mentions);
     if (!mentions || count_mentions(a->events, a->nevents, mentions)) {

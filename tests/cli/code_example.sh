@@ -1,10 +1,13 @@
 #!/bin/sh
-# code_example.sh: `dyad code data/examples/article.xml` with the default
-# dictionaries (data/dict) gives the events checked by hand, one valid JSON
-# object per line with every documented field.
+# code_example.sh: `dyad code data/examples/article.xml` (hand-made Penn parses)
+# with the fixed PETRARCH-1-format dictionaries of tests/data/dict_v1 gives the
+# events checked by hand, one valid JSON object per line with every documented field.
 set -eu
 case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
 cd "$(dirname "$0")/../.."
+# the hand-checked events below come from this fixed dictionary set
+DYAD_DICT_DIR=$PWD/tests/data/dict_v1
+export DYAD_DICT_DIR
 
 out=$(mktemp)
 err=$(mktemp)

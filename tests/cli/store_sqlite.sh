@@ -45,7 +45,7 @@ ver=$(sed -n 's/^dict_version \([0-9a-f]*\),10.*/\1/p' "$out")
 [ "${#ver}" -eq 16 ] || fail "no dictionary version of 16 hex digits"
 
 echo "check: the default database is sqlite:dyad.db in the working directory"
-(cd "$tmp" && "$DYAD" load -q --dict-dir "$OLDPWD/data/dict" "$OLDPWD/data/examples/article.xml") ||
+(cd "$tmp" && "$DYAD" load -q --dict-dir "$OLDPWD/tests/data/dict_v1" "$OLDPWD/data/examples/article.xml") ||
     fail "load with the default database"
 [ -f "$tmp/dyad.db" ] || fail "no dyad.db"
 (cd "$tmp" && "$DYAD" query) >"$out" || fail "query with the default database"

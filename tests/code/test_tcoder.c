@@ -25,7 +25,7 @@ static const char *VERBS =
     "ATTACK\n"
     "\n"
     "---  HELP   [070]  ---\n"
-    "HELP\n"
+    "HELP {HELPS HELPED HELPING}\n"
     "\n"
     "---  COOPERATE   [060]  ---\n"
     "COOPERATE\n"
@@ -37,6 +37,25 @@ static const char *VERBS =
     "TAKE {TAKES TOOK TAKEN TAKING}\n"
     "- * (TO COURT)                 [115]\n"
     "\n"
+    "---  APPEAL   [020]  ---\n"
+    "URGE {URGES URGED URGING}\n"
+    "\n"
+    "---  INTEND   [030]  ---\n"
+    "PLAN {PLANS PLANNED PLANNING}\n"
+    "\n"
+    "---  ALLEGE   [110]  ---\n"
+    "CLAIM {CLAIMS CLAIMED CLAIMING}\n"
+    "\n"
+    "---  CONDEMN   [111]  ---\n"
+    "CONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n"
+    "\n"
+    "---  PREDICT   [010]  ---\n"
+    "EXPECT {EXPECTS EXPECTED EXPECTING} [030]\n"
+    "\n"
+    "---  GRANT   [060]  ---\n"
+    "PROVIDE {PROVIDES PROVIDED PROVIDING}\n"
+    "- * MISSILES                    [072]\n"
+    "\n"
     "---  SEND   [070]  ---\n"
     "SEND {SENDS SENT SENDING}\n"
     "- * {ARMS SHIPMENT}            [072]\n"
@@ -47,6 +66,7 @@ static const char *VERBS =
 
 static const char *ACTORS =
     "ARNOR_ [ARN]\n"
+    "ARNORIAN_ [ARN]\n"
     "GONDOR_ [GON]\n"
     "ROHAN_ [ROH]\n"
     "ARAGORN_\n"
@@ -56,7 +76,8 @@ static const char *ACTORS =
 static const char *AGENTS =
     "GOVERNMENT [~GOV]\n"
     "REBEL [~REB]\n"
-    "TROOP [~MIL]\n";
+    "TROOP [~MIL]\n"
+    "MILITARY [~MIL]\n";
 
 /* ---- fixture -------------------------------------------------------------- */
 
@@ -378,6 +399,223 @@ static void require_dyad_off(void **state)
     expect(code(f, tree, DATE), "ARN --- 190");
 }
 
+/* The subject is the noun phrase nearest before the verb phrase: a fronted
+ * time phrase ("The following day, Arnor attacked") is not the subject, so
+ * the clause still has one (PETRARCH-2 took the first noun phrase, which
+ * names no actor, and coded nothing). */
+static void nearest_subject(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (DT The) (VBG following) (NN day)) (, ,) (NP (NNP Arnor)) "
+                "(VP (VBD attacked) (NP (NNP Gondor))) (. .)))", DATE),
+           "ARN GON 190");
+}
+
+/* Relative clauses: a clause without a subject takes its antecedent ("Arnor,
+ * which attacked Gondor"); an antecedent naming no actor that a copula says
+ * of its subject ("X and Y are among the few countries that...", "X is one
+ * of the countries that...") gives the copula's subject, one event per
+ * member. The main clause keeps its own event. */
+static void relative_clause_subject(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NNP Gondor))) (VP (VBP are) "
+                "(PP (IN among) (NP (NP (DT the) (JJ few) (NNS countries)) (SBAR (WHNP (WDT that)) "
+                "(S (VP (VBP have) (VP (VBN helped) (NP (NNP Rohan))))))))) (. .)))", DATE),
+           "ARN ROH 070; GON ROH 070");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (NP (NP (CD one)) (PP (IN of) "
+                "(NP (NP (DT the) (NNS countries)) (SBAR (WHNP (WDT that)) (S (VP (VBD helped) "
+                "(NP (NNP Rohan))))))))) (. .)))", DATE),
+           "ARN ROH 070");
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBD attacked) "
+                "(NP (NNP Gondor))))) (, ,)) (VP (VBD met) (NP (NNP Rohan))) (. .)))", DATE),
+           "ARN ROH 040; ARN GON 190");
+    /* a clause about a group no dictionary names gives no event */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NP (DT the) (NN group)) "
+                "(SBAR (WHNP (WDT that)) (S (VP (VBD attacked) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "");
+}
+
+/* A relative clause with its own subject ("the weapons Arnor sent to
+ * Gondor"): an event of its own, and its subject is what the noun phrase
+ * names when nothing else in it does (the condemnation is of Arnor). The
+ * antecedent fills the clause's object gap for the patterns: "the arms
+ * shipment Arnor sent _ to Gondor" matches "- * {ARMS SHIPMENT} [072]". */
+static void reduced_relative(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Rohan)) (VP (VBD condemned) (NP (NP (DT the) (NNS weapons)) "
+                "(SBAR (S (NP (NNP Arnor)) (VP (VBD sent) (PP (TO to) (NP (NNP Gondor)))))))) "
+                "(. .)))", DATE),
+           "ROH ARN 111; ARN GON 070");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Rohan)) (VP (VBD condemned) (NP (NP (DT the) (NNS arms) "
+                "(NN shipment)) (SBAR (WHNP (WDT that)) (S (NP (NNP Arnor)) (VP (VBD had) "
+                "(VP (VBN sent) (PP (TO to) (NP (NNP Gondor))))))))) (. .)))", DATE),
+           "ROH ARN 111; ARN GON 072");
+    /* the built-in parser's shape (NP (NP ...) (WHNP that (SBAR (S ...)))) */
+    expect(code(f,
+                "(ROOT (S (NP (NP (DT The) (NNS arms) (NN shipment)) (WHNP (WDT that) (SBAR (S "
+                "(NP (NNP Arnor)) (VP (VBD sent) (PP (TO to) (NP (NNP Gondor)))))))) "
+                "(VP (VBD angered) (NP (NNP Rohan))) (. .)))", DATE),
+           "ARN GON 072");
+}
+
+/* "X plans to take Y to Z": the "to" clause's verb has no code, only a
+ * target; the controlling verb's code applies to it (PETRARCH-2 dropped it). */
+static void control_clause_target(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ plans) (S (VP (TO to) (VP (VB take) "
+                "(NP (DT the) (NN ring)) (PP (TO to) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "ARN GON 030");
+}
+
+/* "provide X with Y" matches the patterns with Y as the thing given when the
+ * object X is an actor; "thousands of Y" is matched as Y. */
+static void with_object_and_quantities(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD provided) (NP (NNP Gondor)) (PP (IN with) "
+                "(NP (NNS missiles)))) (. .)))", DATE),
+           "ARN GON 072");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD provided) (NP (NNP Gondor)) (PP (IN with) "
+                "(NP (NP (NNS thousands)) (PP (IN of) (NP (NNS missiles)))))) (. .)))", DATE),
+           "ARN GON 072");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD provided) (NP (NP (NNS dozens)) (PP (IN of) "
+                "(NP (NNS missiles)))) (PP (TO to) (NP (NNP Gondor)))) (. .)))", DATE),
+           "ARN GON 072");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD provided) (NP (NNP Gondor)) (PP (IN with) "
+                "(NP (NN food)))) (. .)))", DATE),
+           "ARN GON 060");
+    /* the "with" phrase attached to the object, a list of things given */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD provided) (NP (NP (NNP Gondor)) (PP (IN with) "
+                "(NP (NP (NNS missiles)) (, ,) (NP (NN food)) (, ,) (CC and) (NP (NNS advisers)))))) "
+                "(. .)))", DATE),
+           "ARN GON 072");
+}
+
+/* "X is expected to meet Y": the passive of a verb with a "to" clause and no
+ * "by" phrase raises the subject; EXPECT's own code 030 is not an event (it
+ * was "--- ARN 030" material before). */
+static void raising_passive(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VBN expected) (S (VP (TO to) "
+                "(VP (VB meet) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "ARN GON 040");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VBN expected) (S (VP (TO to) "
+                "(VP (VB have) (VP (VBN attacked) (NP (NNP Gondor)))))))) (. .)))", DATE),
+           "ARN GON 190");
+    /* an appeal is not a raising verb: Arnor was urged, it attacked nobody */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD was) (VP (VBN urged) (S (VP (TO to) "
+                "(VP (VB attack) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "");
+}
+
+/* "With X helping Y, ...": the absolutive clause is coded, in the Penn shape
+ * (PP with (S X (VP helping Y))) and in the built-in parser's (PP with X)
+ * (S (VP helping Y)); the main clause too. */
+static void absolutive_with(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (PP (IN With) (S (NP (NNP Arnor)) (VP (VBG helping) (NP (NNP Gondor))))) "
+                "(, ,) (NP (NNP Rohan)) (VP (VBD attacked) (NP (NNP Arnor))) (. .)))", DATE),
+           "ARN GON 070; ROH ARN 190");
+    expect(code(f,
+                "(ROOT (S (PP (IN With) (NP (NNP Arnor))) (S (VP (VBG helping) (NP (NNP Gondor)))) "
+                "(, ,) (NP (NNP Rohan)) (VP (VBD attacked) (NP (NNP Arnor))) (. .)))", DATE),
+           "ARN GON 070; ROH ARN 190");
+}
+
+/* "X helped the Arnorians": a plural demonym the dictionary has in the
+ * singular; in "helped (S Y (VP develop Z))" Y is the one helped. */
+static void demonym_object(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBZ has) (VP (VBN helped) (S (NP (DT the) "
+                "(NNPS Arnorians)) (VP (VB develop) (NP (NNS missiles)))))) (. .)))", DATE),
+           "GON ARN 070");
+}
+
+/* Agents in a modifier of the thing given ("military aid") do not make the
+ * actor of a phrase beside it an agent: Arnor, not ARNMIL; an actor in a
+ * phrase of cause ("for the attack on Rohan") is not a target when the verb
+ * has an object naming one. */
+static void objects_and_adjuncts(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBD sent) (NP (JJ military) (NN aid)) "
+                "(PP (TO to) (NP (NNP Arnor)))) (. .)))", DATE),
+           "GON ARN 070");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBD sent) (NP (NNS troops)) "
+                "(PP (TO to) (NP (NNP Arnor)))) (. .)))", DATE),
+           "GON ARNMIL 070");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBD attacked) (NP (NNP Arnor)) (PP (IN in) "
+                "(NP (NN retaliation))) (PP (IN for) (NP (NP (DT the) (NN attack)) (PP (IN on) "
+                "(NP (NNP Rohan)))))) (. .)))", DATE),
+           "GON ARN 190");
+}
+
+/* "X claimed Y had sent aid to Z": ALLEGE (0x7000) over a material act
+ * (0x0040) combines to 0x7040, which no CAMEO code has; the act reported is
+ * the event then (PETRARCH-2 coded nothing). */
+static void reported_act_without_combined_code(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD claimed) (SBAR (S (NP (NNP Gondor)) (VP (VBD had) "
+                "(VP (VBN sent) (NP (NN aid)) (PP (TO to) (NP (NNP Rohan)))))))) (. .)))", DATE),
+           "GON ROH 070");
+}
+
+/* "X and Y condemned each other": one event each way; "each other" without
+ * a coordinated subject names nobody. */
+static void reciprocal_object(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD condemned) "
+                "(NP (DT each) (JJ other))) (. .)))", DATE),
+           "ARN GON 111; GON ARN 111");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD condemned) (NP (DT each) (JJ other))) (. .)))",
+                DATE),
+           "");
+}
+
+/* "X attacked Y, while Z helped Y": the adverbial clause with its own subject
+ * is an event of its own even though the verb phrase coded one; a "that"
+ * clause stays the reporting verb's business. */
+static void adverbial_clause_event(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)) (, ,) (SBAR (IN while) "
+                "(S (NP (NNP Rohan)) (VP (VBD helped) (NP (NNP Gondor)))))) (. .)))", DATE),
+           "ARN GON 190; ROH GON 070");
+}
+
 /* ---- dyad_code_petrxml --------------------------------------------------- */
 
 typedef struct seen {
@@ -452,6 +690,18 @@ int main(void)
         T(pronoun_resolution),
         T(require_dyad_off),
         T(petrxml_tree_spans),
+        T(nearest_subject),
+        T(relative_clause_subject),
+        T(reduced_relative),
+        T(with_object_and_quantities),
+        T(control_clause_target),
+        T(raising_passive),
+        T(absolutive_with),
+        T(demonym_object),
+        T(objects_and_adjuncts),
+        T(reported_act_without_combined_code),
+        T(reciprocal_object),
+        T(adverbial_clause_event),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,9 @@
 # lib.sh: helpers for the store's CLI tests (tests/cli/store_*.sh), sourced
 # after `cd` to the repository root with $DYAD set and $tmp a scratch folder.
+# The store tests count events: they code with a fixed dictionary set, not
+# data/dict (which grows), so that their expected counts stay hand-checked.
+DYAD_DICT_DIR=$PWD/tests/data/dict_v1
+export DYAD_DICT_DIR
 
 out="$tmp/out"
 err="$tmp/err"

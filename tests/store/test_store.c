@@ -466,7 +466,7 @@ static void xml_reload_and_truncation(void **state)
     dyad_store *s = open_fresh();
     dyad_dict *dict = NULL;
     dyad_coder *coder = NULL;
-    assert_int_equal(dyad_dict_load_dir(&dict, "data/dict", NULL), 0);
+    assert_int_equal(dyad_dict_load_dir(&dict, "tests/data/dict_v1", NULL), 0);
     assert_int_equal(dyad_coder_new(&coder, dict, NULL), 0);
     dyad_load_opts o = {.dict_version = "xml1"};
     dyad_load_stats st;

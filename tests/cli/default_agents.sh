@@ -1,0 +1,77 @@
+#!/bin/sh
+# default_agents.sh: the agents of data/dict/dyad.agents.txt give the actor
+# codes an analyst expects with the default dictionaries ("North Korean state
+# media" is PRKMED, "the US State Department" USAGOV), and the discards of
+# data/dict/dyad.discards.txt drop sport and market sentences. Each sentence uses a
+# common verb the default verb dictionary codes; only the actor codes of the
+# event are asserted (the event codes belong to the verb dictionary's tests).
+set -eu
+case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
+cd "$(dirname "$0")/../.."
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+# expect SENTENCE SOURCE TARGET: the first event of the sentence has these codes
+expect() {
+    printf 'date 2024-05-10\n%s\n' "$1" >"$tmp/s.txt"
+    got=$("$DYAD" code --dict-dir data/dict "$tmp/s.txt" 2>"$tmp/err" |
+          sed -n '1s/.*"source":"\([^"]*\)","target":"\([^"]*\)".*/\1 \2/p')
+    if [ "$got" = "$2 $3" ]; then
+        echo "ok: $2 $3  $1"
+    else
+        echo "FAIL: $1"
+        echo "      expected '$2 $3', got '${got:-(no event)}'"
+        cat "$tmp/err"
+        fails=$((fails + 1))
+    fi
+}
+
+expect "North Korean state media condemned the United States on Monday." PRKMED USA
+expect "The US State Department condemned North Korea on Tuesday." USAGOV PRK
+expect "A Chinese Foreign Ministry spokesman condemned Japan on Monday." CHNGOV JPN
+expect "The Russian Defence Ministry condemned Ukraine on Sunday." RUSGOV UKR
+expect "The Israeli army condemned Iran on Monday." ISRMIL IRN
+expect "Turkish police officers visited France last week." TURCOP FRA
+expect "Egyptian lawmakers condemned Israel on Monday." EGYLEG ISR
+expect "Iranian students condemned the United States on Friday." IRNEDU USA
+expect "German companies visited China in May." DEUBUS CHN
+expect "Afghan refugees condemned the Pakistani authorities." AFGREF PAKGOV
+expect "Indian doctors visited Pakistan on Monday." INDHLH PAK
+expect "French journalists visited Iran on Monday." FRAMED IRN
+expect "British diplomats met Iranian officials in Vienna." GBRGOV IRNGOV
+expect "Syrian rebels condemned Russia on Monday." SYRREB RUS
+expect "Russian opposition leaders condemned China on Monday." RUSOPP CHN
+expect "Egyptian civilians condemned Israeli soldiers on Monday." EGYCVL ISRMIL
+expect "American intelligence officials condemned Russia on Monday." USASPY RUS
+expect "The Chinese navy visited Japan on Monday." CHNMIL JPN
+expect "The Japanese prime minister visited Beijing on Thursday." JPNGOV CHN
+expect "Pakistani judges condemned India on Monday." PAKJUD IND
+
+# none SENTENCE: the default discard list drops the sentence (no event)
+none() {
+    printf 'date 2024-05-10\n%s\n' "$1" >"$tmp/s.txt"
+    n=$("$DYAD" code --dict-dir data/dict "$tmp/s.txt" 2>"$tmp/err" | grep -c '"type":"event"' || true)
+    if [ "$n" -eq 0 ]; then
+        echo "ok: discarded  $1"
+    else
+        echo "FAIL: $1"
+        echo "      expected no event (discarded), got $n"
+        fails=$((fails + 1))
+    fi
+}
+
+none "France condemned Germany after the football match on Monday."
+none "Brazil visited Argentina for the World Cup semi-final."
+none "China met Japan in the tournament final on Sunday."
+none "Russia condemned Britain as the FTSE 100 closed lower."
+# phrases with a political sense are not discards
+expect "Japan visited China before the Olympic boycott." JPN CHN
+expect "The Arab League condemned Israel on Monday." IGOMEAARL ISR
+
+if [ "$fails" -ne 0 ]; then
+    echo "default_agents: $fails sentences coded with other actors"
+    exit 1
+fi
+echo "default_agents: all sentences coded with the expected actors"

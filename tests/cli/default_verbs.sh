@@ -1,0 +1,145 @@
+#!/bin/sh
+# default_verbs.sh: dyad's own verb dictionary (data/dict/dyad.verbs.txt, issue
+# 4): it is in the PETRARCH-2 format, so the tree coder codes raw news text with
+# it; short news sentences of every CAMEO root (two or more each) come out with
+# the expected source, target and code prefix. Each sentence is its own article
+# (a plain-text file with a date line), coded with the default dictionaries.
+set -eu
+case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
+cd "$(dirname "$0")/../.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+echo "check: the default verb dictionary is in the PETRARCH-2 format"
+grep -q '^- \* .*(' data/dict/dyad.verbs.txt || fail "no (PP) patterns in data/dict/dyad.verbs.txt"
+printf 'date 2024-01-15\nRussia carried out strikes on Ukraine.\n' >"$tmp/fmt.txt"
+DYAD_TRACE=1 "$DYAD" code "$tmp/fmt.txt" >"$tmp/fmt.jsonl" 2>"$tmp/trace" || fail "exit status $?"
+grep -q '^trace: tree' "$tmp/trace" || fail "the tree coder was not used (no tree trace)"
+grep -q '"source":"RUS","target":"UKR","cameo":"190"' "$tmp/fmt.jsonl" ||
+    fail "carried out strikes: $(cat "$tmp/fmt.jsonl")"
+
+# source|target|code prefix|sentence
+cat >"$tmp/cases" <<'EOF2'
+RUS|UKR|010|Russia told Ukraine that the talks were over.
+CHN|USA|012|China expressed concern over the United States.
+ISR|IRN|016|Israel denied Iran's accusations.
+USA|RUS|014|The United States is considering new measures against Russia.
+UKR|RUS|015|Ukraine claimed responsibility for the attack on Russia.
+UKR|USA|0232|Ukraine appealed to the United States for military aid.
+CHN|RUS|020|China urged Russia to show restraint.
+IRN|USA|0254|Iran called for the lifting of sanctions by the United States.
+RUS|CHN|02|Russia called on China to resume talks.
+CHN|RUS|0331|China pledged economic aid to Russia.
+RUS|IRN|036|Russia offered talks to Iran.
+ISR|IRN|0871|Israel agreed to a ceasefire with Iran.
+CHN|RUS|040|China held talks with Russia.
+PRK|RUS|042|North Korea sent a delegation to Russia.
+RUS|PRK|042|Russia visited North Korea.
+USA|ISR|041|The United States held a phone call with Israel.
+CHN|IRN|043|China hosted Iran.
+RUS|UKR|046|Russia negotiated with Ukraine.
+CHN|RUS|051|China praised Russia.
+IRN|RUS|057|Iran signed an agreement with Russia.
+RUS|CHN|050|Russia established diplomatic relations with China.
+RUS|CHN|062|Russia cooperated with China on security.
+PRK|IRN|062|North Korea cooperated with Iran on missiles.
+USA|UKR|072|The United States provided Ukraine with missiles.
+RUS|PRK|071|Russia gave North Korea a loan.
+CHN|PRK|073|China sent food to North Korea.
+IRN|RUS|07|Iran helped Russia.
+PRK|IRN|072|North Korea supplied weapons to Iran.
+RUS|UKR|0841|Russia released Ukrainian prisoners.
+USA|IRN|085|The United States lifted sanctions on Iran.
+RUS|UKR|0874|Russia withdrew its troops from Ukraine.
+USA|RUS|090|The United States investigated Russia.
+UKR|RUS|090|Ukraine launched an investigation into Russia.
+USA|CHN|100|The United States demanded an apology from China.
+ISR|IRN|1053|Israel demanded the release of hostages from Iran.
+IRN|ISR|111|Iran condemned Israel.
+RUS|UKR|112|Russia accused Ukraine of war crimes.
+CHN|USA|111|China criticized the United States.
+RUS|UKR|127|Russia rejected Ukraine's peace plan.
+CHN|USA|120|China rejected the United States' demands.
+RUS|UKR|125|Russia rejected talks with Ukraine.
+PRK|USA|1385|North Korea threatened the United States with nuclear weapons.
+IRN|ISR|130|Iran warned Israel.
+UKR|RUS|14|Ukraine protested against Russia.
+ISR|IRN|150|Israel deployed troops near Iran.
+CHN|USA|154|China mobilized troops against the United States.
+USA|IRN|163|The United States imposed new sanctions on Iran.
+UKR|RUS|161|Ukraine severed diplomatic ties with Russia.
+RUS|USA|161|Russia closed its embassy in the United States.
+CHN|USA|166|China expelled American diplomats.
+IRN|ISR|173|Iran arrested Israeli spies.
+RUS|USA|173|Russia detained an American journalist.
+IRN|ISR|181|Iran kidnapped Israeli citizens.
+RUS|UKR|181|Russia abducted Ukrainian children.
+ISR|IRN|195|Israel launched airstrikes against Iran.
+RUS|UKR|190|Russia attacked Ukraine.
+IRN|ISR|195|Iran launched drone and missile attacks against Israel.
+RUS|UKR|192|Russia invaded Ukraine.
+RUS|UKR|190|Russian forces killed Ukrainian soldiers.
+RUS|UKR|202|Russia massacred Ukrainian civilians.
+IRN|ISR|2041|Iran used chemical weapons against Israel.
+CHN|RUS|042|China paid a visit to Russia.
+IRN|RUS|057|Iran signed a deal with Russia.
+CHN|USA|012|China expressed concern about the United States.
+RUS|UKR|195|Russia carried out airstrikes on Ukraine.
+ISR|IRN|195|Israel struck Iran with missiles.
+RUS|UKR|194|Russia shelled Ukraine.
+IRN|USA|190|Iran shot down an American drone.
+IRN|USA|190|Iran downed an American drone.
+USA|RUS|1622|The United States suspended military aid to Russia.
+RUS|UKR|0871|Russia declared a ceasefire with Ukraine.
+CHN|USA|161|China recalled its ambassador from the United States.
+IRN|ISR|138|Iran threatened to attack Israel.
+USA|IRN|1312|The United States threatened Iran with sanctions.
+RUS|UKR|112|Russia blamed Ukraine for the attack.
+CHN|USA|111|China slammed the United States.
+IRN|USA|016|Iran rejected the accusations by the United States.
+RUS|CHN|051|Russia welcomed China's decision.
+CHN|RUS|043|China welcomed the Russian president.
+UKR|USA|0232|Ukraine sought weapons from the United States.
+USA|UKR|072|The United States shipped missiles to Ukraine.
+CHN|RUS|064|China shared intelligence with Russia.
+IRN|USA|0841|Iran released American hostages.
+IRN|RUS|045|Iran mediated between Russia and Ukraine.
+ISR|IRN|186|Israel assassinated an Iranian commander.
+RUS|UKR|192|Russia captured a Ukrainian town.
+CHN|USA|163|China banned imports from the United States.
+CHN|USA|114|China lodged a protest with the United States.
+ISR|IRN|090|Israel opened an investigation into Iran.
+UKR|RUS|046|Ukraine resumed talks with Russia.
+EOF2
+
+echo "check: $(wc -l <"$tmp/cases") news sentences, each its own article (file), coded in one run"
+i=0
+files=
+while IFS='|' read -r src tgt code text; do
+    i=$((i + 1))
+    printf 'date 2024-01-15\n%s\n' "$text" >"$tmp/s$i.txt"
+    files="$files $tmp/s$i.txt"
+done <"$tmp/cases"
+# shellcheck disable=SC2086
+"$DYAD" code $files >"$tmp/all.jsonl" 2>"$tmp/all.err" || fail "exit status $? ($(cat "$tmp/all.err"))"
+i=0
+bad=0
+while IFS='|' read -r src tgt code text; do
+    i=$((i + 1))
+    if ! grep "\"article\":\"s$i\"," "$tmp/all.jsonl" |
+        grep -q "\"source\":\"$src[A-Z]*\",\"target\":\"$tgt[A-Z]*\",\"cameo\":\"$code[0-9]*\""; then
+        got=$(grep "\"article\":\"s$i\"," "$tmp/all.jsonl" |
+            sed 's/.*"source":"\([^"]*\)","target":"\([^"]*\)","cameo":"\([^"]*\)".*/\1 \2 \3/' | tr '\n' ';')
+        echo "  missed: $src $tgt $code | $text -> $got"
+        bad=$((bad + 1))
+    fi
+done <"$tmp/cases"
+[ "$bad" -eq 0 ] || fail "$bad of $i sentences were not coded as expected"
+
+echo "check: no code outside data/cameo.tsv in the dictionary"
+grep -o '\[[0-9][0-9]*\(:[0-9][0-9]*\)\?\]' data/dict/dyad.verbs.txt | tr -d '[]' | tr ':' '\n' | sort -u >"$tmp/codes"
+grep -v '^#' data/cameo.tsv | cut -f1 | grep . | sort -u >"$tmp/known"
+unknown=$(comm -23 "$tmp/codes" "$tmp/known" | tr '\n' ' ')
+[ -z "$unknown" ] || fail "codes not in data/cameo.tsv: $unknown"
+echo "default_verbs: all checks passed"
