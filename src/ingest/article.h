@@ -173,7 +173,8 @@ int dyad_article_is_boilerplate(const char *s, size_t n);
  * of wire services. 0 when there is none. */
 size_t dyad_article_dateline_len(const char *s, size_t n);
 /* Length of a wire credit ending the line s[0..n) (" (AFP)", " (Reuters)"),
- * blanks before it included; 0 when there is none or it is the whole line. */
+ * blanks before it included, also when a full stop follows it (" (AFP)." gives
+ * the length of " (AFP)"); 0 when there is none or it is the whole line. */
 size_t dyad_article_credit_len(const char *s, size_t n);
 
 /* Copies s[0..n) to a without its boilerplate lines and wire datelines and

@@ -124,6 +124,8 @@ size_t dyad_article_credit_len(const char *s, size_t n)
 {
     while (n && s[n - 1] == ' ')
         n--;
+    if (n > 4 && s[n - 1] == '.' && s[n - 2] == ')') /* "... (AFP).": the credit before the stop */
+        return dyad_article_credit_len(s, n - 1);
     if (n < 4 || s[n - 1] != ')')
         return 0;
     size_t o = n - 1;

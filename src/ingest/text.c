@@ -337,11 +337,15 @@ int dyad_article_strip_boilerplate(char **out, size_t *out_len, long *dropped, d
                 o[k++] = '\n';
             /* a wire dateline ("SEOUL (Reuters) - ") or credit ("(AFP)") goes */
             size_t dl = dyad_article_dateline_len(s + lead, t - lead);
-            size_t cr = dyad_article_credit_len(s + lead + dl, t - lead - dl);
+            size_t body = t - lead - dl;
+            size_t cr = dyad_article_credit_len(s + lead + dl, body);
+            int stop = cr && s[t - 1] == '.'; /* "(AFP)." keeps the full stop */
             memcpy(o + k, s + i, lead - i);
             k += lead - i;
-            memcpy(o + k, s + lead + dl, t - lead - dl - cr);
-            k += t - lead - dl - cr;
+            memcpy(o + k, s + lead + dl, body - cr - (size_t)stop);
+            k += body - cr - (size_t)stop;
+            if (stop)
+                o[k++] = '.';
             blank = 0;
         }
         i = next;

@@ -171,15 +171,18 @@ static void datelines_and_credits(void **state)
         assert_int_equal(dyad_article_dateline_len(dl[i].line, strlen(dl[i].line)), dl[i].len);
     const char *t = "Kerry assails Bush plan (AFP)";
     assert_int_equal(dyad_article_credit_len(t, strlen(t)), 6);
+    t = "Kerry assails Bush plan (AFP).";
+    assert_int_equal(dyad_article_credit_len(t, strlen(t)), 6);
     t = "(AFP)";
     assert_int_equal(dyad_article_credit_len(t, strlen(t)), 0);
     t = "He met the (UN) envoy";
     assert_int_equal(dyad_article_credit_len(t, strlen(t)), 0);
     dyad_arena *a = dyad_arena_new();
-    const char *in = "Kerry assails plan (AFP)\n\nTEHRAN (Reuters) - Iran said it would strike back.";
+    const char *in = "Kerry assails plan (AFP)\n\nTEHRAN (Reuters) - Iran said it would strike back.\n"
+                     "Troops deployed (AFP).";
     char *out;
     assert_int_equal(dyad_article_strip_boilerplate(&out, NULL, NULL, a, in, strlen(in)), 0);
-    assert_string_equal(out, "Kerry assails plan\n\nIran said it would strike back.");
+    assert_string_equal(out, "Kerry assails plan\n\nIran said it would strike back.\nTroops deployed.");
     dyad_arena_free(a);
 }
 
