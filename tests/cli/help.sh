@@ -10,7 +10,7 @@ trap 'rm -f "$out" "$err"' EXIT
 fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$out"; echo "--- stderr"; cat "$err"; exit 1; }
 run() { rc=0; "$DYAD" "$@" >"$out" 2>"$err" || rc=$?; }
 
-for args in "--help" "code --help" "validate --help"; do
+for args in "--help" "code --help" "validate --help" "quotes --help" "dict check --help"; do
     echo "check: dyad $args exits 0 and prints the usage"
     # shellcheck disable=SC2086 # split on purpose
     run $args
@@ -33,7 +33,7 @@ echo "check: no command at all exits 2"
 run
 [ "$rc" -eq 2 ] || fail "exit status $rc"
 
-for sub in code validate; do
+for sub in code validate quotes; do
     echo "check: dyad $sub --no-such-option exits 2"
     run "$sub" --no-such-option data/examples/article.xml
     [ "$rc" -eq 2 ] || fail "exit status $rc"
