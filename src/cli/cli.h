@@ -10,6 +10,7 @@ int dyad_cmd_load(int argc, char **argv);
 int dyad_cmd_query(int argc, char **argv);
 int dyad_cmd_export(int argc, char **argv);
 int dyad_cmd_dict(int argc, char **argv);
+int dyad_cmd_quotes(int argc, char **argv);
 
 /* The dictionary folder: given (--dict-dir) if not NULL, else $DYAD_DICT_DIR,
  * else data/dict (dyad's own) in the working directory, else data/dict beside

@@ -7,8 +7,6 @@
 #include "cli/cli.h"
 #include "dyad.h"
 
-int dyad_cmd_quotes(int argc, char **argv);
-
 static void usage(FILE *f)
 {
     fprintf(f,

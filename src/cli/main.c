@@ -5,7 +5,6 @@
 #include "cli/cli.h"
 #include "dyad.h"
 
-int dyad_cmd_quotes(int argc, char **argv); /* cmd_quotes.c */
 
 static void usage(FILE *f)
 {
