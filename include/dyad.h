@@ -300,6 +300,10 @@ typedef struct dyad_validate_opts {
      * cannot parse is reported and counted as an input error. With a report,
      * one "reparse:" line gives the parser's counts and speed. */
     int reparse;
+    /* Not NULL: code with the dictionaries this folder names (dyad.dicts,
+     * PETR_config.ini or by file name), not those of the file's <Environment>:
+     * e.g. dyad's own data/dict on a validation file written for Phoenix. */
+    const char *dicts;
 } dyad_validate_opts;
 
 typedef struct dyad_validate_result {

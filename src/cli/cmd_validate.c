@@ -8,13 +8,15 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: dyad validate [--dict-dir DIR] [--reparse] [--verbose] FILE.xml\n"
+            "usage: dyad validate [--dict-dir DIR | --dicts DIR] [--reparse] [--verbose] FILE.xml\n"
             "Codes every record of a PETRARCH validation file with the dictionaries its\n"
             "<Environment> names (looked up in DIR, default the file's folder), prints each\n"
             "record whose coding differs from the expected one, and ends with\n"
             "  validate: P of T records correct\n"
             "Options:\n"
             "  --dict-dir DIR   folder holding the dictionaries the file names\n"
+            "  --dicts DIR      code with the dictionaries DIR names instead (dyad.dicts,\n"
+            "                   PETR_config.ini or by file name), e.g. data/dict\n"
             "  --reparse        ignore each record's <Parse>: parse its <Text> with the\n"
             "                   built-in parser (link-grammar) and code that; a record\n"
             "                   without text has the words of its <Parse> parsed; a\n"
@@ -37,6 +39,8 @@ int dyad_cmd_validate(int argc, char **argv)
             o.dict_dir = argv[++i];
         } else if (!strncmp(a, "--dict-dir=", 11)) {
             o.dict_dir = a + 11;
+        } else if (!strcmp(a, "--dicts") && i + 1 < argc) {
+            o.dicts = argv[++i];
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             o.verbose = 1;
         } else if (!strcmp(a, "--reparse")) { /* [issue 3] built-in parser */

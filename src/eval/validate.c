@@ -335,7 +335,8 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
         dir = copy ? dyad_arena_strdup(a, dirname(copy)) : ".";
     }
     double t0 = now();
-    rc = load_env_dict(&dict, dyad_petrxml_env(x), dir, a, diag);
+    rc = o->dicts ? dyad_dict_load_dir(&dict, o->dicts, diag)
+                  : load_env_dict(&dict, dyad_petrxml_env(x), dir, a, diag);
     res->dict_seconds = now() - t0;
     if (rc)
         goto cleanup;
