@@ -6,6 +6,21 @@
  * phrase means the actor and agent codes in it; a verb phrase means events
  * (source, target, code) where the target may itself be an event of a nested
  * verb; codes are PICO values (pico.h) so that nested verbs can combine.
+ *
+ * Beyond PETRARCH-2, for news parsed by the built-in parser: the subject is the
+ * noun phrase nearest before the verb phrase (not a fronted time phrase);
+ * relative clauses are coded with their antecedent as subject ("X and Y are
+ * among the countries that helped Z") and fill their object gap from it ("the
+ * sanctions W imposed on Z"); participles with an object after a noun ("forces
+ * shelling Z"), absolutive "with X doing" clauses, adverbial clauses with their
+ * own subject ("..., while Y shelled Z"), raising passives and adjectives ("X
+ * is expected / likely to visit Y"; not "urged", "unlikely"), "to" clauses of
+ * intent, "provide X with Y", "thousands of Y", plural demonyms ("the
+ * Iranians") and "each other" are understood; actors in phrases of time and
+ * cause are targets only when nothing else is, agents in a modifier of the
+ * thing given ("military support") do not combine with them; a reported act
+ * whose combination with the reporting verb has no CAMEO code is coded as
+ * itself. DYAD_TRACE=1 prints the tree and each verb phrase's meaning.
  */
 #include "code/tcoder.h"
 
@@ -543,6 +558,7 @@ typedef struct pnode {
     clist low_codes;
     int low_is_ev, neg;
     clist isubj;             /* a clause's implied subject (relative clauses) */
+    int isubj_np;            /* or the noun phrase giving it (absolutives), -1 */
     int gap;                 /* a verb phrase's object moved out: its antecedent, -1 none */
     unsigned char has_isubj;
 } pnode;
@@ -605,7 +621,7 @@ static int build_nodes(tctx *c, const dyad_tree *t)
         p->tok = s->tok;
         p->parent = s->parent;
         p->kind = s->word ? K_OTHER : kind_of(p->label);
-        p->head_phrase = p->S = p->gap = -1;
+        p->head_phrase = p->S = p->gap = p->isubj_np = -1;
         p->nk = s->nchildren;
         p->kids = dyad_arena_alloc(c->a, (size_t)(p->nk + 1) * sizeof *p->kids);
         if (!p->text || !p->kids)
@@ -1073,6 +1089,31 @@ static int rel_subject(tctx *c, int x)
 static const char RECIP[] = "=RECIP";
 static clist one(tctx *c, const char *s);
 
+/* Collects up to max leaf words below x; returns how many there are. */
+static int leaves(tctx *c, int x, const char **w, int n, int max, int depth)
+{
+    if (depth > 32)
+        return n;
+    if (c->n[x].text[0]) {
+        if (n < max)
+            w[n] = c->n[x].text;
+        return n + 1;
+    }
+    for (int k = 0; k < c->n[x].nk; k++)
+        n = leaves(c, c->n[x].kids[k], w, n, max, depth + 1);
+    return n;
+}
+
+/* "each other", "one another" */
+static int is_reciprocal(tctx *c, int x)
+{
+    const char *w[3];
+    if (leaves(c, x, w, 0, 3, 0) != 2)
+        return 0;
+    return (!strcmp(w[0], "EACH") && !strcmp(w[1], "OTHER")) ||
+           (!strcmp(w[0], "ONE") && !strcmp(w[1], "ANOTHER"));
+}
+
 static clist np_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
@@ -1141,9 +1182,7 @@ static clist np_meaning(tctx *c, int x)
     if (!agt.n)
         agt = ng.n ? ng : pg.n ? pg : vg;
     p->np = mix_codes(c, agt, act);
-    if (text.n == 2 && !p->np.n &&
-        ((!strcmp(text.v[0], "EACH") && !strcmp(text.v[1], "OTHER")) ||
-         (!strcmp(text.v[0], "ONE") && !strcmp(text.v[1], "ANOTHER"))))
+    if (!p->np.n && is_reciprocal(c, x))
         p->np = one(c, RECIP);
     for (int i = 0; i < p->np.n; i++)
         note_span(c, p->np.v[i], x);
@@ -1274,6 +1313,27 @@ static const dyad_pattern *reroute1(mctx *m, const trie *t, fn o1)
 
 static int last_child(tctx *c, int x) { return x >= 0 && c->n[x].nk ? c->n[x].kids[c->n[x].nk - 1] : -1; }
 
+static int leaves(tctx *c, int x, const char **w, int n, int max, int depth);
+static int plural_actor(tctx *c, const char *word, const char **code, int *len);
+
+/* Does a word of x name an actor? (Without computing x's meaning: that is
+ * memoised, and must wait until the pattern match has marked its words.) */
+static int mentions_actor(tctx *c, int x)
+{
+    const char *w[24];
+    int n = leaves(c, x, w, 0, 24, 0);
+    if (n > 24)
+        n = 24;
+    for (int i = 0; i < n; i++) {
+        const char *code = NULL;
+        int len = 0;
+        if ((dyad_dict_actor_match(c->d, w + i, n - i, c->date, &code, &len) && len > 0) ||
+            plural_actor(c, w[i], &code, &len))
+            return 1;
+    }
+    return 0;
+}
+
 /* A quantity noun phrase, "thousands of drones", "dozens of missiles": the
  * noun phrase of what is counted, else -1. */
 static int quantity_of(tctx *c, int x)
@@ -1329,8 +1389,8 @@ static const dyad_pattern *match_noun(mctx *m, const trie *t, int phrase, int pr
         /* "provided Russia with drones": the thing given, when the object is
          * the one who receives it */
         int actor_obj = 0;
-        for (int i = 0; i < ni; i++)
-            actor_obj |= c->n[items[i]].kind == K_NP && has_actor(np_meaning(c, items[i]));
+        for (int i = 0; i < ni && !actor_obj; i++)
+            actor_obj = c->n[items[i]].kind == K_NP && mentions_actor(c, items[i]);
         int with[8], nw = 0;
         for (int k = 0; actor_obj && k < p->nk && nw < 8; k++) {
             int ch = p->kids[k];
@@ -1542,6 +1602,16 @@ static clist get_upper(tctx *c, int x)
         clist m = np_meaning(c, ch);
         if (!m.n || (m.n == 1 && !strcmp(m.v[0], "~")))
             continue;
+        int prev = k > 0 ? pp->kids[k - 1] : -1;
+        if (!has_actor(m) && prev >= 0 && c->n[prev].kind == K_NP) {
+            /* "(NP US) (NP troops)": the parser split one noun phrase */
+            clist pm = np_meaning(c, prev), act = {0}, agt = {0};
+            split_codes(pm, &act, &agt, c);
+            if (act.n) {
+                split_codes(m, &agt, &agt, c);
+                m = mix_codes(c, agt, act);
+            }
+        }
         p->upper = m;
         return m;
     }
@@ -1556,7 +1626,7 @@ static clist get_upper(tctx *c, int x)
         return m;
     }
     if (pp->has_isubj)
-        p->upper = pp->isubj;
+        p->upper = pp->isubj_np >= 0 ? np_meaning(c, pp->isubj_np) : pp->isubj;
     return p->upper;
 }
 
@@ -1595,6 +1665,16 @@ static int is_adjunct_prep(const char *w)
         if (!strcmp(w, adj[i]))
             return 1;
     return 0;
+}
+
+/* A noun phrase of words only ("direct military support"), no phrases in it
+ * ("talks with President X" names a person). */
+static int is_flat(tctx *c, int x)
+{
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (!c->n[c->n[x].kids[k]].text[0])
+            return 0;
+    return 1;
 }
 
 /* Is the head noun of noun phrase x an agent word ("police", "troops")? */
@@ -1651,7 +1731,7 @@ static void get_lower(tctx *c, int x)
             clist m = np_meaning(c, ch);
             /* agents only, from a modifier ("military support"): they describe
              * the thing given, not an actor of a phrase beside it */
-            if (m.n && !has_actor(m) && !head_is_agent(c, ch))
+            if (m.n && !has_actor(m) && is_flat(c, ch) && !head_is_agent(c, ch))
                 cl_cat(c, &modag, m);
             else
                 cl_cat(c, &np, m);
@@ -1860,6 +1940,13 @@ static int adverbial_clause(tctx *c, int x)
     int s = p->kids[1];
     if (!ok || strcmp(c->n[s].label, "S") || !has_np_kid(c, s))
         return -1;
+    /* (a pronoun subject, "as he approached", is too often resolved to the
+     * wrong actor by the simple antecedent rule) */
+    for (int k = 0; k < c->n[s].nk; k++) {
+        int np = c->n[s].kids[k];
+        if (c->n[np].kind == K_NP && c->n[np].nk && !strcmp(c->n[c->n[np].kids[0]].label, "PRP"))
+            return -1;
+    }
     return s;
 }
 
@@ -1870,6 +1957,30 @@ static int to_clause(tctx *c, int s)
         return 0;
     int v = c->n[s].kids[0];
     return c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "TO");
+}
+
+static int is_copula(const char *w);
+
+/* "unlikely / unable / unwilling to": the adjective denies the clause. */
+static int negative_adj(tctx *c, int adjp)
+{
+    static const char *const neg[] = {"UNLIKELY", "UNABLE", "UNWILLING", "RELUCTANT", "LOATH",
+                                      "HESITANT", "UNPREPARED", "UNREADY"};
+    const char *w = first_word(c, adjp);
+    for (size_t i = 0; i < sizeof neg / sizeof *neg; i++)
+        if (!strcmp(w, neg[i]))
+            return 1;
+    return 0;
+}
+
+/* "to be ...": the "to" clause of a copula (its predicate is no target). */
+static int to_be(tctx *c, int s)
+{
+    int v = c->n[s].kids[0];
+    for (int k = 0; k < c->n[v].nk; k++)
+        if (c->n[c->n[v].kids[k]].kind == K_VP)
+            return is_copula(first_word(c, c->n[v].kids[k]));
+    return 0;
 }
 
 /* A passive verb of saying, believing or expecting (code: none, 01x or 03x)
@@ -1930,10 +2041,22 @@ static evl vp_meaning(tctx *c, int x)
         v.c = 0;
         v.cameo = NULL;
     }
-    int s_options = 0;
+    int s_options = 0, clauses[16], nclauses = 0;
     for (int k = 0; k < p->nk; k++) {
-        const char *l = c->n[p->kids[k]].label;
-        s_options += !strcmp(l, "S") || !strcmp(l, "SBAR");
+        int ch = p->kids[k];
+        const char *l = c->n[ch].label;
+        if (!strcmp(l, "S") || !strcmp(l, "SBAR")) {
+            s_options++;
+            if (nclauses < 16)
+                clauses[nclauses++] = ch;
+        } else if (!strcmp(l, "ADJP") && is_copula(first_word(c, x)) && !negative_adj(c, ch)) {
+            /* "X is likely / ready / due to sign Y": the adjective's clause */
+            for (int j = 0; j < c->n[ch].nk && nclauses < 16; j++)
+                if (to_clause(c, c->n[ch].kids[j])) {
+                    s_options++;
+                    clauses[nclauses++] = c->n[ch].kids[j];
+                }
+        }
     }
     if (p->low_is_ev) {
         for (int i = 0; i < p->low_ev.n; i++)
@@ -1951,17 +2074,15 @@ static evl vp_meaning(tctx *c, int x)
         el_add(c, &events, tuple_h(c, v.up, TG_STR, "", NULL, v.c, v.cameo, v.vtok));
     }
     if (!events.n) {
-        for (int k = 0; k < p->nk; k++) {
-            const char *l = c->n[p->kids[k]].label;
-            if (strcmp(l, "S") && strcmp(l, "SBAR"))
-                continue;
-            evl sm = phrase_meaning(c, p->kids[k]);
+        for (int k = 0; k < nclauses; k++) {
+            evl sm = phrase_meaning(c, clauses[k]);
             for (int i = 0; i < sm.n; i++) {
                 const ev *e = sm.v[i];
                 /* PETRARCH-2 takes clause events with a target or a code; dyad also
                  * takes one with only a subject, which the reporting verb is about
                  * ("the report alleged that France was aware") */
-                if (e->kind == EV_STR && e->str[0] && v.c && to_clause(c, p->kids[k])) {
+                if (e->kind == EV_STR && e->str[0] && e->str[0] != '~' && v.c &&
+                    to_clause(c, clauses[k]) && !to_be(c, clauses[k])) {
                     /* "Germany plans to send tanks to Ukraine": the verb's
                      * subject intends toward the target of the "to" clause */
                     resolve_event(c, &v, e, &events);
@@ -1984,8 +2105,9 @@ static evl vp_meaning(tctx *c, int x)
                 continue;
             evl sm = phrase_meaning(c, s);
             for (int i = 0; i < sm.n; i++)
-                if (sm.v[i]->kind == EV_TUPLE && !cl_blank(sm.v[i]->src))
-                    el_add(c, &events, sm.v[i]);
+                if (sm.v[i]->kind == EV_TUPLE && !cl_blank(sm.v[i]->src) && sm.v[i]->code &&
+                    sm.v[i]->tk == TG_STR && sm.v[i]->tstr[0])
+                    el_add(c, &events, sm.v[i]); /* (a complete event only) */
         }
     }
     evl maps = {0};
@@ -2255,6 +2377,19 @@ static int collect(tctx *c, dyad_coded_list *out, const ev *e)
 
 /* ---- clauses inside noun phrases ---------------------------------------- */
 
+/* "be", "become", "remain": the verbs that say what their subject is. */
+static int is_copula(const char *w)
+{
+    static const char *const cop[] = {"BECOME", "BECOMES", "BECAME", "BECOMING", "REMAIN",
+                                      "REMAINS", "REMAINED", "REMAINING"};
+    if (is_be(w))
+        return 1;
+    for (size_t i = 0; i < sizeof cop / sizeof *cop; i++)
+        if (!strcmp(w, cop[i]))
+            return 1;
+    return 0;
+}
+
 /* The subject a relative clause without one stands for: its antecedent, the
  * noun phrase before it ("countries that have provided"); when that names no
  * actor and the noun phrase is what a copula says of its subject ("X are among
@@ -2291,7 +2426,7 @@ static clist antecedent(tctx *c, int np, int rel)
             y = par;
             continue;
         }
-        if (q->kind == K_VP && is_be(first_word(c, par))) {
+        if (q->kind == K_VP && is_copula(first_word(c, par))) {
             clist up = get_upper(c, par);
             return has_actor(up) ? up : m;
         }
@@ -2348,6 +2483,29 @@ static int has_np_kid(tctx *c, int x)
 static int absolutive(tctx *c, int x, int *subj);
 static int has_np_kid(tctx *c, int x);
 
+/* Does the relative x open with a wh-word ("which", "that", "who")? */
+static int has_wh(tctx *c, int x)
+{
+    if (!strncmp(c->n[x].label, "WH", 2))
+        return 1;
+    return c->n[x].nk && !strncmp(c->n[c->n[x].kids[0]].label, "WH", 2);
+}
+
+/* Is the object of the clause's lowest verb phrase missing (mark_gap)? */
+static int has_gap(tctx *c, int vp)
+{
+    for (int depth = 0; vp >= 0 && depth < 8; depth++) {
+        if (c->n[vp].gap >= 0)
+            return 1;
+        int next = -1;
+        for (int k = 0; k < c->n[vp].nk; k++)
+            if (c->n[c->n[vp].kids[k]].kind == K_VP)
+                next = c->n[vp].kids[k];
+        vp = next;
+    }
+    return 0;
+}
+
 /* Events of the relative clauses inside noun phrases, which the clause walk
  * (PETRARCH-2's) never reaches: "the sanctions Washington imposed on Iran"
  * (USA IRN 163); "countries that have provided support to Russia" with the
@@ -2374,6 +2532,18 @@ static void relative_clauses(tctx *c, int x, dyad_coded_list *out, int depth)
         return;
     for (int k = 0; k < p->nk; k++) {
         int rel = p->kids[k];
+        if (c->n[rel].kind == K_VP && c->n[rel].nk && !strcmp(c->n[c->n[rel].kids[0]].label, "VBG") &&
+            has_np_kid(c, rel)) {
+            /* a participle after a noun, with its object: "Russian forces
+             * shelling Kharkiv" (not "Israeli tank shelling in Gaza", a noun) */
+            evl m = vp_meaning(c, rel);
+            c->strict = 1;
+            for (int i = 0; i < m.n && !c->err; i++)
+                if (collect(c, out, m.v[i]))
+                    c->err = DYAD_ENOMEM;
+            c->strict = 0;
+            continue;
+        }
         if (!strcmp(c->n[rel].label, "WHNP")) {
             for (int j = 0; j < c->n[rel].nk; j++)
                 if (!strcmp(c->n[c->n[rel].kids[j]].label, "SBAR"))
@@ -2393,6 +2563,8 @@ static void relative_clauses(tctx *c, int x, dyad_coded_list *out, int depth)
         if (!has_np_kid(c, s) && !c->n[vp].m_vp) {
             c->n[s].isubj = antecedent(c, x, p->kids[k]);
             c->n[s].has_isubj = 1;
+        } else if (has_np_kid(c, s) && !has_wh(c, rel) && !has_gap(c, vp)) {
+            continue; /* "reports (Iran attacked Israel)": a claim, not a relative */
         }
         evl m = phrase_meaning(c, s);
         c->strict = 1; /* a clause about a "group" is description, not news */
@@ -2488,7 +2660,7 @@ static void mark_absolutives(tctx *c, int x, int depth)
                 mark_gap(c, x, c->n[x].kids[k]);
     int subj, s = absolutive(c, x, &subj);
     if (s >= 0 && c->n[s].parent != x) {
-        c->n[s].isubj = np_meaning(c, subj);
+        c->n[s].isubj_np = subj; /* (its meaning when asked: after the patterns) */
         c->n[s].has_isubj = 1;
     }
 }

@@ -410,13 +410,18 @@ static void nearest_subject(void **state)
                 "(ROOT (S (NP (DT The) (VBG following) (NN day)) (, ,) (NP (NNP Arnor)) "
                 "(VP (VBD attacked) (NP (NNP Gondor))) (. .)))", DATE),
            "ARN GON 190");
+    /* one noun phrase split in two by the parser: "(NP Arnor) (NP troops)" */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (NP (NNS troops)) (VP (VBD attacked) (NP (NNP Gondor))) "
+                "(. .)))", DATE),
+           "ARNMIL GON 190");
 }
 
 /* Relative clauses: a clause without a subject takes its antecedent ("Arnor,
  * which attacked Gondor"); an antecedent naming no actor that a copula says
  * of its subject ("X and Y are among the few countries that...", "X is one
  * of the countries that...") gives the copula's subject, one event per
- * member. The main clause keeps its own event. */
+ * member ("remains", "became" too). The main clause keeps its own event. */
 static void relative_clause_subject(void **state)
 {
     fx *f = *state;
@@ -434,6 +439,10 @@ static void relative_clause_subject(void **state)
                 "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBD attacked) "
                 "(NP (NNP Gondor))))) (, ,)) (VP (VBD met) (NP (NNP Rohan))) (. .)))", DATE),
            "ARN ROH 040; ARN GON 190");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ remains) (NP (NP (DT the) (JJ only) (NN country)) "
+                "(SBAR (WHNP (WDT that)) (S (VP (VBZ helps) (NP (NNP Rohan))))))) (. .)))", DATE),
+           "ARN ROH 070");
     /* a clause about a group no dictionary names gives no event */
     expect(code(f,
                 "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NP (DT the) (NN group)) "
@@ -465,6 +474,22 @@ static void reduced_relative(void **state)
                 "(NP (NNP Arnor)) (VP (VBD sent) (PP (TO to) (NP (NNP Gondor)))))))) "
                 "(VP (VBD angered) (NP (NNP Rohan))) (. .)))", DATE),
            "ARN GON 072");
+}
+
+/* A participle with its object after a noun is an event of its own ("Arnor
+ * troops attacking Gondor met Rohan"); without an object it is as often a
+ * noun ("Israeli tank shelling in Gaza", PETR2 gold TEST_4): no event. */
+static void participle_modifier(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNP Arnor) (NNS troops)) (VP (VBG attacking) (NP (NNP Gondor)))) "
+                "(VP (VBD met) (NP (NNP Rohan))) (. .)))", DATE),
+           "ARNMIL ROH 040; ARNMIL GON 190");
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNP Arnor) (NN tank)) (VP (VBG attacking) (PP (IN in) "
+                "(NP (NNP Gondor))))) (VP (VBD attacked) (NP (DT the) (NN village))) (. .)))", DATE),
+           "");
 }
 
 /* "X plans to take Y to Z": the "to" clause's verb has no code, only a
@@ -508,7 +533,7 @@ static void with_object_and_quantities(void **state)
 }
 
 /* "X is expected to meet Y": the passive of a verb with a "to" clause and no
- * "by" phrase raises the subject; EXPECT's own code 030 is not an event (it
+ * "by" phrase raises the subject (and "X is ready to help Y" an adjective's); EXPECT's own code 030 is not an event (it
  * was "--- ARN 030" material before). */
 static void raising_passive(void **state)
 {
@@ -521,6 +546,15 @@ static void raising_passive(void **state)
                 "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VBN expected) (S (VP (TO to) "
                 "(VP (VB have) (VP (VBN attacked) (NP (NNP Gondor)))))))) (. .)))", DATE),
            "ARN GON 190");
+    /* "X is ready / likely to": the adjective's "to" clause */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (ADJP (JJ ready) (S (VP (TO to) "
+                "(VP (VB help) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "ARN GON 070");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (ADJP (JJ unlikely) (S (VP (TO to) "
+                "(VP (VB help) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "");
     /* an appeal is not a raising verb: Arnor was urged, it attacked nobody */
     expect(code(f,
                 "(ROOT (S (NP (NNP Arnor)) (VP (VBD was) (VP (VBN urged) (S (VP (TO to) "
@@ -614,6 +648,12 @@ static void adverbial_clause_event(void **state)
                 "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)) (, ,) (SBAR (IN while) "
                 "(S (NP (NNP Rohan)) (VP (VBD helped) (NP (NNP Gondor)))))) (. .)))", DATE),
            "ARN GON 190; ROH GON 070");
+    /* not with a pronoun subject, which the simple antecedent rule would
+     * resolve to Arnor ("... as he approached") */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)) (SBAR (IN as) "
+                "(S (NP (PRP he)) (VP (VBD helped) (NP (NNP Rohan)))))) (. .)))", DATE),
+           "ARN GON 190");
 }
 
 /* ---- dyad_code_petrxml --------------------------------------------------- */
@@ -695,6 +735,7 @@ int main(void)
         T(reduced_relative),
         T(with_object_and_quantities),
         T(control_clause_target),
+        T(participle_modifier),
         T(raising_passive),
         T(absolutive_with),
         T(demonym_object),
