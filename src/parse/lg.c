@@ -361,9 +361,12 @@ static void run_placeholder(const char *t, const lgrun *r, char *out, size_t cap
     int e = r->e, s = e;
     while (s > r->s && !is_space_byte((unsigned char)t[s - 1]))
         s--;
-    int plain = e - s >= 2 && e - s < (int)cap;
-    for (int i = s; i < e && plain; i++)
+    int plain = e - s >= 2 && e - s < (int)cap, roman = 1;
+    for (int i = s; i < e && plain; i++) {
         plain = isalpha((unsigned char)t[i]) != 0;
+        roman &= strchr("IVXLC", t[i]) != NULL;
+    }
+    plain &= !roman; /* "Pope John Paul II": link-grammar reads "II" as a number */
     if (plain) {
         memcpy(out, t + s, (size_t)(e - s));
         out[e - s] = 0;
@@ -2459,6 +2462,30 @@ static void tidy(ptree *t, int root, int top)
 /* The sentence: (ROOT (S ...)), the main clause with the reporting clause
  * ("..., officials said") spliced beside it, or (ROOT (NP ...)) for a
  * verbless fragment. */
+/* "Arnor's foreign minister, in remarks published on Monday, urged ...": the
+ * comma that closes a parenthetical inside a subject belongs to the subject
+ * (Penn: (NP (NP ...) (, ,) (PP ...) (, ,)) (VP ...)), not between the
+ * subject and its verb phrase. */
+static void enclose_parentheticals(ptree *t)
+{
+    for (int x = 0; x < t->nn; x++) {
+        pnode *n = &t->n[x];
+        if (n->word || !lg__eq(n->label, "NP") || n->parent < 0 || n->last < 0 ||
+            t->n[n->last].word)
+            continue;
+        int open = -1; /* the comma before the NP's last phrase */
+        for (int c = n->first; c >= 0 && t->n[c].next >= 0; c = t->n[c].next)
+            if (t->n[c].next == n->last && t->n[c].word && lg__eq(t->n[c].word, ","))
+                open = c;
+        int close = n->next;
+        if (open < 0 || close < 0 || !t->n[close].word || !lg__eq(t->n[close].word, ",") ||
+            t->n[close].next < 0 || !lg__eq(t->n[t->n[close].next].label, "VP"))
+            continue;
+        pt_unlink(t, close);
+        pt_insert(t, n->last, close, 1);
+    }
+}
+
 static int build_root(ptree *t)
 {
     int root = pt_node(t, "ROOT");
@@ -2508,10 +2535,12 @@ static int build_root(ptree *t)
         pt_unlink(t, last);
         pt_add(t, root, last);
         tidy(t, root, last);
+        enclose_parentheticals(t);
         return root;
     }
     pt_add(t, root, top);
     tidy(t, root, top);
+    enclose_parentheticals(t);
     return root;
 }
 
@@ -2862,7 +2891,6 @@ static int new_sentence(Sentence *out, dyad_lg *p, const prep *pp, dyad_lg_resul
 static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int nulls,
                       dyad_lg_result *res)
 {
-    *out = NULL;
     /* the time limit holds for the whole sentence: each attempt gets what is
      * left of it (link-grammar counts whole seconds) */
     double left = p->deadline - lg__now();
@@ -2872,17 +2900,16 @@ static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int
     }
     parse_options_set_max_parse_time(p->po, (int)(left / 1000.0 + 0.999));
     parse_options_set_disjunct_cost(p->po, cost);
+    /* a new Sentence for each attempt: reusing one across costs changes what
+     * link-grammar finds */
+    if (*out)
+        sentence_delete(*out);
+    *out = NULL;
     int rc = new_sentence(out, p, pp, res);
     if (rc)
         return rc;
-    struct timespec xts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &xts); double xt0 = xts.tv_sec * 1e3 + xts.tv_nsec / 1e6; /* XEXP */
     int mx = nulls ? sentence_length(*out) : 0;
-    if (getenv("XNULLSHORT")) parse_options_set_short_length(p->po, nulls && sentence_length(*out) >= (getenv("XNULLMINLEN") ? atoi(getenv("XNULLMINLEN")) : 0) ? atoi(getenv("XNULLSHORT")) : p->o.short_length); /* XEXP */
-    if (nulls && getenv("XMAXNULL") && atoi(getenv("XMAXNULL")) < mx) mx = atoi(getenv("XMAXNULL")); /* XEXP */
     int n = run_parse(p, *out, nulls, mx, res);
-    if (getenv("XTIMES")) /* XEXP */
-        fprintf(stderr, "XT cost=%.1f nulls=%d len=%d n=%d found=%d nullc=%d ms=%.1f\n", cost, nulls,
-                sentence_length(*out), n, sentence_num_linkages_found(*out), sentence_null_count(*out), (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &xts), xts.tv_sec * 1e3 + xts.tv_nsec / 1e6) - xt0);
     return n > 0 ? n : 0;
 }
 
@@ -2947,13 +2974,9 @@ static int parse_attempts(dyad_lg *p, const prep *pp, const char *text, graph *b
                 continue;
             /* a partial parse scores at least LG_NULL_PENALTY: it cannot beat
              * a full one that scores less */
-            if (st == 1 && best_sc <= (getenv("XNT") ? atof(getenv("XNT")) : LG_NULL_PENALTY))
+            if (st == 1 && best_sc <= LG_NULL_PENALTY)
                 continue;
-            if (s)
-                sentence_delete(s);
-            float cst = full; /* XEXP */
-            if (st == 1 && getenv("XNULLCOST")) cst = (float)atof(getenv("XNULLCOST"));
-            n = parse_with(&s, p, pp, cst, st, res);
+            n = parse_with(&s, p, pp, full, st, res);
             if (n < 0) {
                 rc = n;
                 break;
@@ -3089,9 +3112,6 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
         p->o = *opts;
     else
         dyad_lg_opts_default(&p->o);
-    /* XEXP */ if (getenv("XLIMIT")) p->o.linkage_limit = atoi(getenv("XLIMIT"));
-    /* XEXP */ if (getenv("XRANK")) p->o.rank = atoi(getenv("XRANK"));
-    /* XEXP */ if (getenv("XCHEAP")) p->o.cheap_cost = (float)atof(getenv("XCHEAP"));
     lg_error_set_handler(lg__quiet, NULL);
     p->dict = dictionary_create_lang("en");
     if (!p->dict) {
@@ -3154,6 +3174,15 @@ static int lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char
     int rc = prep_build(&pp, p, text, (int)n, a);
     if (rc)
         return lg__nomem();
+    /* far too many words: refused before link-grammar splits them (which,
+     * with its spelling guesses, takes time); it splits further, so this
+     * count is a floor and new_sentence checks again */
+    int words = 0;
+    for (int i = 0; i < pp.n; i++)
+        words += pp.s[i] != ' ' && (i == 0 || pp.s[i - 1] == ' ');
+    if (words > DYAD_LG_MAX_WORDS)
+        return dyad_set_error(DYAD_ELIMIT, "sentence of %d words or more: longer than %d",
+                              words, DYAD_LG_MAX_WORDS);
     const char *orig = dyad_arena_strndup(a, text, n);
     if (!orig)
         return lg__nomem();
@@ -3192,6 +3221,181 @@ static int lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char
     return 0;
 }
 
+/* ==== datelines ============================================================ */
+
+/* A dateline before the story's first sentence: "LOURDES, France - A frail
+ * Pope ...", "BEIJING (Reuters) - Beijing on Monday ...", "AFP - The United
+ * Nations ...". Link-grammar has no reading for it, so the whole sentence went
+ * to the slow partial parse. Returns the end of the dash (the sentence proper
+ * starts after it) and the dash's span in *ds / *de; 0 when there is none. A
+ * dateline: at most 8 words before the first " - ", " -- " or a spaced dash
+ * (en or em) in the first 80 bytes, every word capitalised, a number, or in
+ * parentheses, and with a comma, a parenthesis or a word in capitals (not
+ * "Israel - Gaza talks"); then a sentence of 3 words or more that starts with a
+ * capital, a digit or a quote. */
+static int dateline_end(const char *t, int n, int *ds, int *de)
+{
+    int lim = n < 80 ? n : 80;
+    for (int i = 1; i + 2 < lim; i++) {
+        if (t[i] != ' ')
+            continue;
+        int j = i + 1, dl = 0;
+        if (t[j] == '-')
+            dl = t[j + 1] == '-' ? 2 : 1;
+        else if (j + 2 < n && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 &&
+                 ((unsigned char)t[j + 2] == 0x93 || (unsigned char)t[j + 2] == 0x94))
+            dl = 3;
+        if (!dl || j + dl >= n || t[j + dl] != ' ')
+            continue;
+        /* the prefix t[0..i) */
+        int words = 0, marked = 0, k = 0;
+        while (k < i) {
+            while (k < i && t[k] == ' ')
+                k++;
+            if (k >= i)
+                break;
+            int st = k;
+            while (k < i && t[k] != ' ')
+                k++;
+            unsigned char c0 = (unsigned char)t[st];
+            if (!(isupper(c0) || isdigit(c0) || c0 == '('))
+                return 0;
+            int caps = 0, lower = 0;
+            for (int q = st; q < k; q++) {
+                caps += isupper((unsigned char)t[q]) != 0;
+                lower += islower((unsigned char)t[q]) != 0;
+                marked |= t[q] == ',' || t[q] == '(';
+            }
+            marked |= caps >= 2 && !lower;
+            words++;
+        }
+        if (words < 1 || words > 8 || !marked)
+            return 0;
+        /* the sentence after it */
+        int r = j + dl;
+        while (r < n && t[r] == ' ')
+            r++;
+        if (r >= n || !(isupper((unsigned char)t[r]) || isdigit((unsigned char)t[r]) ||
+                        t[r] == '"' || (unsigned char)t[r] == 0xE2))
+            return 0;
+        int rw = 0;
+        for (int q = r; q < n; q++)
+            rw += t[q] != ' ' && (q == r || t[q - 1] == ' ');
+        if (rw < 3)
+            return 0;
+        *ds = j;
+        *de = j + dl;
+        return j + dl;
+    }
+    return 0;
+}
+
+static void lg__quiet_diag(void *user, dyad_diag_level lvl, const char *file, long line,
+                           const char *msg)
+{
+    (void)user, (void)lvl, (void)file, (void)line, (void)msg;
+}
+
+/* The dateline's words as a flat NP of Penn leaves ("(NNP LOURDES) (, ,)"),
+ * appended to b with their spans; the number of words, -1 when a word cannot
+ * be written. */
+static int dateline_leaves(dyad_buf *b, const char *t, int end, int *ts, int *te, int cap)
+{
+    int nt = 0, k = 0;
+    while (k < end) {
+        while (k < end && t[k] == ' ')
+            k++;
+        int st = k;
+        while (k < end && t[k] != ' ')
+            k++;
+        int e = k;
+        while (st < e && nt + 3 < cap) {
+            int ws = st, we;
+            const char *tag;
+            if (t[st] == '(' || t[st] == ')' || t[st] == ',') {
+                we = st + 1;
+                tag = t[st] == '(' ? "-LRB-" : t[st] == ')' ? "-RRB-" : ",";
+            } else {
+                we = st;
+                while (we < e && t[we] != '(' && t[we] != ')' && t[we] != ',')
+                    we++;
+                tag = isdigit((unsigned char)t[ws]) ? "CD" : "NNP";
+            }
+            if (t[ws] == '(' || t[ws] == ')')
+                dyad_buf_printf(b, " (%s %s)", tag, tag);
+            else
+                dyad_buf_printf(b, " (%s %.*s)", tag, we - ws, t + ws);
+            ts[nt] = ws;
+            te[nt] = we;
+            nt++;
+            st = we;
+        }
+        if (st < e)
+            return -1;
+    }
+    return nt;
+}
+
+/* Parses the sentence after a dateline on its own (the text with the dateline
+ * blanked, so the spans stay the text's) and puts the dateline before it:
+ * (ROOT (NP dateline) (: --) <the sentence's phrases>). 1 done, 0 not done
+ * (no dateline, or the sentence could not be parsed: the caller parses the
+ * whole), < 0 out of memory. */
+static int parse_dateline(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *text,
+                          size_t n, dyad_arena *a)
+{
+    int ds, de;
+    int end = dateline_end(text, (int)n, &ds, &de);
+    if (!end)
+        return 0;
+    char *rest = dyad_arena_strndup(a, text, n);
+    if (!rest)
+        return DYAD_ENOMEM;
+    memset(rest, ' ', (size_t)end);
+    dyad_tree *rt = NULL;
+    if (lg_parse(&rt, res, p, rest, n, a) || !rt || rt->ntok < 1 || rt->nnodes < 2)
+        return 0;
+    char *rs = dyad_tree_to_string(rt, a);
+    if (!rs || strncmp(rs, "(ROOT ", 6))
+        return 0;
+    int cap = 64;
+    int *ts = dyad_arena_alloc(a, (size_t)(cap + rt->ntok + 1) * sizeof *ts);
+    int *te = dyad_arena_alloc(a, (size_t)(cap + rt->ntok + 1) * sizeof *te);
+    if (!ts || !te)
+        return DYAD_ENOMEM;
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "(ROOT (NP");
+    int nt = dateline_leaves(&b, text, ds - 1, ts, te, cap);
+    if (nt < 1) {
+        dyad_buf_free(&b);
+        return 0;
+    }
+    /* then the dash as written (an en or em dash as "--") and the sentence's
+     * root's phrases with the root's ')' */
+    dyad_buf_printf(&b, ") (: %.*s) %s", text[ds] == '-' ? de - ds : 2, text[ds] == '-' ? text + ds : "--",
+                    rs + 6);
+    ts[nt] = ds;
+    te[nt] = de;
+    nt++;
+    for (int i = 0; i < rt->ntok; i++, nt++) {
+        ts[nt] = rt->tok_start[i];
+        te[nt] = rt->tok_end[i];
+    }
+    dyad_tree *t = NULL;
+    dyad_diag quiet = {.fn = lg__quiet_diag};
+    int rc = b.data ? dyad_ptb_parse(&t, a, b.data, b.len, &quiet, NULL, 0) : DYAD_ENOMEM;
+    dyad_buf_free(&b);
+    if (rc == DYAD_ENOMEM)
+        return rc;
+    if (rc || !t || t->ntok != nt)
+        return 0;
+    t->tok_start = ts;
+    t->tok_end = te;
+    *out = t;
+    return 1;
+}
+
 int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *text, size_t n,
                   dyad_arena *a)
 {
@@ -3205,7 +3409,13 @@ int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *
     lg_error_set_handler(lg__quiet, NULL);
     double t0 = lg__now();
     p->deadline = t0 + 1000.0 * (p->o.max_parse_time > 0 ? p->o.max_parse_time : 3);
-    int rc = lg_parse(out, res, p, text, n, a);
+    int rc = text && n <= DYAD_LG_MAX_BYTES ? parse_dateline(out, res, p, text, n, a) : 0;
+    if (rc == 1)
+        rc = 0;
+    else if (rc == 0) {
+        memset(res, 0, sizeof *res);
+        rc = lg_parse(out, res, p, text, n, a);
+    }
     res->ms = lg__now() - t0;
     if (rc) {
         *out = NULL;

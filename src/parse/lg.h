@@ -15,14 +15,23 @@
  * Before parsing, runs of capitalised words ("US Deputy Secretary of Energy
  * Jeffrey Kupfer") are handed to link-grammar as one proper noun and expanded
  * again in the tree; all-capitals headlines are re-cased word by word; curly
- * quotes and dashes are normalised. The sentence is parsed first with
+ * quotes and dashes are normalised; an underscore between two words (how
+ * PETRARCH dictionaries write "Dol_Amroth") separates them. A dateline
+ * ("BEIJING (Reuters) - ...") is not given to link-grammar: the sentence after
+ * it is parsed alone and the dateline put before it as a flat NP,
+ * (ROOT (NP BEIJING (Reuters)) (: -) (S ...)). The sentence is parsed first with
  * link-grammar's cheap disjuncts only (its rare readings - "his" as a subject,
  * "Kenya's" as "Kenya is" - left out); when that finds no complete linkage, a
  * parse with all disjuncts and one with null links (a partial parse: words left
  * out) are ranked together. The first K linkages of an attempt are ranked by
  * what the coders need (every word attached, finite verbs attached as clauses,
  * a main verb with its subject, no reading news text rarely has, then
- * link-grammar's own costs) instead of taking the first. A sentence that still
+ * link-grammar's own costs) instead of taking the first. When the chosen
+ * linkage reads "that" after a verb as a determiner although a finite verb
+ * follows ("Gollum allowed that Mordor isn't ...": link-grammar's dictionary
+ * has no "that" clause for "allow"), the sentence is parsed again with a
+ * reporting verb standing in for that verb (the tree keeps the word) and both
+ * are ranked together. A sentence that still
  * has no linkage (time limit, length cap, empty input) is an error, reported
  * and counted, never a silent empty tree.
  *
@@ -49,13 +58,15 @@
 typedef struct dyad_lg dyad_lg;
 
 typedef struct dyad_lg_opts {
-    int max_parse_time;  /* seconds for one sentence, all attempts together; default 3 */
+    int max_parse_time;  /* seconds for one sentence, all attempts together (link-grammar
+                          * counts CPU time: the wall time is longer on a loaded machine);
+                          * default 3 */
     int linkage_limit;   /* linkages link-grammar enumerates (a sample of them when it finds
                           * more, so a larger limit finds the cheap ones more often); default 300 */
     int short_length;    /* link-grammar's short_length: the longest link (in words) for
                           * most link types (subjects, objects, verb modifiers, clauses
-                          * are unlimited); default 10 (link-grammar's own: 16): a third
-                          * less time on news, no loss in accuracy */
+                          * are unlimited); default 10 (link-grammar's own: 16): less
+                          * time on long sentences, the same validation figures */
     int rank;            /* the first K linkages of each attempt are ranked; 1 = take the
                           * first; default 10 */
     int merge_names;     /* 1: capitalised runs become one proper noun for the parser (default) */
