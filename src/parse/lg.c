@@ -294,6 +294,14 @@ static int split_chunks(const char *t, int n, chunk *ch, int max)
         ch[k].s = s;
         ch[k].e = i;
         chunk_core(t, &ch[k]);
+        /* an initial ("George W. Bush") keeps its full stop when a capitalised
+         * word follows: link-grammar would read the stop as the sentence's end */
+        int j = i;
+        while (j < n && (m = space_len(t, n, j)) > 0)
+            j += m;
+        if (ch[k].ce - ch[k].cs == 1 && ch[k].ce < ch[k].e && t[ch[k].ce] == '.' &&
+            isupper((unsigned char)t[ch[k].cs]) && j < n && isupper((unsigned char)t[j]))
+            ch[k].ce++;
         k++;
     }
     return k;

@@ -61,6 +61,10 @@ static const struct {
     {"US Deputy Secretary of Energy Jeffrey Kupfer met Iranian officials.",
      "(ROOT (S (NP (NP (NNP US) (NNP Deputy) (NNP Secretary)) (PP (IN of) (NP (NNP Energy) "
      "(NNP Jeffrey) (NNP Kupfer)))) (VP (VBD met) (NP (NNP Iranian) (NNS officials))) (. .)))"},
+    /* an initial inside a name keeps its full stop (not read as the sentence's end) */
+    {"President George W. Bush visited Russia.",
+     "(ROOT (S (NP (NNP President) (NNP George) (NNP W.) (NNP Bush)) (VP (VBD visited) "
+     "(NP (NNP Russia))) (. .)))"},
     /* noun coordination SJ, determiner D */
     {"Gondor and Osgiliath welcomed the talks.",
      "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Osgiliath)) (VP (VBD welcomed) (NP (DT the) "
