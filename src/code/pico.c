@@ -161,3 +161,35 @@ int dyad_pico_combine(int upper, int lower)
         return lower;
     return upper + lower;
 }
+
+int dyad_pico_combine_act(int upper, int lower)
+{
+    int top;
+    if (upper == -NEG)
+        top = -NEG;
+    else if (upper == 0x2000 || upper == 0x3000)
+        top = upper;
+    else
+        return 0;
+    if (lower <= 0)
+        return 0;
+    int low = lower;
+    if ((low & 0xF000) == 0xB000) {
+        /* meeting, visiting, mediating: 026/036/125 meet, 028/039/126 mediate */
+        if (!(low & 0x0FF0) && (low & 0x000F) && top != -NEG)
+            return 0; /* "prepared to attend": the visit itself (041-043) */
+        low &= 0x0FF0;
+        if (!low)
+            low = 0x0010;
+    } else if (low == 0x1000 && top == -NEG) {
+        /* "declined to comment": 011 */
+    } else if (low >= 0x1000) {
+        return 0; /* a statement, demand, threat... of its own */
+    }
+    for (int shift = 0; shift < 16; shift += 4) {
+        int v = top + (low & (0xFFFF << shift) & 0xFFFF);
+        if (dyad_pico_to_cameo(v))
+            return v;
+    }
+    return top;
+}

@@ -13,5 +13,13 @@ int dyad_pico_from_cameo(const char *code, int *passive);
 const char *dyad_pico_to_cameo(int v);
 /* PETRARCH-2's combination of an upper verb's code with a nested lower one. */
 int dyad_pico_combine(int upper, int lower);
+/* The combination when the upper verb is a plain appeal (020), intention (030)
+ * or refusal (120) and the lower one an act: the CAMEO code of appealing for,
+ * intending or refusing that act ("refused to release" 1243-type, "declined
+ * to comment" 011, "offered to mediate" 039, "urged X to agree to a
+ * ceasefire" 025), the nearest one with a code when the exact combination has
+ * none, down to the upper code itself. Returns 0 when the rule does not apply
+ * (the upper code is none of those, or the lower one is no act). */
+int dyad_pico_combine_act(int upper, int lower);
 
 #endif

@@ -20,7 +20,19 @@
  * cause are targets only when nothing else is, agents in a modifier of the
  * thing given ("military support") do not combine with them; a reported act
  * whose combination with the reporting verb has no CAMEO code is coded as
- * itself. DYAD_TRACE=1 prints the tree and each verb phrase's meaning.
+ * itself. A phrase of place ("talks in Abuja", "in the West Bank") gives a
+ * target only to verbs whose CAMEO target is the place (visits, aid, force,
+ * coercion, violence: place_is_target) and no subject; "attack on X" as a
+ * subject is X's attack suffered, not made; headline passives ("Journalist
+ * kidnapped by militants", "CIA accused over ...") are passives, and "in X"
+ * names a passive's source only when X is no place (or the act is violent);
+ * prepositional phrases the parser hung on the object still match patterns
+ * ("accused Y of war crimes"); refusals, offers and appeals combine with the
+ * act the CAMEO way (dyad_pico_combine_act); "not" on an uncoded verb is no
+ * 120; members of a group with a role ("Hezbollah's leader") are the group;
+ * coordinated noun phrases keep their own agents; a noun the parser took for
+ * the verb ("U.S. forces battled") is put back into the subject.
+ * DYAD_TRACE=1 prints the tree and each verb phrase's meaning.
  */
 #include "code/tcoder.h"
 
@@ -561,6 +573,8 @@ typedef struct pnode {
     int isubj_np;            /* or the noun phrase giving it (absolutives), -1 */
     int gap;                 /* a verb phrase's object moved out: its antecedent, -1 none */
     unsigned char has_isubj;
+    unsigned char tgt_pp;    /* a noun phrase whose actor is only in an "on/against" phrase */
+    unsigned char place_only; /* ... only in a phrase of place (place_pp) */
 } pnode;
 
 typedef struct tctx {
@@ -669,6 +683,59 @@ static void convert_existentials(tctx *c)
     }
 }
 
+/* "(NP U.S.) (VP (VBZ forces) (NP (VBN battled) (NNS insurgents)))": the
+ * parser took the noun "forces" for the verb and the verb for a modifier of
+ * the object. When the would-be verb is an agent noun and the object starts
+ * with a past tense, move the noun into the subject and make the past tense
+ * the verb. */
+static void repair_noun_verbs(tctx *c)
+{
+    for (int i = 0; i < c->nn; i++) {
+        pnode *v = &c->n[i];
+        if ((strcmp(v->label, "VBZ") && strcmp(v->label, "VBP")) || !v->text[0] || v->parent < 0)
+            continue;
+        int vp = v->parent, s = c->n[vp].parent;
+        if (c->n[vp].kind != K_VP || c->n[vp].nk < 2 || c->n[vp].kids[0] != i || s < 0 ||
+            c->n[vp].index < 1)
+            continue;
+        int subj = c->n[s].kids[c->n[vp].index - 1];
+        int obj = c->n[vp].kids[1];
+        if (c->n[subj].kind != K_NP || c->n[obj].kind != K_NP)
+            continue;
+        int j = obj, depth = 0;
+        while (c->n[j].kind == K_NP && c->n[j].nk && depth++ < 8)
+            j = c->n[j].kids[0];
+        int pj = c->n[j].parent;
+        if ((strcmp(c->n[j].label, "VBD") && strcmp(c->n[j].label, "VBN")) || c->n[pj].nk < 2)
+            continue;
+        const char *w[1] = {v->text}, *code = NULL;
+        int len = 0, prefix = 0;
+        if (!dyad_dict_agent_match(c->d, w, 1, &code, &len, &prefix) || len != 1)
+            continue;
+        int *kids = dyad_arena_alloc(c->a, (size_t)(c->n[subj].nk + 2) * sizeof *kids);
+        if (!kids) {
+            c->err = DYAD_ENOMEM;
+            return;
+        }
+        memcpy(kids, c->n[subj].kids, (size_t)c->n[subj].nk * sizeof *kids);
+        kids[c->n[subj].nk] = i;
+        v->parent = subj;
+        v->index = c->n[subj].nk;
+        v->label = "NNS";
+        c->n[subj].kids = kids;
+        c->n[subj].nk++;
+        for (int k = 1; k < c->n[pj].nk; k++) {
+            c->n[pj].kids[k - 1] = c->n[pj].kids[k];
+            c->n[c->n[pj].kids[k - 1]].index = k - 1;
+        }
+        c->n[pj].nk--;
+        c->n[vp].kids[0] = j;
+        c->n[j].parent = vp;
+        c->n[j].index = 0;
+        c->n[j].label = "VBD";
+    }
+}
+
 /* ---- lists ---------------------------------------------------------------- */
 
 /* Lists are values (copied freely, memoised in the nodes) over arena buffers.
@@ -754,7 +821,41 @@ static void split_codes(clist codes, clist *actors, clist *agents, tctx *c)
     }
 }
 
-/* Actor codes combined with agent codes: ["IRN"] + ["~GOV"] -> ["IRNGOV"]. */
+/* Does an actor code already name a role ("LBNUAF", "IGOMEAARL") rather than
+ * a country or region ("IRN", "PSEGZA")? */
+static int has_role(const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "REB", "UAF", "OPP", "COP", "SPY", "JUD",
+                                        "LEG", "BUS", "MED", "CVL", "REF", "NGO", "IGO", "PTY",
+                                        "ELI", "LAB", "EDU", "HLH", "REL", "AGR", "CRM", "INS",
+                                        "RAD", "SEP", "MOD", "ARL", "UNO"};
+    size_t n = strlen(code);
+    if (n < 6)
+        return 0;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3))
+        return 1;
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (!strcmp(code + n - 3, roles[i]))
+            return 1;
+    return 0;
+}
+
+/* Words for members of a group ("leaders", "officials", "spokesman"): their
+ * agent code adds nothing to a group with a role of its own (mix_codes). */
+static int is_member_word(const char *w)
+{
+    static const char *const m[] = {"LEADER", "LEADERS", "OFFICIAL", "OFFICIALS", "CHIEF",
+                                    "CHIEFS", "HEAD", "HEADS", "SPOKESMAN", "SPOKESWOMAN",
+                                    "SPOKESPERSON", "SPOKESMEN", "MEMBER", "MEMBERS",
+                                    "REPRESENTATIVE", "REPRESENTATIVES", "LEADERSHIP"};
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+        if (!strcmp(w, m[i]))
+            return 1;
+    return 0;
+}
+
+/* Actor codes combined with agent codes: ["IRN"] + ["~GOV"] -> ["IRNGOV"];
+ * "~+GOV" is a member word's agent (is_member_word). */
 static clist mix_codes(tctx *c, clist agents, clist actors)
 {
     clist cur = {0};
@@ -762,12 +863,21 @@ static clist mix_codes(tctx *c, clist agents, clist actors)
         cl_cat(c, &cur, actors);
     else
         cl_add(c, &cur, "~");
+    int had = cur.n;
+    const char **roled = had ? dyad_arena_alloc(c->a, (size_t)had * sizeof *roled) : NULL;
+    for (int k = 0; k < had && roled; k++)
+        roled[k] = has_role(cur.v[k]) ? cur.v[k] : NULL;
     for (int i = 0; i < agents.n; i++) {
         if (!strcmp(agents.v[i], "~PPL") && agents.n > 1)
             continue;
         const char *ag = agents.v[i] + 1;
+        int member = ag[0] == '+';
+        ag += member;
         for (int k = 0; k < cur.n; k++)
-            if (!strstr(cur.v[k], ag)) {
+            if (member && roled && roled[k]) {
+                /* "Arab League leaders", "the leader of Hezbollah": a member of
+                 * a group with a role of its own is coded as the group */
+            } else if (!strstr(cur.v[k], ag)) {
                 const char *m = dyad_arena_printf(c->a, "%s%s", cur.v[k], ag);
                 cur.v[k] = m ? m : cur.v[k];
             }
@@ -851,13 +961,41 @@ static int is_jnd(const char *l)
 static clist pp_meaning(tctx *c, int x);
 static clist np_meaning(tctx *c, int x);
 static int is_caps_actor(tctx *c, int x);
+static int head_is_agent(tctx *c, int x);
+static const char *first_word(tctx *c, int x);
+
+/* Prepositions of place: "in the West Bank", "near Tokyo". */
+static int is_place_prep(const char *w)
+{
+    static const char *const place[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS",
+                                        "AROUND", "THROUGHOUT", "WITHIN", "OFF", "BEYOND",
+                                        "ALONG", "NEARBY"};
+    for (size_t i = 0; i < sizeof place / sizeof *place; i++)
+        if (!strcmp(w, place[i]))
+            return 1;
+    return 0;
+}
+
+/* A phrase of place x inside noun phrase np says where the thing is ("plans
+ * for houses in the West Bank", "talks in Abuja"; also a phrase whose noun is
+ * itself such a thing): unless the noun is a group of people ("police in
+ * Kenya"), its actor is only the place (pnode.place_only), which is the
+ * target of few verbs (place_is_target). */
+static int place_pp(tctx *c, int np, int x)
+{
+    if (c->n[x].kind != K_PP || head_is_agent(c, np))
+        return 0;
+    if (is_place_prep(first_word(c, x)))
+        return 1;
+    return c->n[x].nk >= 2 && c->n[c->n[x].kids[1]].place_only;
+}
 
 /* Phrase.get_text: the words below x (none for a matched, "coloured" phrase). */
 static void phrase_words(tctx *c, int x, clist *w);
 
 /* NounPhrase.get_text: words of determiners, adjectives, nouns and nested noun
  * phrases; prepositional phrases holding an actor give codes instead. */
-static void np_words(tctx *c, int x, clist *w, clist *ppcodes)
+static void np_words(tctx *c, int x, clist *w, clist *ppcodes, clist *plc)
 {
     pnode *p = &c->n[x];
     for (int k = 0; k < p->nk && c->steps++ < STEP_CAP; k++) {
@@ -866,12 +1004,12 @@ static void np_words(tctx *c, int x, clist *w, clist *ppcodes)
         if (q->kind == K_PP) {
             clist m = pp_meaning(c, ch);
             if (has_actor(m))
-                cl_cat(c, ppcodes, m);
+                cl_cat(c, place_pp(c, x, ch) ? plc : ppcodes, m);
             else
                 phrase_words(c, ch, w);
         }
         if (q->kind == K_NP)
-            np_words(c, ch, w, ppcodes);
+            np_words(c, ch, w, ppcodes, plc);
         if ((is_jnd(q->label) || is_caps_actor(c, ch)) && q->text[0])
             cl_add(c, w, q->text);
     }
@@ -888,7 +1026,7 @@ static void phrase_words(tctx *c, int x, clist *w)
         int ch = p->kids[k];
         if (c->n[ch].kind == K_NP) {
             clist dummy = {0};
-            np_words(c, ch, w, &dummy);
+            np_words(c, ch, w, &dummy, &dummy);
         } else {
             phrase_words(c, ch, w);
         }
@@ -906,7 +1044,7 @@ static clist pp_meaning(tctx *c, int x)
     if (c->n[obj].kind != K_NP)
         return none;
     clist w = {0}, pc = {0};
-    np_words(c, obj, &w, &pc);
+    np_words(c, obj, &w, &pc, &pc);
     if (!w.n && !(c->n[obj].nk && !strcmp(c->n[c->n[obj].kids[0]].label, "PRP")))
         return none; /* (a pronoun object, "fired at it", stands for its antecedent) */
     return np_meaning(c, obj);
@@ -1014,7 +1152,8 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
             continue;
         }
         if (dyad_dict_agent_match(c->d, w.v + i, w.n - i, &code, &len, &prefix) && len > 0) {
-            const char *ag = code ? dyad_arena_printf(c->a, "~%s", code) : NULL;
+            int member = len == 1 && is_member_word(w.v[i]);
+            const char *ag = code ? dyad_arena_printf(c->a, "~%s%s", member ? "+" : "", code) : NULL;
             if (ag)
                 cl_add(c, codes, ag);
             i += len;
@@ -1114,13 +1253,69 @@ static int is_reciprocal(tctx *c, int x)
            (!strcmp(w[0], "ONE") && !strcmp(w[1], "ANOTHER"));
 }
 
+static int last_child(tctx *c, int x) { return x >= 0 && c->n[x].nk ? c->n[x].kids[c->n[x].nk - 1] : -1; }
+
+/* Is the head noun of noun phrase x also a verb of the dictionary ("attack",
+ * "sanctions")? Then it names an act, and an "on" phrase its target. */
+static int head_is_act(tctx *c, int x)
+{
+    head h = get_head(c, x);
+    return h.text && dyad_dict_verb_lookup(c->d, h.text) != NULL;
+}
+
+/* "Palestinian gunmen and Israeli troops": noun phrases coordinated, each
+ * naming an actor, are each their own (PSEUAF, ISRMIL; not the agents of
+ * both on each). Returns 1 with their codes in *out when x is such. */
+static int coordinated_meaning(tctx *c, int x, clist *out)
+{
+    pnode *p = &c->n[x];
+    int nconj = 0, others = 0, cc = 0;
+    for (int k = 0; k < p->nk; k++) {
+        const char *l = c->n[p->kids[k]].label;
+        if (c->n[p->kids[k]].kind == K_NP)
+            nconj++;
+        else if (!strcmp(l, "CC"))
+            cc++;
+        else if (strcmp(l, ",") && strcmp(l, ":"))
+            others++;
+    }
+    if (!cc || nconj < 2 || others)
+        return 0;
+    clist all = {0};
+    int seen = 0;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind != K_NP)
+            continue;
+        /* (not "US and British activists": a name before the last conjunct
+         * shares its noun) */
+        int lc = last_child(c, ch);
+        if (++seen < nconj &&
+            (lc < 0 || strncmp(c->n[lc].label, "NN", 2) || !strncmp(c->n[lc].label, "NNP", 3)))
+            return 0;
+        clist m = np_meaning(c, ch);
+        if (!has_actor(m))
+            return 0;
+        for (int i = 0; i < m.n; i++)
+            if (m.v[i][0] == '~')
+                return 0;
+        cl_cat(c, &all, m);
+    }
+    *out = all;
+    return 1;
+}
+
 static clist np_meaning(tctx *c, int x)
 {
     pnode *p = &c->n[x];
     if (p->m_np)
         return p->np;
     p->m_np = 1;
+    if (coordinated_meaning(c, x, &p->np))
+        return p->np;
     clist text = {0}, pp = {0}, vp = {0}, npc = {0}, codes = {0}, pron = {0}, rel = {0};
+    clist plc = {0}; /* actors of phrases of place */
+    int ontgt = -1;  /* -1: no phrase gave an actor; 1: only "on/against" ones */
     for (int k = 0; k < p->nk && c->steps++ < STEP_CAP; k++) {
         int ch = p->kids[k];
         pnode *q = &c->n[ch];
@@ -1130,13 +1325,19 @@ static clist np_meaning(tctx *c, int x)
              * stands for the thing it made */
             cl_cat(c, &rel, np_meaning(c, rs));
         } else if (q->kind == K_NP) {
-            np_words(c, ch, &text, &npc);
+            np_words(c, ch, &text, &npc, &plc);
         } else if (is_jnd(q->label)) {
             phrase_words(c, ch, &text);
         } else if (q->kind == K_PP) {
             clist m = pp_meaning(c, ch);
-            if (has_actor(m))
+            const char *w = first_word(c, ch);
+            if (has_actor(m) && place_pp(c, x, ch)) {
+                cl_cat(c, &plc, m);
+            } else if (has_actor(m)) {
                 cl_cat(c, &pp, m);
+                ontgt = ontgt != 0 &&
+                        (!strcmp(w, "ON") || !strcmp(w, "AGAINST") || !strcmp(w, "UPON"));
+            }
             else
                 phrase_words(c, ch, &text);
         } else if (q->kind == K_VP) {
@@ -1177,10 +1378,16 @@ static clist np_meaning(tctx *c, int x)
         act = ra;
         agt = rg;
     }
+    /* "Attack on UN vehicle kills one": the actor of an "on" phrase is what
+     * the noun was done to (tgt_pp: not the noun phrase's actor as subject) */
+    p->tgt_pp = !act.n && !na.n && pa.n && ontgt == 1 && head_is_act(c, x);
+    clist la = {0}, lg = {0};
+    split_codes(plc, &la, &lg, c);
+    p->place_only = !act.n && !na.n && !pa.n && !va.n && la.n;
     if (!act.n)
-        act = na.n ? na : pa.n ? pa : va;
+        act = na.n ? na : pa.n ? pa : va.n ? va : la;
     if (!agt.n)
-        agt = ng.n ? ng : pg.n ? pg : vg;
+        agt = ng.n ? ng : pg.n ? pg : vg.n ? vg : p->place_only ? lg : agt;
     p->np = mix_codes(c, agt, act);
     if (!p->np.n && is_reciprocal(c, x))
         p->np = one(c, RECIP);
@@ -1190,6 +1397,8 @@ static clist np_meaning(tctx *c, int x)
 }
 
 /* ---- verb phrases: structure ----------------------------------------------- */
+
+static clist np_meaning(tctx *c, int x);
 
 static const char *first_word(tctx *c, int x)
 {
@@ -1201,6 +1410,34 @@ static int is_be(const char *w)
     static const char *const be[] = {"AM", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
     for (size_t i = 0; i < sizeof be / sizeof *be; i++)
         if (!strcmp(w, be[i]))
+            return 1;
+    return 0;
+}
+
+/* The object of the "by" phrase, kid k of verb phrase x: in it, or the noun
+ * phrase after it when the parser left the preposition alone; -1 none. */
+static int by_object(tctx *c, int x, int k)
+{
+    int pp = c->n[x].kids[k];
+    if (c->n[pp].nk >= 2)
+        return c->n[c->n[pp].kids[1]].kind == K_NP ? c->n[pp].kids[1] : -1;
+    if (c->n[pp].nk == 1 && k + 1 < c->n[x].nk && c->n[c->n[x].kids[k + 1]].kind == K_NP)
+        return c->n[x].kids[k + 1];
+    return -1;
+}
+
+/* Past forms of verbs that always take an object ("accused", "arrested"):
+ * without one, a headline passive. */
+static int transitive_only(const char *w)
+{
+    static const char *const v[] = {
+        "ACCUSED", "ARRESTED", "KIDNAPPED", "ABDUCTED", "DETAINED", "CHARGED", "JAILED",
+        "IMPRISONED", "CONDEMNED", "CRITICIZED", "CRITICISED", "BLAMED", "EXPELLED", "DEPORTED",
+        "EXECUTED", "SENTENCED", "CAPTURED", "SEIZED", "INJURED", "WOUNDED", "SANCTIONED",
+        "INDICTED", "CONVICTED", "EXTRADITED", "BEHEADED", "ASSASSINATED", "TARGETED",
+        "DENOUNCED", "REBUKED", "SUMMONED", "ACQUITTED", "PARDONED", "HANGED", "TORTURED"};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (!strcmp(w, v[i]))
             return 1;
     return 0;
 }
@@ -1226,7 +1463,32 @@ static int check_passive(tctx *c, int x)
             return p->passive = 1;
         level = c->n[level].parent;
     }
-    return 0;
+    /* a headline passive without "be": "Journalist kidnapped by militants" (a
+     * participle with no object before an agent "by" phrase) */
+    for (int k = 1; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (!strcmp(c->n[ch].label, "ADVP") || !strncmp(c->n[ch].label, "RB", 2))
+            continue; /* "kidnapped (purportedly) by" */
+        if (c->n[ch].kind != K_PP || strcmp(first_word(c, ch), "BY"))
+            break; /* (the "by" phrase must come first: not "called for X by Y") */
+        int obj = by_object(c, x, k);
+        return p->passive = obj >= 0 && np_meaning(c, obj).n > 0;
+    }
+    /* "CIA accused over Iraq detainees": a verb that always takes an object,
+     * in a clause of its own, without one */
+    if (!transitive_only(c->n[p->kids[0]].text) || p->parent < 0 ||
+        strcmp(c->n[p->parent].label, "S"))
+        return 0;
+    for (int k = 1; k < p->nk; k++) {
+        const char *l = c->n[p->kids[k]].label;
+        int prev_pp = c->n[p->kids[k - 1]].kind == K_PP;
+        /* (a noun phrase after a prepositional phrase is the parser's piece of
+         * it: "(PP over Iraq) (NP detainees)", not an object) */
+        if ((c->n[p->kids[k]].kind == K_NP && !prev_pp) || l[0] == 'S' ||
+            c->n[p->kids[k]].kind == K_VP)
+            return 0;
+    }
+    return p->passive = 1;
 }
 
 /* The clause whose subject this verb phrase takes: climb through verb phrases
@@ -1311,7 +1573,6 @@ static const dyad_pattern *reroute1(mctx *m, const trie *t, fn o1)
     return reroute(m, t, o1, FN_NOUN, FN_PREP, FN_NOUN, 1);
 }
 
-static int last_child(tctx *c, int x) { return x >= 0 && c->n[x].nk ? c->n[x].kids[c->n[x].nk - 1] : -1; }
 
 static int leaves(tctx *c, int x, const char **w, int n, int max, int depth);
 static int plural_actor(tctx *c, const char *word, const char **code, int *len);
@@ -1456,9 +1717,21 @@ static const dyad_pattern *match_prep(mctx *m, const trie *t, int phrase)
     if (phrase < 0)
         return NULL;
     pnode *p = &c->n[phrase];
-    for (int k = 0; k < p->nk; k++) {
-        int ch = p->kids[k];
-        if (c->n[ch].kind != K_PP || !c->n[ch].nk)
+    /* the verb phrase's prepositional phrases, then those the parser attached
+     * to its object ("accused (NP (NP Ukraine) (PP of war crimes))") */
+    int pps[32], np = 0;
+    for (int k = 0; k < p->nk && np < 32; k++)
+        if (c->n[p->kids[k]].kind == K_PP)
+            pps[np++] = p->kids[k];
+    for (int k = 0; p->kind == K_VP && k < p->nk; k++) {
+        int ob = p->kids[k];
+        for (int j = 0; c->n[ob].kind == K_NP && j < c->n[ob].nk && np < 32; j++)
+            if (c->n[c->n[ob].kids[j]].kind == K_PP)
+                pps[np++] = c->n[ob].kids[j];
+    }
+    for (int k = 0; k < np; k++) {
+        int ch = pps[k];
+        if (!c->n[ch].nk)
             continue;
         const trie *sub = trie_get(t, first_word(c, ch));
         if (!sub)
@@ -1600,6 +1873,9 @@ static clist get_upper(tctx *c, int x)
         if (c->n[ch].kind != K_NP)
             continue;
         clist m = np_meaning(c, ch);
+        if (c->n[ch].tgt_pp || c->n[ch].place_only)
+            return p->upper; /* the subject names only what was acted on, or
+                              * where it happened ("car bombings in Baghdad") */
         if (!m.n || (m.n == 1 && !strcmp(m.v[0], "~")))
             continue;
         int prev = k > 0 ? pp->kids[k - 1] : -1;
@@ -1688,6 +1964,30 @@ static int head_is_agent(tctx *c, int x)
     return dyad_dict_agent_match(c->d, w, 1, &code, &len, &prefix) && len == 1;
 }
 
+/* Does the verb of verb phrase x take the place where it happens as its
+ * target? CAMEO codes a visit, a summit there (042-044), aid (07x), yielding
+ * (08x), investigation (09x), protest (14x), a show of force (15x), reduced
+ * relations (16x: "closed its embassy in X"), coercion (17x) and violence
+ * (18x-20x) as toward the place; a statement, appeal, intention, meeting,
+ * accusation or refusal made somewhere (01x-06x, 10x-13x) is not addressed
+ * to it. */
+static int place_is_target(tctx *c, int x)
+{
+    const char *cm = c->n[x].cameo;
+    int code = c->n[x].code;
+    if (!cm || dyad_pico_from_cameo(cm, NULL) != code)
+        cm = code > 0 ? dyad_pico_to_cameo(code) : NULL;
+    if (!cm || strlen(cm) < 3)
+        return 0;
+    if (!strncmp(cm, "042", 3) || !strncmp(cm, "043", 3) || !strncmp(cm, "044", 3))
+        return 1;
+    static const char *const roots[] = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"};
+    for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+        if (!strncmp(cm, roots[i], 2))
+            return 1;
+    return 0;
+}
+
 static void get_lower(tctx *c, int x)
 {
     pnode *p = &c->n[x];
@@ -1708,7 +2008,8 @@ static void get_lower(tctx *c, int x)
     p->neg = any && p->nk > 1 && !strcmp(c->n[p->kids[1]].text, "NOT");
     if (p->neg) {
         for (int i = 0; i < events.n; i++) {
-            if (events.v[i]->kind != EV_TUPLE)
+            /* (negating a verb without a code says nothing: no 120) */
+            if (events.v[i]->kind != EV_TUPLE || events.v[i]->code <= 0)
                 continue;
             ev *e = ev_new(c);
             if (!e)
@@ -1724,10 +2025,12 @@ static void get_lower(tctx *c, int x)
         p->low_ev = events;
         return;
     }
-    clist np = {0}, pp = {0}, modag = {0}, adj = {0};
+    clist np = {0}, pp = {0}, modag = {0}, adj = {0}, place = {0};
     for (int k = 0; k < p->nk; k++) {
         int ch = p->kids[k];
-        if (c->n[ch].kind == K_NP) {
+        if (c->n[ch].kind == K_NP && (np_meaning(c, ch), c->n[ch].place_only)) {
+            cl_cat(c, &place, np_meaning(c, ch));
+        } else if (c->n[ch].kind == K_NP) {
             clist m = np_meaning(c, ch);
             /* agents only, from a modifier ("military support"): they describe
              * the thing given, not an actor of a phrase beside it */
@@ -1736,7 +2039,12 @@ static void get_lower(tctx *c, int x)
             else
                 cl_cat(c, &np, m);
         } else if (c->n[ch].kind == K_PP) {
-            cl_cat(c, is_adjunct_prep(first_word(c, ch)) ? &adj : &pp, pp_meaning(c, ch));
+            const char *w = first_word(c, ch);
+            int at = !strcmp(w, "AT") || !strcmp(w, "OFF") || !strcmp(w, "ALONG");
+            clist m = pp_meaning(c, ch);
+            int obj = c->n[ch].nk >= 2 ? c->n[ch].kids[1] : -1;
+            int plc = (is_place_prep(w) && !at) || (obj >= 0 && c->n[obj].place_only);
+            cl_cat(c, plc ? &place : is_adjunct_prep(w) ? &adj : &pp, m);
         } else if (!strcmp(c->n[ch].label, "S")) {
             /* a small clause without a verb ("helped (S two dissidents from
              * Egypt)"): its noun phrases are objects of this verb */
@@ -1754,6 +2062,8 @@ static void get_lower(tctx *c, int x)
      * or phrase of direction names one */
     if (!has_actor(np) && !has_actor(pp))
         cl_cat(c, &pp, adj);
+    if (!has_actor(np) && !has_actor(pp) && place_is_target(c, x))
+        cl_cat(c, &pp, place);
     if (!has_actor(pp))
         cl_cat(c, &np, modag);
     split_codes(np, &na, &ng, c);
@@ -1805,6 +2115,14 @@ typedef struct vstate {
     const char *cameo;
 } vstate;
 
+/* An upper verb's code with a nested one: appeals, intentions and refusals
+ * the CAMEO way (dyad_pico_combine_act), else PETRARCH-2's rule. */
+static int combine(int upper, int lower)
+{
+    int v = dyad_pico_combine_act(upper, lower);
+    return v ? v : dyad_pico_combine(upper, lower);
+}
+
 /* PETRARCH-2's resolve_events: attach this verb's subject and code to an event
  * (or code) coming from below. */
 static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
@@ -1822,7 +2140,7 @@ static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
         return;
     }
     if (e->tk == TG_PASSIVE) {
-        int code = dyad_pico_combine(v->c, e->code);
+        int code = combine(v->c, e->code);
         const char *h = hint(code, e->code, e->cameo, v->c, v->cameo);
         if (v->up.n) {
             for (int i = 0; i < v->up.n; i++)
@@ -1836,7 +2154,7 @@ static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
         el_add(c, out, tuple_h(c, v->up, TG_EV, NULL, e, v->c, v->cameo, v->vtok));
         return;
     }
-    int code = dyad_pico_combine(v->c, e->code);
+    int code = combine(v->c, e->code);
     el_add(c, out, tuple_h(c, v->up, e->tk, e->tstr, e->tev, code,
                            hint(code, e->code, e->cameo, v->c, v->cameo), e->vtok));
 }
@@ -1854,6 +2172,30 @@ static int verb_tok(tctx *c, int x)
 static evl phrase_meaning(tctx *c, int x);
 static void transform(tctx *c, const ev *e, evl *out);
 
+/* "in South Korea": a phrase whose noun is itself a name (a place), not "in
+ * an Israeli air strike" (the strike's actor made it). */
+static int names_place(tctx *c, int pp)
+{
+    if (c->n[pp].nk < 2)
+        return 0;
+    head h = get_head(c, c->n[pp].kids[1]);
+    if (!h.text)
+        return 0;
+    for (int i = 0; i < c->nn; i++)
+        if (c->n[i].text == h.text)
+            return !strncmp(c->n[i].label, "NNP", 3);
+    return 0;
+}
+
+/* A verb of violence (18x-20x): "soldiers killed in Ukraine" are, in
+ * PETRARCH-2's convention, killed by the place's side. */
+static int violent(tctx *c, int x)
+{
+    int code = c->n[x].code ? c->n[x].code : c->n[x].pcode;
+    const char *cm = code > 0 ? dyad_pico_to_cameo(code) : NULL;
+    return cm && (!strncmp(cm, "18", 2) || !strncmp(cm, "19", 2) || !strncmp(cm, "20", 2));
+}
+
 /* Passive verb: the source comes from "by/from/in" phrases, the target is the
  * subject (or an "at/against/into/towards" phrase). Returns 1 when it coded. */
 static int passive_meaning(tctx *c, int x, vstate *v, int pcode, evl *out)
@@ -1866,7 +2208,12 @@ static int passive_meaning(tctx *c, int x, vstate *v, int pcode, evl *out)
         if (c->n[ch].kind != K_PP || !c->n[ch].nk)
             continue;
         const char *prep = first_word(c, ch);
-        if (!strcmp(prep, "BY") || !strcmp(prep, "FROM") || !strcmp(prep, "IN"))
+        if ((!strcmp(prep, "BY") || !strcmp(prep, "FROM")) && c->n[ch].nk == 1) {
+            int obj = by_object(c, x, k);
+            if (obj >= 0)
+                cl_cat(c, &src, np_meaning(c, obj));
+        } else if (!strcmp(prep, "BY") || !strcmp(prep, "FROM") ||
+                   (!strcmp(prep, "IN") && (!names_place(c, ch) || violent(c, x))))
             cl_cat(c, &src, pp_meaning(c, ch));
         else if (!strcmp(prep, "AT") || !strcmp(prep, "AGAINST") || !strcmp(prep, "INTO") ||
                  !strcmp(prep, "TOWARDS"))
@@ -2240,12 +2587,19 @@ static void transform(tctx *c, const ev *e, evl *out)
             return;
         }
         const ev *in = e->tev;
+        int act = dyad_pico_combine_act(e->code, in->code);
+        if (act && !cl_blank(e->src) && !cl_blank(in->src) && in->code >= 0x1000) {
+            /* "urged China to begin talks": the appeal to China (026) */
+            for (int i = 0; i < in->src.n; i++)
+                el_add(c, out, tuple_h(c, e->src, TG_STR, in->src.v[i], NULL, act, NULL, e->vtok));
+            return;
+        }
         /* a material action reported by a speaker: speaker -> actor, combined code */
         if (!cl_blank(e->src) && e->code && !cl_blank(in->src) && in->code >= 0 &&
             in->code < 0x1000) {
             /* (PETRARCH-2 passes the codes the other way round here, so the
              * nested code was lost: "pressed X to help Y" stayed 020) */
-            int code = dyad_pico_combine(e->code, in->code);
+            int code = combine(e->code, in->code);
             const char *h = hint(code, in->code, in->cameo, e->code, e->cameo);
             if (!dyad_pico_to_cameo(code) && in->tk == TG_STR && in->tstr[0] &&
                 dyad_pico_to_cameo(in->code)) {
@@ -2255,7 +2609,10 @@ static void transform(tctx *c, const ev *e, evl *out)
                 return;
             }
             for (int i = 0; i < in->src.n; i++)
-                el_add(c, out, tuple_h(c, e->src, TG_STR, in->src.v[i], NULL, code, h, in->vtok));
+                /* (the verb is the nested one only when it has a code: not
+                 * the auxiliary "had" of "confirmed he had been seized") */
+                el_add(c, out, tuple_h(c, e->src, TG_STR, in->src.v[i], NULL, code, h,
+                                       in->code ? in->vtok : e->vtok));
             return;
         }
     }
@@ -2691,6 +3048,7 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
     if (root < 0)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     convert_existentials(&c);
+    repair_noun_verbs(&c);
     mark_absolutives(&c, root, 0);
     if (getenv("DYAD_TRACE")) {
         fputs("trace: tree ", stderr);

@@ -60,6 +60,34 @@ static const char *VERBS =
     "SEND {SENDS SENT SENDING}\n"
     "- * {ARMS SHIPMENT}            [072]\n"
     "\n"
+    "---  REFUSE   [120]  ---\n"
+    "REFUSE {REFUSES REFUSED REFUSING}\n"
+    "\n"
+    "---  RELEASE   [0841]  ---\n"
+    "RELEASE {RELEASES RELEASED RELEASING}\n"
+    "\n"
+    "---  OFFER   [030]  ---\n"
+    "OFFER {OFFERS OFFERED OFFERING}\n"
+    "\n"
+    "---  MEDIATE   [045]  ---\n"
+    "MEDIATE {MEDIATES MEDIATED MEDIATING}\n"
+    "\n"
+    "---  ACCUSE   [112]  ---\n"
+    "ACCUSE {ACCUSES ACCUSED ACCUSING}\n"
+    "- * (OF CRIMES)                 [1124]\n"
+    "\n"
+    "---  KIDNAP   [181]  ---\n"
+    "KIDNAP {KIDNAPS KIDNAPPED KIDNAPPING}\n"
+    "\n"
+    "---  DEPLOY   [150]  ---\n"
+    "DEPLOY {DEPLOYS DEPLOYED DEPLOYING}\n"
+    "\n"
+    "---  VISIT   [042]  ---\n"
+    "VISIT {VISITS VISITED VISITING}\n"
+    "\n"
+    "---  ANNOUNCE   [010]  ---\n"
+    "ANNOUNCE {ANNOUNCES ANNOUNCED ANNOUNCING}\n"
+    "\n"
     "######## TRANSFORMATIONS ##########\n"
     "~ a (a b ATTACK) SAY = a b 015\n"
     "~ a (b . ATTACK) SAY = a b 112\n";
@@ -69,6 +97,8 @@ static const char *ACTORS =
     "ARNORIAN_ [ARN]\n"
     "GONDOR_ [GON]\n"
     "ROHAN_ [ROH]\n"
+    "URUK_HAI_ [MORUAF]\n"
+    "WHITE_COUNCIL_ [IGOWHC]\n"
     "ARAGORN_\n"
     "\t[ARNREB 19900101-20001231]\n"
     "\t[ARNGOV >20010101]\n";
@@ -77,7 +107,9 @@ static const char *AGENTS =
     "GOVERNMENT [~GOV]\n"
     "REBEL [~REB]\n"
     "TROOP [~MIL]\n"
-    "MILITARY [~MIL]\n";
+    "MILITARY [~MIL]\n"
+    "LEADER {LEADERS} [~GOV]\n"
+    "POLICE [~COP]\n";
 
 /* ---- fixture -------------------------------------------------------------- */
 
@@ -656,6 +688,241 @@ static void adverbial_clause_event(void **state)
            "ARN GON 190");
 }
 
+
+/* ---- general errors found on raw news (issues 3/4) ----------------------- */
+
+/* A phrase of place names where something is, not whom a statement or a
+ * meeting is for: "announced plans for houses in Gondor", "met in Gondor"
+ * give no target. A visit, a deployment or an attack there is against the
+ * place (CAMEO), and "police in Rohan" are Rohan's police. */
+static void place_phrase_target(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD announced) (NP (NP (NNS plans)) (PP (IN for) "
+                "(NP (NP (NNS houses)) (PP (IN in) (NP (NNP Gondor))))))) (. .)))", DATE),
+           "");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD announced) (NP (NNS plans)) (PP (IN in) "
+                "(NP (NNP Gondor)))) (. .)))", DATE),
+           "");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor) (NNS rebels)) (VP (VBD met) (PP (IN in) "
+                "(NP (NNP Gondor)))) (. .)))", DATE),
+           "");
+    /* the verb's pattern takes the place: visit, deploy, attack */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD visited) (NP (DT the) (NN capital)) (PP (IN in) "
+                "(NP (NNP Gondor)))) (. .)))", DATE),
+           "ARN GON 042");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD deployed) (NP (NNS ships)) (PP (IN near) "
+                "(NP (NNP Gondor)))) (. .)))", DATE),
+           "ARN GON 150");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NP (NNS houses)) (PP (IN in) "
+                "(NP (NNP Gondor))))) (. .)))", DATE),
+           "ARN GON 190");
+    /* what happened in a place did not do it ("car bombings in Gondor
+     * killed ..."); the place is no source */
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNS bombings)) (PP (IN in) (NP (NNP Gondor)))) (VP (VBD killed) "
+                "(NP (NNP Arnor) (NNS troops))) (. .)))", DATE),
+           "");
+    /* a group of people in a place belongs to it */
+    expect(code(f,
+                "(ROOT (S (NP (NP (NN police)) (PP (IN in) (NP (NNP Rohan)))) (VP (VBD attacked) "
+                "(NP (NNP Gondor))) (. .)))", DATE),
+           "ROHCOP GON 190");
+}
+
+/* "Journalist kidnapped by militants": a headline passive without "be" is a
+ * passive (the by-phrase is the source), also when the parser left "by"
+ * without its object; "Attack on Gondor kills one": the actor of an "on"
+ * phrase of an act is its target, not the subject. */
+static void headline_passive_and_act_subject(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor) (NNS troops)) (VP (VBN kidnapped) (PP (IN by) "
+                "(NP (NNP Arnor) (NNS rebels)))) (. .)))", DATE),
+           "ARNREB GONMIL 181");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor) (NNS troops)) (VP (VBD kidnapped) (PP (IN by)) "
+                "(NP (NNP Arnor) (NNS rebels))) (. .)))", DATE),
+           "ARNREB GONMIL 181");
+    /* a verb that always takes an object, without one: "Gondor accused over
+     * Rohan" is a passive with no accuser (no event; not GON ROH 112), also
+     * when the parser split the phrase: "(PP over Rohan) (NP prisoners)" */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBN accused) (PP (IN over) (NP (NNP Rohan)))) "
+                "(. .)))", DATE),
+           "");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBD accused) (PP (IN over) (NP (NNP Rohan))) "
+                "(NP (NNS prisoners))) (. .)))", DATE),
+           "");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBD accused) (NP (NNP Rohan)) (PP (IN over) "
+                "(NP (NNS prisoners)))) (. .)))", DATE),
+           "GON ROH 112");
+    /* (an active verb with an object is not touched) */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD kidnapped) (NP (NNP Gondor) (NNS troops)) "
+                "(PP (IN by) (NP (NN night)))) (. .)))", DATE),
+           "ARN GONMIL 181");
+    expect(code(f,
+                "(ROOT (S (NP (NP (NN Attack)) (PP (IN on) (NP (NNP Gondor)))) (VP (VBZ kills) "
+                "(NP (CD one)) (PP (IN in) (NP (NNP Rohan)))) (. .)))", DATE),
+           "");
+}
+
+/* A pattern's prepositional phrase the parser attached to the object:
+ * "accused (NP (NP Gondor) (PP of crimes))" is "- * (OF CRIMES) [1124]". */
+static void object_pp_pattern(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD accused) (NP (NP (NNP Gondor)) (PP (IN of) "
+                "(NP (NNS crimes))))) (. .)))", DATE),
+           "ARN GON 1124");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD accused) (NP (NNP Gondor)) (PP (IN of) "
+                "(NP (NNS crimes)))) (. .)))", DATE),
+           "ARN GON 1124");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD accused) (NP (NP (NNP Gondor)) (PP (IN of) "
+                "(NP (NNS lies))))) (. .)))", DATE),
+           "ARN GON 112");
+}
+
+/* Refusals, offers and appeals combine with the act the CAMEO way: refuse +
+ * release = 1242 (the PICO table's refusal to release), refuse + meet = 125,
+ * offer + mediate = 039, urge Y to release = the appeal to Y (0252), not
+ * Y's release, urge Y to meet Z = 026 to Y; "offered to visit" stays the
+ * visit. */
+static void refusal_offer_appeal(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD refused) (S (VP (TO to) (VP (VB release) "
+                "(NP (NNP Gondor) (NNS troops)))))) (. .)))", DATE),
+           "ARN GONMIL 1242");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD refused) (S (VP (TO to) (VP (VB meet) "
+                "(NP (NNP Gondor)))))) (. .)))", DATE),
+           "ARN GON 125");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD offered) (S (VP (TO to) (VP (VB mediate) "
+                "(PP (IN between) (NP (NNP Gondor) (CC and) (NNP Rohan))))))) (. .)))", DATE),
+           "ARN GON 039; ARN ROH 039");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD offered) (S (VP (TO to) (VP (VB visit) "
+                "(NP (NNP Gondor)))))) (. .)))", DATE),
+           "ARN GON 042");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD urged) (S (NP (NNP Gondor)) (VP (TO to) "
+                "(VP (VB release) (NP (NNP Rohan) (NNS rebels)))))) (. .)))", DATE),
+           "ARN GON 0252");
+    /* an appeal to Gondor to meet Rohan: 026 to Gondor, not Gondor's meeting */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD urged) (S (NP (NNP Gondor)) (VP (TO to) "
+                "(VP (VB meet) (NP (NNP Rohan)))))) (. .)))", DATE),
+           "ARN GON 026");
+}
+
+/* "not" on a verb without a code says nothing: no 120. */
+static void negated_uncoded_verb(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (S (NP (DT The) (NN blast)) (VP (VBD was) (RB not) (VP (VBN caused) "
+                "(PP (IN by) (NP (NNP Gondor)))))) (, ,) (NP (NNP Rohan)) (VP (VBD said)) (. .)))",
+                DATE),
+           "");
+    /* (a coded verb is still negated: "did not release" is a refusal) */
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD did) (RB not) (VP (VB release) "
+                "(NP (NNP Gondor) (NNS troops)))) (. .)))", DATE),
+           "ARN GONMIL 1242");
+}
+
+/* "In" in a passive names the source only when it is no place: "troops to
+ * be deployed in Gondor" are not deployed by Gondor. */
+static void passive_in_place(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor) (NNS troops)) (VP (VBD were) (VP (VBN deployed) (PP (IN in) "
+                "(NP (NNP Gondor))))) (. .)))", DATE),
+           "");
+}
+
+/* Members of a group with a role of its own are coded as the group: "the
+ * leader of the Uruk Hai" is MORUAF, "White Council leaders" IGOWHC, but
+ * "Arnor leaders" ARNGOV and "Uruk Hai troops" MORUAFMIL. */
+static void member_of_roled_group(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NP (DT The) (NN leader)) (PP (IN of) (NP (DT the) (NNP Uruk) "
+                "(NNP Hai)))) (VP (VBD attacked) (NP (NNP Gondor))) (. .)))", DATE),
+           "MORUAF GON 190");
+    expect(code(f,
+                "(ROOT (S (NP (NNP White) (NNP Council) (NNS leaders)) (VP (VBD met) "
+                "(NP (NNP Arnor) (NNS leaders))) (. .)))", DATE),
+           "IGOWHC ARNGOV 040");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Uruk) (NNP Hai) (NNS troops)) (VP (VBD attacked) "
+                "(NP (NNP Gondor))) (. .)))", DATE),
+           "MORUAFMIL GON 190");
+}
+
+/* "(NP Arnor) (VP (VBZ troops) (NP (VBN attacked) Gondor))": the parser took
+ * the agent noun for the verb and the verb for a modifier; the coder reads
+ * "Arnor troops attacked Gondor". A real verb is left alone. */
+static void noun_taken_for_verb(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ troops) (NP (VBN attacked) (NNP Gondor))) "
+                "(. .)))", DATE),
+           "ARNMIL GON 190");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ helps) (NP (VBN exiled) (NNP Gondor) "
+                "(NNS rebels))) (. .)))", DATE),
+           "ARN GONREB 070");
+}
+
+/* A statement about an uncoded act ("X said Y had been seized") has the
+ * reporting verb as its verb, not the auxiliary "had". */
+static void statement_verb_not_auxiliary(void **state)
+{
+    fx *f = *state;
+    const dyad_coded_list *l = code(f,
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (NNP Gondor)) (VP (VBD had) "
+        "(VP (VBN been) (VP (VBN seized))))))) (. .)))", DATE);
+    expect(l, "ARN GON 010");
+    /* 0 Arnor 1 said 2 Gondor 3 had */
+    expect_span(find(l, "ARN", "GON", "010"), 0, 0, 2, 2, 1);
+}
+
+/* Coordinated noun phrases each with its own noun keep their own agents
+ * ("Arnor rebels and Gondor troops": ARNREB, GONMIL, not ARNREBMIL); a bare
+ * name before the last one shares its noun ("Arnor and Gondor troops"). */
+static void coordinated_own_agents(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNP Arnor) (NNS rebels)) (CC and) (NP (NNP Gondor) (NNS troops))) "
+                "(VP (VBD attacked) (NP (NNP Rohan))) (. .)))", DATE),
+           "ARNREB ROH 190; GONMIL ROH 190");
+    expect(code(f,
+                "(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NNP Gondor) (NNS troops))) "
+                "(VP (VBD attacked) (NP (NNP Rohan))) (. .)))", DATE),
+           "ARNMIL ROH 190; GONMIL ROH 190");
+}
+
 /* ---- dyad_code_petrxml --------------------------------------------------- */
 
 typedef struct seen {
@@ -743,6 +1010,16 @@ int main(void)
         T(reported_act_without_combined_code),
         T(reciprocal_object),
         T(adverbial_clause_event),
+        T(place_phrase_target),
+        T(headline_passive_and_act_subject),
+        T(object_pp_pattern),
+        T(refusal_offer_appeal),
+        T(negated_uncoded_verb),
+        T(passive_in_place),
+        T(member_of_roled_group),
+        T(noun_taken_for_verb),
+        T(coordinated_own_agents),
+        T(statement_verb_not_auxiliary),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
