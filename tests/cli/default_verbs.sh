@@ -111,6 +111,57 @@ CHN|USA|163|China banned imports from the United States.
 CHN|USA|114|China lodged a protest with the United States.
 ISR|IRN|090|Israel opened an investigation into Iran.
 UKR|RUS|046|Ukraine resumed talks with Russia.
+USA|CHE|042|The American president attended a summit in Switzerland.
+IRN|RUS|044|The Iranian president attended a summit with Russia.
+SYR|PHL|193|Syrian rebels engaged Filipino peacekeepers in a firefight.
+USA|TUN|160|The United States advised against travel to Tunisia.
+PAK|ITA|042|Pakistan's president kicked off a three-day visit to Italy.
+PRK|USA|080|North Korea eased its tough stance against the United States.
+FRA|IRN|125|France ruled out talks with Iran.
+RWA|FRA|112|Rwanda alleged that France had trained the militias.
+CHN|USA|111|China chided the United States.
+IND|RUS|062|India bought fighter jets from Russia.
+PAK|IND|060|Pakistan will work with India on terrorism.
+RUS|UKR|183|Russian agents blew up a Ukrainian convoy.
+USA|IRN|020|The United States pushed for sanctions against Iran.
+GBR|IRQ|154|Britain rushed troops to Iraq.
+ESP|IRQ|160|Spain quit the coalition in Iraq.
+POL|IRQ|0874|Poland reduced its troops in Iraq.
+ISR|IRN|138|Israel plans to attack Iran.
+EGY|LBY|190|Egyptian troops repelled an attack by Libyan forces.
+JPN|PRK|012|Japan fears a North Korean missile test.
+USA|AFG|074|American troops guard the Afghan president.
+CHN|RUS|0312|China pledged military cooperation to Russia.
+RUS|IRN|0353|Russia offered a prisoner swap to Iran.
+USA|ISR|014|The United States reviewed its policy toward Israel.
+BRA|VEN|051|Brazil reaffirmed its support for Venezuela.
+DEU|IRN|040|Germany contacted Iran about the hostages.
+PAK|USA|063|Pakistan handed over five suspects to the United States.
+RUS|CHN|080|Russia ceded the islands to China.
+GBR|SDN|139|Britain set a deadline for Sudan.
+IRQ|TUR|1823|Iraqi militants executed a Turkish hostage.
+CHN|TWN|111|China branded the Taiwanese president a traitor.
+PSE|ISR|145|Palestinian youths threw stones at Israeli soldiers.
+RUS|SRB|051|Russia threw its support behind the Serbian government.
+JPN|CHN|160|Japan postponed a visit to China.
+USA|EGY|1622|The United States delayed military aid to Egypt.
+FRA|USA|110|France disagreed with the United States.
+IRN|IGOEUREEC|040|Iran will enter talks with the European Union next week.
+CHN|RUS|041|The Chinese president had a telephone conversation with the Russian president.
+JPN|IDN|07|Japan rushed aid to Indonesia.
+IRQ|JOR|042|Iraqi officials attended the funeral of the Jordanian king.
+USA|RUS|112|The United States presented evidence against Russia.
+USA|PAK|072|Pakistan received military aid from the United States.
+EGY|SDN|010|The Sudanese government received a letter from Egypt.
+RUS|IRN|036|Iran received an invitation from Russia.
+PSE|ISR|194|Israeli troops came under rocket fire from Hamas.
+CHN|USA|120|China brushed aside criticism from the United States.
+DEU|FRA|051|Germany sided with France.
+---|ESP|183|Basque separatists set off five bombs in Spain.
+CHN|TWN|100|China sets terms for talks with Taiwan.
+IRQ|EGY|042|The Iraqi delegation attended the conference in Egypt.
+---|IND|190|Suspected separatist rebels stormed a village in India's northeast on Monday and shot dead six people, police said.
+USA|PAK|018|The American president expressed sorrow over the deaths of Pakistani civilians.
 EOF2
 
 echo "check: $(wc -l <"$tmp/cases") news sentences, each its own article (file), coded in one run"
@@ -136,6 +187,32 @@ while IFS='|' read -r src tgt code text; do
     fi
 done <"$tmp/cases"
 [ "$bad" -eq 0 ] || fail "$bad of $i sentences were not coded as expected"
+
+echo "check: misleading senses give no event"
+cat >"$tmp/none" <<'EOF3'
+France ruled out sanctions against Iran.
+The Russian minister quit the government of Ukraine.
+Ukraine's president dismissed the prime minister of Ukraine.
+China bought time in its talks with Japan.
+The Iraqi minister attended the trial of the Jordanian businessman.
+Hamas set fire to tires in Gaza.
+Israel plans new settlements in the West Bank.
+Israel suspends soldier after girl shot.
+Iran set a new record against Iraq.
+The Iraqi president came under fire from American senators.
+EOF3
+i=0
+files=
+while IFS= read -r text; do
+    i=$((i + 1))
+    printf 'date 2024-01-15\n%s\n' "$text" >"$tmp/n$i.txt"
+    files="$files $tmp/n$i.txt"
+done <"$tmp/none"
+# shellcheck disable=SC2086
+"$DYAD" code $files >"$tmp/none.jsonl" 2>"$tmp/none.err" || fail "exit status $? ($(cat "$tmp/none.err"))"
+if grep -q '"type":"event"' "$tmp/none.jsonl"; then
+    fail "events for sentences without one: $(grep '"type":"event"' "$tmp/none.jsonl" | sed 's/.*"cameo":"\([^"]*\)".*"text":"\([^"]*\)".*/\1 \2/' | tr '\n' ';')"
+fi
 
 echo "check: no code outside data/cameo.tsv in the dictionary"
 grep -o '\[[0-9][0-9]*\(:[0-9][0-9]*\)\?\]' data/dict/dyad.verbs.txt | tr -d '[]' | tr ':' '\n' | sort -u >"$tmp/codes"
