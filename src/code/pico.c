@@ -98,12 +98,28 @@ static const pico preferred[] = {
     {"138", 0x30a0},  /* "want to attack" */
 };
 
+/* The table is sorted by code (tests/code/test_tcoder.c checks it): binary search. */
 static int lookup(const char *code)
 {
-    for (int i = 0; i < NTABLE; i++)
-        if (!strcmp(table[i].cameo, code))
-            return i;
+    int lo = 0, hi = NTABLE - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcmp(table[mid].cameo, code);
+        if (!c)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
     return -1;
+}
+
+int dyad_pico_table_sorted(void)
+{
+    for (int i = 1; i < NTABLE; i++)
+        if (strcmp(table[i - 1].cameo, table[i].cameo) >= 0)
+            return 0;
+    return 1;
 }
 
 /* One side of "a:b": exact, else the root ("1234" -> "120"), else 0. */

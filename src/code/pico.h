@@ -21,5 +21,8 @@ int dyad_pico_combine(int upper, int lower);
  * none, down to the upper code itself. Returns 0 when the rule does not apply
  * (the upper code is none of those, or the lower one is no act). */
 int dyad_pico_combine_act(int upper, int lower);
+/* 1 when the CAMEO -> PICO table is in strictly increasing code order (the
+ * lookup's binary search needs it), 0 when not. For the tests. */
+int dyad_pico_table_sorted(void);
 
 #endif

@@ -8,6 +8,7 @@
  * not copied from the coder's output. */
 #include "testutil.h"
 #include "code/coder.h"
+#include "code/pico.h"
 #include "code/tcoder.h"
 #include "dict/dict.h"
 #include "parse/tree.h"
@@ -980,10 +981,27 @@ static void petrxml_tree_spans(void **state)
     assert_int_equal(s.ev[0].verb_span.end, 19);
 }
 
+/* The PICO lookup is a binary search over the CAMEO codes: they must be in order,
+ * and a code, a sub-code falling back to its root, and "a:b" must map. */
+static void pico_table_order(void **state)
+{
+    (void)state;
+    assert_int_equal(dyad_pico_table_sorted(), 1);
+    int pass = -1;
+    assert_int_equal(dyad_pico_from_cameo("195", &pass), 0x00A5);
+    assert_int_equal(pass, 0);
+    assert_int_equal(dyad_pico_from_cameo("1999", NULL), 0x00A0); /* unknown: its root 190 */
+    assert_int_equal(dyad_pico_from_cameo("042:043", &pass), dyad_pico_from_cameo("042", NULL));
+    assert_int_equal(pass, dyad_pico_from_cameo("043", NULL));
+    assert_int_equal(dyad_pico_from_cameo("---", NULL), 0);
+    assert_string_equal(dyad_pico_to_cameo(0x00A5), "195");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pico_table_order),
         T(engine_is_tree),
         T(subject_object_from_tree),
         T(actor_without_code_on_date),
