@@ -13,9 +13,13 @@
 
 #include "util/util.h"
 
-static void put_str(dyad_buf *b, const char *s)
+void dyad_json_put_str(dyad_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
+    if (!s) {
+        dyad_buf_puts(b, "null");
+        return;
+    }
     dyad_buf_putc(b, '"');
     const char *run = s;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -46,7 +50,7 @@ static void put_str(dyad_buf *b, const char *s)
 static void put_field(dyad_buf *b, const char *name, const char *value)
 {
     dyad_buf_printf(b, ",\"%s\":", name);
-    put_str(b, value ? value : "");
+    dyad_json_put_str(b, value ? value : "");
 }
 
 static void put_span(dyad_buf *b, const char *name, dyad_span s, const char *text)
@@ -57,7 +61,7 @@ static void put_span(dyad_buf *b, const char *name, dyad_span s, const char *tex
         return;
     }
     dyad_buf_printf(b, "{\"start\":%d,\"end\":%d,\"text\":", s.start, s.end);
-    put_str(b, text ? text : "");
+    dyad_json_put_str(b, text ? text : "");
     dyad_buf_putc(b, '}');
 }
 
@@ -68,7 +72,7 @@ static void put_mentions(dyad_buf *b, const dyad_event *e)
     for (int i = 0; i < e->mentions; i++) {
         const dyad_mention *m = &e->mention[i];
         dyad_buf_puts(b, i ? ",{\"sentence\":" : "{\"sentence\":");
-        put_str(b, m->sentence ? m->sentence : "");
+        dyad_json_put_str(b, m->sentence ? m->sentence : "");
         put_field(b, "text", m->text);
         dyad_buf_putc(b, ',');
         put_span(b, "source", m->source_span, m->source_text);

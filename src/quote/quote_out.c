@@ -5,49 +5,14 @@
 
 #include "dyad.h"
 #include "ingest/article.h"
+#include "out/json.h"
 #include "quote/quote.h"
 #include "util/util.h"
-
-/* s as a JSON string (RFC 8259 escapes; s is valid UTF-8 after ingest), or
- * null when s is NULL. */
-static void put_str(dyad_buf *b, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    if (!s) {
-        dyad_buf_puts(b, "null");
-        return;
-    }
-    dyad_buf_putc(b, '"');
-    const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 0x20 && *p != '"' && *p != '\\')
-            continue;
-        dyad_buf_append(b, run, (size_t)((const char *)p - run));
-        char esc[7] = {'\\', (char)*p, 0, 0, 0, 0, 0};
-        size_t n = 2;
-        if (*p == '\n')
-            esc[1] = 'n';
-        else if (*p == '\t')
-            esc[1] = 't';
-        else if (*p == '\r')
-            esc[1] = 'r';
-        else if (*p < 0x20) {
-            memcpy(esc + 1, "u00", 3);
-            esc[4] = hex[*p >> 4];
-            esc[5] = hex[*p & 15];
-            n = 6;
-        }
-        dyad_buf_append(b, esc, n);
-        run = (const char *)p + 1;
-    }
-    dyad_buf_puts(b, run);
-    dyad_buf_putc(b, '"');
-}
 
 static void put_field(dyad_buf *b, const char *name, const char *v)
 {
     dyad_buf_printf(b, ",\"%s\":", name);
-    put_str(b, v);
+    dyad_json_put_str(b, v);
 }
 
 int dyad_quote_write_json(FILE *f, const dyad_quote *q)
