@@ -22,6 +22,23 @@ const char *dyad_cli_dict_dir(const char *given);
  * them when verbose, which also prints the dictionary counts. Errors are printed
  * as "cmd: reason". Returns 0, or 3 (the exit status for unreadable dictionaries). */
 int dyad_cli_load_dict(dyad_dict **out, const char *cmd, const char *dict_dir, int verbose);
+/* The options of the commands that read articles (code, quotes). */
+typedef struct dyad_cli_input {
+    const char *dict_dir, *date, *format; /* --dict-dir, --date, --input; NULL = not given */
+    int verbose;                          /* -v, --verbose */
+    char **files;                         /* the files named ("-" = stdin), nfiles of them */
+    int nfiles;
+} dyad_cli_input;
+/* Prepares *in for argc arguments; 0, or 3 when out of memory. Free with
+ * dyad_cli_input_free. */
+int dyad_cli_input_init(dyad_cli_input *in, int argc);
+void dyad_cli_input_free(dyad_cli_input *in);
+/* Takes argv[*i] when it is --dict-dir DIR, --date D, --input FORMAT, -v,
+ * --verbose or a file name (not an option; "-" is standard input), moving *i
+ * past the option's value: returns 1. Returns 0 for anything else (another
+ * option, or one of these without its value). */
+int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i);
+
 /* Opens the store at db (NULL: $DYAD_DB, else the default); on failure prints
  * "cmd: reason" and returns NULL. Close with dyad_store_close. */
 dyad_store *dyad_cli_open_store(const char *cmd, const char *db, int flags);

@@ -104,3 +104,41 @@ dyad_store *dyad_cli_open_store(const char *cmd, const char *db, int flags)
     }
     return s;
 }
+
+int dyad_cli_input_init(dyad_cli_input *in, int argc)
+{
+    memset(in, 0, sizeof *in);
+    in->files = calloc((size_t)(argc > 0 ? argc : 1), sizeof *in->files);
+    return in->files ? 0 : 3;
+}
+
+void dyad_cli_input_free(dyad_cli_input *in)
+{
+    free(in->files);
+    in->files = NULL;
+    in->nfiles = 0;
+}
+
+int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    int more = *i + 1 < argc;
+    const char **value = !strcmp(a, "--dict-dir") ? &in->dict_dir
+                         : !strcmp(a, "--date")   ? &in->date
+                         : !strcmp(a, "--input")  ? &in->format
+                                                  : NULL;
+    if (value) {
+        if (!more)
+            return 0;
+        *value = argv[++*i];
+        return 1;
+    }
+    if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+        in->verbose = 1;
+        return 1;
+    }
+    if (a[0] == '-' && a[1])
+        return 0;
+    in->files[in->nfiles++] = argv[*i];
+    return 1;
+}

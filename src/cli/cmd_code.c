@@ -44,66 +44,57 @@ static int print_quote(void *user, const dyad_quote *q)
 
 int dyad_cmd_code(int argc, char **argv)
 {
-    const char *dict_dir = NULL, *date = NULL, *format = NULL;
-    int verbose = 0, nfiles = 0, threads = 0, quotes = 0;
-    char **files = calloc((size_t)argc, sizeof *files);
-    if (!files)
+    int threads = 0, quotes = 0;
+    dyad_cli_input in;
+    if (dyad_cli_input_init(&in, argc))
         return 3;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
-            free(files);
+            dyad_cli_input_free(&in);
             return 0;
-        } else if (!strcmp(a, "--dict-dir") && i + 1 < argc) {
-            dict_dir = argv[++i];
-        } else if (!strcmp(a, "--date") && i + 1 < argc) {
-            date = argv[++i];
-        } else if (!strcmp(a, "--input") && i + 1 < argc) {
-            format = argv[++i];
+        } else if (dyad_cli_input_arg(&in, argc, argv, &i)) {
+            continue;
         } else if (!strcmp(a, "--threads") && i + 1 < argc) {
             threads = atoi(argv[++i]);
             if (threads < 1 || threads > 64) {
                 fprintf(stderr, "dyad code: --threads takes a number from 1 to 64\n");
-                free(files);
+                dyad_cli_input_free(&in);
                 return 2;
             }
-        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            verbose = 1;
         } else if (!strcmp(a, "--quotes")) {
             quotes = 1;
-        } else if (a[0] == '-' && a[1]) {
+        } else {
             fprintf(stderr, "dyad code: unknown option '%s'\n", a);
             usage(stderr);
-            free(files);
+            dyad_cli_input_free(&in);
             return 2;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
-    if (!nfiles) {
+    if (!in.nfiles) {
         usage(stderr);
-        free(files);
+        dyad_cli_input_free(&in);
         return 2;
     }
     dyad_dict *dict = NULL;
-    if (dyad_cli_load_dict(&dict, "dyad code", dict_dir, verbose)) {
-        free(files);
+    if (dyad_cli_load_dict(&dict, "dyad code", in.dict_dir, in.verbose)) {
+        dyad_cli_input_free(&in);
         return 3;
     }
     dyad_coder *coder = NULL;
     if (dyad_coder_new(&coder, dict, NULL)) {
         fprintf(stderr, "dyad code: %s\n", dyad_last_error());
         dyad_dict_free(dict);
-        free(files);
+        dyad_cli_input_free(&in);
         return 3;
     }
     dyad_run_stats st = {0};
     int status = 0;
-    for (int i = 0; i < nfiles; i++) {
-        dyad_input_opts io = {.format = format, .date = date, .threads = threads, .progress = 1,
+    for (int i = 0; i < in.nfiles; i++) {
+        dyad_input_opts io = {.format = in.format, .date = in.date, .threads = threads, .progress = 1,
                               .quotes = quotes ? print_quote : NULL};
-        int rc = dyad_code_input(&st, coder, files[i], &io, print_event, NULL, NULL);
+        int rc = dyad_code_input(&st, coder, in.files[i], &io, print_event, NULL, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad code: %s\n", dyad_last_error());
             status = 3;
@@ -114,12 +105,12 @@ int dyad_cmd_code(int argc, char **argv)
         }
     }
     fflush(stdout);
-    if (verbose && (st.parsed_full || st.parsed_partial || st.parse_failed || st.skipped_no_actor))
+    if (in.verbose && (st.parsed_full || st.parsed_partial || st.parse_failed || st.skipped_no_actor))
         fprintf(stderr,
                 "dyad code: built-in parser: %ld full parses, %ld partial, %ld failed, %ld "
                 "skipped (no actor)\n",
                 st.parsed_full, st.parsed_partial, st.parse_failed, st.skipped_no_actor);
-    if (verbose || st.input_errors || st.xml_errors)
+    if (in.verbose || st.input_errors || st.xml_errors)
         fprintf(stderr,
                 "dyad code: %ld records, %ld events, %ld discarded, %ld records could not be "
                 "coded, %ld input errors\n",
@@ -128,6 +119,6 @@ int dyad_cmd_code(int argc, char **argv)
         status = 1;
     dyad_coder_free(coder);
     dyad_dict_free(dict);
-    free(files);
+    dyad_cli_input_free(&in);
     return status;
 }

@@ -35,49 +35,38 @@ static int print_quote(void *user, const dyad_quote *q)
 
 int dyad_cmd_quotes(int argc, char **argv)
 {
-    const char *dict_dir = NULL, *date = NULL, *format = NULL;
-    int verbose = 0, nfiles = 0, status = 0;
-    char **files = calloc((size_t)argc, sizeof *files);
-    if (!files)
+    int status = 0;
+    dyad_cli_input in;
+    if (dyad_cli_input_init(&in, argc))
         return 3;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
-            free(files);
+            dyad_cli_input_free(&in);
             return 0;
-        } else if (!strcmp(a, "--dict-dir") && i + 1 < argc) {
-            dict_dir = argv[++i];
-        } else if (!strcmp(a, "--date") && i + 1 < argc) {
-            date = argv[++i];
-        } else if (!strcmp(a, "--input") && i + 1 < argc) {
-            format = argv[++i];
-        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            verbose = 1;
-        } else if (a[0] == '-' && a[1]) {
+        } else if (!dyad_cli_input_arg(&in, argc, argv, &i)) {
             fprintf(stderr, "dyad quotes: unknown option '%s'\n", a);
             usage(stderr);
-            free(files);
+            dyad_cli_input_free(&in);
             return 2;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
-    if (!nfiles) {
+    if (!in.nfiles) {
         usage(stderr);
-        free(files);
+        dyad_cli_input_free(&in);
         return 2;
     }
     dyad_dict *dict = NULL;
-    if (dyad_cli_load_dict(&dict, "dyad quotes", dyad_cli_dict_dir(dict_dir), verbose)) {
-        free(files);
+    if (dyad_cli_load_dict(&dict, "dyad quotes", in.dict_dir, in.verbose)) {
+        dyad_cli_input_free(&in);
         return 3;
     }
     dyad_run_stats st = {0};
     long nq = 0;
-    for (int i = 0; i < nfiles; i++) {
-        dyad_input_opts io = {.format = format, .date = date};
-        int rc = dyad_quotes_input(&st, dict, files[i], &io, print_quote, &nq, NULL);
+    for (int i = 0; i < in.nfiles; i++) {
+        dyad_input_opts io = {.format = in.format, .date = in.date};
+        int rc = dyad_quotes_input(&st, dict, in.files[i], &io, print_quote, &nq, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad quotes: %s\n", dyad_last_error());
             status = 3;
@@ -88,12 +77,12 @@ int dyad_cmd_quotes(int argc, char **argv)
         }
     }
     fflush(stdout);
-    if (verbose || st.input_errors)
+    if (in.verbose || st.input_errors)
         fprintf(stderr, "dyad quotes: %ld articles, %ld quotes, %ld input errors\n", st.records,
                 nq, st.input_errors);
     if (!status && st.input_errors)
         status = 1;
     dyad_dict_free(dict);
-    free(files);
+    dyad_cli_input_free(&in);
     return status;
 }
