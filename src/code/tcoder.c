@@ -964,6 +964,22 @@ static int is_caps_actor(tctx *c, int x);
 static int head_is_agent(tctx *c, int x);
 static const char *first_word(tctx *c, int x);
 
+/* "according to X" (also when the parser cut "according" off its "to"
+ * phrase) says where a report comes from: X is never the target. */
+static int attribution_pp(tctx *c, int pp)
+{
+    if (!c->n[pp].nk)
+        return 0;
+    int k0 = c->n[pp].kids[0];
+    if (!strcmp(c->n[k0].text, "ACCORDING"))
+        return 1;
+    int t = c->n[k0].tok;
+    for (int i = 0; t > 0 && i < c->nn; i++) /* the word before the preposition */
+        if (c->n[i].tok == t - 1)
+            return !strcmp(c->n[i].text, "ACCORDING");
+    return 0;
+}
+
 /* Prepositions of place: "in the West Bank", "near Tokyo". */
 static int is_place_prep(const char *w)
 {
@@ -2038,6 +2054,8 @@ static void get_lower(tctx *c, int x)
                 cl_cat(c, &modag, m);
             else
                 cl_cat(c, &np, m);
+        } else if (c->n[ch].kind == K_PP && attribution_pp(c, ch)) {
+            continue;
         } else if (c->n[ch].kind == K_PP) {
             const char *w = first_word(c, ch);
             int at = !strcmp(w, "AT") || !strcmp(w, "OFF") || !strcmp(w, "ALONG");

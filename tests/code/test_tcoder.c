@@ -848,6 +848,21 @@ static void negated_uncoded_verb(void **state)
            "ARN GONMIL 1242");
 }
 
+/* "according to X" names where a report comes from, not the target — also when
+ * the parser cuts "according" off its "to" phrase. */
+static void according_to_is_no_target(void **state)
+{
+    fx *f = *state;
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)) (, ,) (PP (VBG according) "
+                "(PP (TO to) (NP (NNP Rohan) (NNS officials))))) (. .)))", DATE),
+           "ARN GON 190");
+    expect(code(f,
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (DT the) (NN town)) (, ,) "
+                "(S (VP (VBG according))) (PP (TO to) (NP (NNP Rohan)))) (. .)))", DATE),
+           "");
+}
+
 /* "In" in a passive names the source only when it is no place: "troops to
  * be deployed in Gondor" are not deployed by Gondor. */
 static void passive_in_place(void **state)
@@ -1033,6 +1048,7 @@ int main(void)
         T(object_pp_pattern),
         T(refusal_offer_appeal),
         T(negated_uncoded_verb),
+        T(according_to_is_no_target),
         T(passive_in_place),
         T(member_of_roled_group),
         T(noun_taken_for_verb),
