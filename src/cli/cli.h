@@ -11,6 +11,9 @@ int dyad_cmd_query(int argc, char **argv);
 int dyad_cmd_export(int argc, char **argv);
 int dyad_cmd_dict(int argc, char **argv);
 int dyad_cmd_quotes(int argc, char **argv);
+int dyad_cmd_eval(int argc, char **argv);
+int dyad_cmd_train(int argc, char **argv); /* train-parser */
+int dyad_cmd_parse(int argc, char **argv);
 
 /* The dictionary folder: given (--dict-dir) if not NULL, else $DYAD_DICT_DIR,
  * else data/dict (dyad's own) in the working directory, else data/dict beside
@@ -24,6 +27,7 @@ const char *dyad_cli_dict_dir(const char *given);
 int dyad_cli_load_dict(dyad_dict **out, const char *cmd, const char *dict_dir, int verbose);
 /* The options of the commands that read articles (code, quotes). */
 typedef struct dyad_cli_input {
+    const char *cmd;                      /* "dyad code": names the command in messages */
     const char *dict_dir, *date, *format; /* --dict-dir, --date, --input; NULL = not given */
     int verbose;                          /* -v, --verbose */
     char **files;                         /* the files named ("-" = stdin), nfiles of them */
@@ -36,10 +40,19 @@ void dyad_cli_input_free(dyad_cli_input *in);
 /* Takes argv[*i] when it is --dict-dir DIR, --date D, --input FORMAT, -v,
  * --verbose or a file name (not an option; "-" is standard input), moving *i
  * past the option's value: returns 1. Returns 0 for anything else (another
- * option, or one of these without its value). */
+ * option, or one of these without its value), -1 for a --date that is not a
+ * calendar date (the message is printed: exit with status 2). */
 int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i);
 
 /* Opens the store at db (NULL: $DYAD_DB, else the default); on failure prints
  * "cmd: reason" and returns NULL. Close with dyad_store_close. */
 dyad_store *dyad_cli_open_store(const char *cmd, const char *db, int flags);
+
+/* Strict option values: the whole of v must be the value. On a bad value each
+ * prints "cmd: OPT takes ..., not 'v'" and returns 2 (the usage exit status);
+ * 0 when v is good. */
+/* A whole decimal number from min to max into *out. */
+int dyad_cli_long(long *out, const char *cmd, const char *opt, const char *v, long min, long max);
+/* A calendar date, YYYY-MM-DD or YYYYMMDD; with partial also YYYY-MM and YYYY. */
+int dyad_cli_date(const char *cmd, const char *opt, const char *v, int partial);
 #endif

@@ -1,5 +1,6 @@
 /* cli_common.c: what several subcommands share — the dictionary folder and its
- * warnings, opening the store. */
+ * warnings, opening the store, strict option values. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,8 @@ int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
         if (!more)
             return 0;
         *value = argv[++*i];
+        if (value == &in->date && dyad_cli_date(in->cmd ? in->cmd : "dyad", a, *value, 0))
+            return -1;
         return 1;
     }
     if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -141,4 +144,63 @@ int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
         return 0;
     in->files[in->nfiles++] = argv[*i];
     return 1;
+}
+
+int dyad_cli_long(long *out, const char *cmd, const char *opt, const char *v, long min, long max)
+{
+    char *end = NULL;
+    errno = 0;
+    long x = v && *v && !(*v == ' ' || *v == '\t') ? strtol(v, &end, 10) : 0;
+    if (!v || !*v || !end || *end || errno || x < min || x > max) {
+        fprintf(stderr, "%s: %s takes a whole number from %ld to %ld, not '%s'\n", cmd, opt, min,
+                max, v ? v : "");
+        return 2;
+    }
+    *out = x;
+    return 0;
+}
+
+/* Is y-m-d a day of the Gregorian calendar? */
+static int real_day(int y, int m, int d)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* n digits at s: their value, or -1. */
+static int digits(const char *s, int n)
+{
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        x = x * 10 + (s[i] - '0');
+    }
+    return x;
+}
+
+int dyad_cli_date(const char *cmd, const char *opt, const char *v, int partial)
+{
+    size_t n = v ? strlen(v) : 0;
+    int y = n >= 4 ? digits(v, 4) : -1, m = 1, d = 1;
+    if (n == 8) {
+        m = digits(v + 4, 2);
+        d = digits(v + 6, 2);
+    } else if (n == 10 && v[4] == '-' && v[7] == '-') {
+        m = digits(v + 5, 2);
+        d = digits(v + 8, 2);
+    } else if (n == 7 && partial && v[4] == '-') {
+        m = digits(v + 5, 2);
+    } else if (!(n == 4 && partial)) {
+        y = -1;
+    }
+    if (real_day(y, m, d))
+        return 0;
+    fprintf(stderr, "%s: %s takes a date (%s), not '%s'\n", cmd, opt,
+            partial ? "YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY" : "YYYY-MM-DD or YYYYMMDD",
+            v ? v : "");
+    return 2;
 }

@@ -48,21 +48,26 @@ int dyad_cmd_code(int argc, char **argv)
     dyad_cli_input in;
     if (dyad_cli_input_init(&in, argc))
         return 3;
+    in.cmd = "dyad code";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int took = 0;
+        long n = 0;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             dyad_cli_input_free(&in);
             return 0;
-        } else if (dyad_cli_input_arg(&in, argc, argv, &i)) {
-            continue;
+        } else if ((took = dyad_cli_input_arg(&in, argc, argv, &i)) != 0) {
+            if (took > 0)
+                continue;
+            dyad_cli_input_free(&in);
+            return 2;
         } else if (!strcmp(a, "--threads") && i + 1 < argc) {
-            threads = atoi(argv[++i]);
-            if (threads < 1 || threads > 64) {
-                fprintf(stderr, "dyad code: --threads takes a number from 1 to 64\n");
+            if (dyad_cli_long(&n, "dyad code", a, argv[++i], 1, 64)) {
                 dyad_cli_input_free(&in);
                 return 2;
             }
+            threads = (int)n;
         } else if (!strcmp(a, "--quotes")) {
             quotes = 1;
         } else {

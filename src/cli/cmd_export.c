@@ -78,10 +78,11 @@ static int parse_args(export_cli *c, int argc, char **argv)
                 return 2;
             }
             c->have_format = 1;
-        } else if (!strcmp(a, "--from") && more) {
-            c->q.from = argv[++i];
-        } else if (!strcmp(a, "--to") && more) {
-            c->q.to = argv[++i];
+        } else if ((!strcmp(a, "--from") || !strcmp(a, "--to")) && more) {
+            const char **bound = !strcmp(a, "--from") ? &c->q.from : &c->q.to;
+            *bound = argv[++i];
+            if (dyad_cli_date("dyad export", a, *bound, 1))
+                return 2;
         } else if (!strcmp(a, "--dyad") && more) {
             snprintf(c->dyad, sizeof c->dyad, "%s", argv[++i]);
             char *dash = strchr(c->dyad, '-');

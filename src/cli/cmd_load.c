@@ -159,14 +159,15 @@ static int parse_args(load_cli *c, int argc, char **argv)
             c->dict_dir = argv[++i];
         } else if (!strcmp(a, "--date") && more) {
             c->date = argv[++i];
+            if (dyad_cli_date("dyad load", a, c->date, 0))
+                return 2;
         } else if (!strcmp(a, "--dict-version") && more) {
             c->dict_version = argv[++i];
         } else if (!strcmp(a, "--batch") && more) {
-            c->batch = atoi(argv[++i]);
-            if (c->batch <= 0) {
-                fprintf(stderr, "dyad load: --batch needs a positive number\n");
+            long n = 0;
+            if (dyad_cli_long(&n, "dyad load", a, argv[++i], 1, 100000000))
                 return 2;
-            }
+            c->batch = (int)n;
         } else if (!strcmp(a, "--input") && more) {
             c->input = argv[++i];
             if (strcmp(c->input, "petrarch-xml") && strcmp(c->input, "jsonl")) {

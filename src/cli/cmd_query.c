@@ -97,12 +97,14 @@ static int parse_args(query_cli *c, int argc, char **argv)
             c->events = 1;
         } else if (!strcmp(a, "--summary")) {
             c->summary = 1;
-        } else if (!strcmp(a, "--from") && more) {
-            c->q.from = argv[++i];
-        } else if (!strcmp(a, "--to") && more) {
-            c->q.to = argv[++i];
+        } else if ((!strcmp(a, "--from") || !strcmp(a, "--to")) && more) {
+            const char **bound = !strcmp(a, "--from") ? &c->q.from : &c->q.to;
+            *bound = argv[++i];
+            if (dyad_cli_date("dyad query", a, *bound, 1))
+                return 2;
         } else if (!strcmp(a, "--limit") && more) {
-            c->q.limit = atol(argv[++i]);
+            if (dyad_cli_long(&c->q.limit, "dyad query", a, argv[++i], 1, 1000000000L))
+                return 2;
         } else {
             fprintf(stderr, "dyad query: unknown option or missing value '%s'\n", a);
             usage(stderr);

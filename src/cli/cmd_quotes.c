@@ -39,13 +39,18 @@ int dyad_cmd_quotes(int argc, char **argv)
     dyad_cli_input in;
     if (dyad_cli_input_init(&in, argc))
         return 3;
+    in.cmd = "dyad quotes";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int took = 0;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             dyad_cli_input_free(&in);
             return 0;
-        } else if (!dyad_cli_input_arg(&in, argc, argv, &i)) {
+        } else if ((took = dyad_cli_input_arg(&in, argc, argv, &i)) < 0) {
+            dyad_cli_input_free(&in);
+            return 2;
+        } else if (!took) {
             fprintf(stderr, "dyad quotes: unknown option '%s'\n", a);
             usage(stderr);
             dyad_cli_input_free(&in);

@@ -73,6 +73,7 @@ typedef struct dyad_article {
     const char *file;    /* the input's name, for messages */
     long line;           /* JSON Lines: the line of the record; otherwise 1 */
     long bad_utf8;       /* invalid UTF-8 sequences replaced with U+FFFD */
+    long nul_bytes;      /* NUL bytes read as spaces */
     long boilerplate;    /* boilerplate lines removed */
 } dyad_article;
 
@@ -81,6 +82,7 @@ typedef struct dyad_article_stats {
     long skipped;        /* bad records reported and skipped (JSON Lines) */
     long boilerplate;    /* boilerplate lines removed, all articles */
     long bad_utf8;       /* invalid UTF-8 sequences replaced, all articles */
+    long nul_bytes;      /* NUL bytes read as spaces, all articles */
 } dyad_article_stats;
 
 typedef struct dyad_article_reader dyad_article_reader;
@@ -186,11 +188,14 @@ int dyad_article_strip_boilerplate(char **out, size_t *out_len, long *dropped, d
                                    const char *s, size_t n);
 
 /* ---- shared by the readers in src/ingest (not API) --------------------- */
-/* s[0..n) with invalid UTF-8 (and NUL bytes) as U+FFFD, copied into a; one
- * warning "name:line: N invalid UTF-8 sequences replaced with U+FFFD" when
- * any. *nbad = replacements. NULL on out of memory. */
+/* s[0..n) with invalid UTF-8 as U+FFFD and NUL bytes as spaces, copied into
+ * a; one warning "name:line: N invalid UTF-8 sequences replaced with U+FFFD"
+ * and one "name:line: N NUL bytes read as spaces" when any. *nbad and *nnul
+ * (either may be NULL) = how many. NULL on out of memory. */
 char *dyad_ingest__utf8(dyad_arena *a, const char *s, size_t n, size_t *out_len, long *nbad,
                         dyad_diag *d, const char *name, long line);
+char *dyad_ingest__utf8_nul(dyad_arena *a, const char *s, size_t n, size_t *out_len, long *nbad,
+                            long *nnul, dyad_diag *d, const char *name, long line);
 /* Strips boilerplate from text (UTF-8) and sets out->text, text_len and
  * boilerplate. 0 or DYAD_ENOMEM. */
 int dyad_ingest__set_text(dyad_article *out, dyad_arena *a, const char *text, size_t n);

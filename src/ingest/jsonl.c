@@ -17,18 +17,36 @@ static int jl_bad(dyad_diag *d, const char *name, long line, const char *why)
     return DYAD_EPARSE;
 }
 
+/* A copy of a JSON string in a, its NUL characters ("\u0000") as spaces,
+ * counted in *nnul. NULL on out of memory. */
+static char *jl_string(dyad_arena *a, json_t *v, long *nnul)
+{
+    size_t n = json_string_length(v);
+    char *s = dyad_arena_alloc(a, n + 1);
+    if (!s)
+        return NULL;
+    memcpy(s, json_string_value(v), n);
+    s[n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (!s[i]) {
+            s[i] = ' ';
+            ++*nnul;
+        }
+    return s;
+}
+
 /* A string field: 0 and *out (arena copy; NULL when absent or null), or
  * DYAD_EPARSE (the reason in why) for another type. Numbers are accepted
- * when numeric_ok (ids). */
+ * when numeric_ok (ids). NUL characters become spaces, counted in *nnul. */
 static int jl_field(const char **out, dyad_arena *a, json_t *obj, const char *key,
-                    int numeric_ok, char *why, size_t whylen)
+                    int numeric_ok, long *nnul, char *why, size_t whylen)
 {
     json_t *v = json_object_get(obj, key);
     *out = NULL;
     if (!v || json_is_null(v))
         return 0;
     if (json_is_string(v))
-        *out = dyad_arena_strndup(a, json_string_value(v), json_string_length(v));
+        *out = jl_string(a, v, nnul);
     else if (numeric_ok && json_is_integer(v))
         *out = dyad_arena_printf(a, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
     else {
@@ -42,16 +60,17 @@ static int jl_field(const char **out, dyad_arena *a, json_t *obj, const char *ke
     return 0;
 }
 
-/* The four fields; "text" is required. (jansson rejects "\u0000", so every
- * string is NUL-terminated at its end.) */
+/* The four fields; "text" is required. NUL characters ("\u0000") in them
+ * become spaces, counted in out->nul_bytes. */
 static int jl_fields(dyad_article *out, dyad_arena *a, json_t *obj, char *why, size_t whylen)
 {
     const char *id, *date, *title, *text;
+    long *nul = &out->nul_bytes;
     int rc;
-    if ((rc = jl_field(&id, a, obj, "id", 1, why, whylen)) ||
-        (rc = jl_field(&date, a, obj, "date", 0, why, whylen)) ||
-        (rc = jl_field(&title, a, obj, "title", 0, why, whylen)) ||
-        (rc = jl_field(&text, a, obj, "text", 0, why, whylen)))
+    if ((rc = jl_field(&id, a, obj, "id", 1, nul, why, whylen)) ||
+        (rc = jl_field(&date, a, obj, "date", 0, nul, why, whylen)) ||
+        (rc = jl_field(&title, a, obj, "title", 0, nul, why, whylen)) ||
+        (rc = jl_field(&text, a, obj, "text", 0, nul, why, whylen)))
         return rc;
     if (!text) {
         snprintf(why, whylen, "no \"text\" string");
@@ -91,11 +110,13 @@ int dyad_article_from_jsonl(dyad_article *out, dyad_arena *a, const char *name, 
     out->line = line;
     out->id = out->date = out->title = out->text = "";
     size_t len;
-    char *s = dyad_ingest__utf8(a, buf, n, &len, &out->bad_utf8, d, out->file, line);
+    char *s = dyad_ingest__utf8_nul(a, buf, n, &len, &out->bad_utf8, &out->nul_bytes, d,
+                                    out->file, line);
     if (!s)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     json_error_t err;
-    json_t *obj = json_loadb(s, len, JSON_REJECT_DUPLICATES, &err);
+    long raw_nul = out->nul_bytes;
+    json_t *obj = json_loadb(s, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
     char why[256];
     if (!obj) {
         snprintf(why, sizeof why, "bad JSON at column %d: %s", err.column, err.text);
@@ -113,6 +134,9 @@ int dyad_article_from_jsonl(dyad_article *out, dyad_arena *a, const char *name, 
         return jl_bad(d, out->file, line, why);
     if (rc)
         return dyad_set_error(rc, "out of memory");
+    if (out->nul_bytes > raw_nul)
+        dyad_diag_report(d, DYAD_DIAG_WARNING, out->file, line, "%ld NUL character%s (\\u0000) read as spaces",
+                         out->nul_bytes - raw_nul, out->nul_bytes - raw_nul == 1 ? "" : "s");
     if (!out->id || !*out->id) {
         const char *base = strrchr(out->file, '/');
         out->id = dyad_arena_printf(a, "%s:%ld", base && base[1] ? base + 1 : out->file, line);

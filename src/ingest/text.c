@@ -361,12 +361,12 @@ int dyad_article_strip_boilerplate(char **out, size_t *out_len, long *dropped, d
 
 /* ---- shared by the readers ------------------------------------------------ */
 
-char *dyad_ingest__utf8(dyad_arena *a, const char *s, size_t n, size_t *out_len, long *nbad,
-                        dyad_diag *d, const char *name, long line)
+char *dyad_ingest__utf8_nul(dyad_arena *a, const char *s, size_t n, size_t *out_len, long *nbad,
+                            long *nnul, dyad_diag *d, const char *name, long line)
 {
     size_t len;
-    long bad = 0;
-    char *clean = dyad_utf8_sanitize(s, n, &len, &bad);
+    long bad = 0, nul = 0;
+    char *clean = dyad_utf8_clean(s, n, &len, &bad, &nul);
     if (!clean)
         return NULL;
     char *r = dyad_arena_strndup(a, clean, len);
@@ -375,11 +375,22 @@ char *dyad_ingest__utf8(dyad_arena *a, const char *s, size_t n, size_t *out_len,
         dyad_diag_report(d, DYAD_DIAG_WARNING, name, line,
                          "%ld invalid UTF-8 sequence%s replaced with U+FFFD", bad,
                          bad == 1 ? "" : "s");
+    if (nul)
+        dyad_diag_report(d, DYAD_DIAG_WARNING, name, line, "%ld NUL byte%s read as spaces", nul,
+                         nul == 1 ? "" : "s");
     if (out_len)
         *out_len = len;
     if (nbad)
         *nbad = bad;
+    if (nnul)
+        *nnul = nul;
     return r;
+}
+
+char *dyad_ingest__utf8(dyad_arena *a, const char *s, size_t n, size_t *out_len, long *nbad,
+                        dyad_diag *d, const char *name, long line)
+{
+    return dyad_ingest__utf8_nul(a, s, n, out_len, nbad, NULL, d, name, line);
 }
 
 int dyad_ingest__set_text(dyad_article *out, dyad_arena *a, const char *text, size_t n)
@@ -407,7 +418,8 @@ int dyad_article_from_text(dyad_article *out, dyad_arena *a, const char *name, c
     out->id = dyad_arena_strdup(a, id ? id : "");
     out->title = "";
     size_t len;
-    char *s = dyad_ingest__utf8(a, buf, n, &len, &out->bad_utf8, d, out->file, 0);
+    char *s = dyad_ingest__utf8_nul(a, buf, n, &len, &out->bad_utf8, &out->nul_bytes, d,
+                                    out->file, 0);
     char *date = dyad_arena_alloc(a, 11);
     if (!s || !date || !out->id)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
@@ -772,6 +784,7 @@ int dyad_article_reader_next(dyad_article_reader *r, const dyad_article **a)
     r->st.articles++;
     r->st.boilerplate += r->cur.boilerplate;
     r->st.bad_utf8 += r->cur.bad_utf8;
+    r->st.nul_bytes += r->cur.nul_bytes;
     *a = &r->cur;
     return 1;
 }

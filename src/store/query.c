@@ -52,9 +52,11 @@ static int add_prefix(dyad_store_filter *f, const char *col, const char *prefix)
 static int date_bound(char out[16], const char *in, int upper)
 {
     char d[11];
+    size_t len = strlen(in);
     dyad_store__norm_date(d, in);
     size_t n = strlen(d);
-    int ok = n == 4 || n == 7 || n == 10;
+    /* the whole of the input must be the date (norm_date keeps 10 characters) */
+    int ok = (n == 4 || n == 7 || n == 10) && (len == n || (len == 8 && n == 10));
     for (size_t i = 0; ok && i < n; i++)
         ok = (i == 4 || i == 7) ? d[i] == '-' : (d[i] >= '0' && d[i] <= '9');
     int m = n >= 7 ? atoi(d + 5) : 1, day = n == 10 ? atoi(d + 8) : 1;

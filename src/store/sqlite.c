@@ -277,15 +277,52 @@ static int sq_check_schema(sq_store *s, int flags)
     return 0;
 }
 
-/* "PATH?max_size=BYTES" -> PATH and the cap (0 = none). */
+/* "PATH?max_size=BYTES" -> PATH and the cap (0 = none); -1 in *max_size when
+ * BYTES is not a positive whole number. */
 static char *split_path(const char *url, long long *max_size)
 {
     *max_size = 0;
     const char *q = strstr(url, "?max_size=");
     if (!q)
         return strdup(url);
-    *max_size = atoll(q + 10);
+    char *end = NULL;
+    errno = 0;
+    *max_size = q[10] >= '0' && q[10] <= '9' ? strtoll(q + 10, &end, 10) : -1;
+    if (!end || *end || errno || *max_size <= 0)
+        *max_size = -1;
     return strndup(url, (size_t)(q - url));
+}
+
+/* Opens the database for reading only: queries and exports never write, so a
+ * store on read-only media or owned by another user can be read. A database
+ * in WAL mode needs its -shm file; when that cannot be created (no write
+ * access to the folder) the file is opened as immutable, which is safe as long
+ * as nobody writes it meanwhile — and nobody can be: the folder is not
+ * writable by us, and a writer would have left the -shm file we lack. */
+static int sq_open_read(sq_store *s)
+{
+    int r = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY, NULL);
+    if (r == SQLITE_OK)
+        r = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    if ((r & 0xff) != SQLITE_READONLY && (r & 0xff) != SQLITE_CANTOPEN)
+        return r == SQLITE_OK ? 0 : sq_fail(s, r, "cannot open the database");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    dyad_buf uri;
+    dyad_buf_init(&uri);
+    int rc = dyad_buf_puts(&uri, "file:");
+    for (const char *p = s->path; !rc && *p; p++)
+        rc = (*p == '?' || *p == '#' || *p == '%') ? dyad_buf_printf(&uri, "%%%02X", (unsigned char)*p)
+                                                   : dyad_buf_putc(&uri, *p);
+    if (!rc)
+        rc = dyad_buf_puts(&uri, "?immutable=1");
+    if (rc) {
+        dyad_buf_free(&uri);
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    r = sqlite3_open_v2(uri.data, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    dyad_buf_free(&uri);
+    return r == SQLITE_OK ? 0 : sq_fail(s, r, "cannot open the database");
 }
 
 static int sq_settings(sq_store *s, int flags, long long max_size)
@@ -330,19 +367,18 @@ static int sq_open(dyad_store **out, const char *url, int flags)
     int rc = dyad_store__init(&s->base, &dyad_store_sqlite_backend, shown);
     if (!rc && !(s->path = split_path(url, &max_size)))
         rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+    if (!rc && max_size < 0)
+        rc = dyad_set_error(DYAD_EINVAL, "%s: max_size takes a positive number of bytes",
+                            s->base.url);
     if (!rc && !(flags & DYAD_STORE_WRITE) && access(s->path, F_OK) != 0)
         rc = dyad_set_error(DYAD_ENOTFOUND, "%s: no such database (run dyad load first)",
                             s->base.url);
-    if (!rc) {
-        int oflags = SQLITE_OPEN_READWRITE | (flags & DYAD_STORE_WRITE ? SQLITE_OPEN_CREATE : 0);
-        int r = sqlite3_open_v2(s->path, &s->db, oflags, NULL);
-        if (r != SQLITE_OK && !(flags & DYAD_STORE_WRITE)) {
-            sqlite3_close(s->db);
-            s->db = NULL;
-            r = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY, NULL);
-        }
+    if (!rc && (flags & DYAD_STORE_WRITE)) {
+        int r = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
         if (r != SQLITE_OK)
             rc = sq_fail(s, r, "cannot open the database");
+    } else if (!rc) {
+        rc = sq_open_read(s);
     }
     if (!rc)
         rc = sq_settings(s, flags, max_size);

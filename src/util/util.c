@@ -177,7 +177,12 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
 
 char *dyad_utf8_sanitize(const char *s, size_t n, size_t *out_len, long *nbad)
 {
-    long bad = 0;
+    return dyad_utf8_clean(s, n, out_len, nbad, NULL);
+}
+
+char *dyad_utf8_clean(const char *s, size_t n, size_t *out_len, long *nbad, long *nnul)
+{
+    long bad = 0, nul = 0;
     dyad_buf b;
     dyad_buf_init(&b);
     size_t i = 0, run = 0;
@@ -187,14 +192,21 @@ char *dyad_utf8_sanitize(const char *s, size_t n, size_t *out_len, long *nbad)
             i += k;
             continue;
         }
-        if (dyad_buf_append(&b, s + run, i - run) || dyad_buf_append(&b, "\xEF\xBF\xBD", 3))
+        int is_nul = k == 1 && nnul;
+        if (dyad_buf_append(&b, s + run, i - run) ||
+            dyad_buf_append(&b, is_nul ? " " : "\xEF\xBF\xBD", is_nul ? 1 : 3))
             goto oom;
-        bad++;
+        if (is_nul)
+            nul++;
+        else
+            bad++;
         i++;
         run = i;
     }
     if (dyad_buf_append(&b, s + run, n - run))
         goto oom;
+    if (nnul)
+        *nnul = nul;
     if (out_len)
         *out_len = b.len;
     if (nbad)

@@ -69,5 +69,8 @@ int dyad_read_file(const char *path, char **out, size_t *len);
 /* Replaces every invalid UTF-8 sequence in s[0..n) with U+FFFD. Returns a new
  * malloc'd NUL-terminated string (caller frees), *nbad = number of replacements. */
 char *dyad_utf8_sanitize(const char *s, size_t n, size_t *out_len, long *nbad);
+/* The same, except that with nnul not NULL a NUL byte becomes a space and is
+ * counted in *nnul instead of *nbad (text where a NUL is a stray byte). */
+char *dyad_utf8_clean(const char *s, size_t n, size_t *out_len, long *nbad, long *nnul);
 
 #endif

@@ -224,11 +224,14 @@ static void text_invalid_utf8(void **state)
     dyad_article art;
     const char in[] = "Caf\xE9 talks in Gen\xC3\xA8ve\xFF. Nul\0byte.";
     assert_int_equal(dyad_article_from_text(&art, a, "bad.txt", "bad", in, sizeof in - 1, &d), 0);
+    /* the NUL byte is a space, counted apart from the invalid UTF-8 */
     assert_string_equal(art.text, "Caf\xEF\xBF\xBD talks in Gen\xC3\xA8ve\xEF\xBF\xBD. "
-                                  "Nul\xEF\xBF\xBD" "byte.");
-    assert_int_equal(art.bad_utf8, 3);
-    assert_int_equal(cap.warnings, 1);
-    assert_non_null(strstr(cap.msgs[0], "3 invalid UTF-8 sequences replaced with U+FFFD"));
+                                  "Nul byte.");
+    assert_int_equal(art.bad_utf8, 2);
+    assert_int_equal(art.nul_bytes, 1);
+    assert_int_equal(cap.warnings, 2);
+    assert_non_null(strstr(cap.msgs[0], "2 invalid UTF-8 sequences replaced with U+FFFD"));
+    assert_non_null(strstr(cap.msgs[1], "1 NUL byte read as spaces"));
     dyad_arena_free(a);
 }
 

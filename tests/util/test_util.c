@@ -31,6 +31,27 @@ static void sanitize_replaces_bad_bytes(void **state)
     free(out);
 }
 
+/* With a NUL counter, NUL bytes become spaces and are not counted as invalid
+ * UTF-8; without one, they are replaced like any bad byte. */
+static void clean_reads_nul_as_space(void **state)
+{
+    (void)state;
+    const char in[] = "a\0b\xff\0\0c";
+    long bad = -1, nul = -1;
+    size_t n = 0;
+    char *out = dyad_utf8_clean(in, sizeof in - 1, &n, &bad, &nul);
+    assert_non_null(out);
+    assert_int_equal(bad, 1);
+    assert_int_equal(nul, 3);
+    assert_int_equal(n, 9);
+    assert_string_equal(out, "a b\xEF\xBF\xBD  c");
+    free(out);
+    out = dyad_utf8_sanitize(in, sizeof in - 1, &n, &bad);
+    assert_non_null(out);
+    assert_int_equal(bad, 4);
+    free(out);
+}
+
 static void buf_printf_appends(void **state)
 {
     (void)state;
@@ -48,6 +69,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_strings_survive_many_blocks),
         cmocka_unit_test(sanitize_replaces_bad_bytes),
+        cmocka_unit_test(clean_reads_nul_as_space),
         cmocka_unit_test(buf_printf_appends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
