@@ -1,0 +1,778 @@
+/* tc_vp.c: the meaning of verb phrases in the tree coder (see tc_internal.h).
+ *
+ * Passives and the clause whose subject a verb phrase takes, its subject
+ * (get_upper) and objects (get_lower), and its events: source, target (codes
+ * or a nested event) and PICO code, with raising verbs, "to" clauses and
+ * adverbial clauses.
+ */
+#include "code/tc_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- verb phrases: structure ----------------------------------------------- */
+
+const char *dyad_tc__first_word(tctx *c, int x)
+{
+    return c->n[x].nk ? c->n[c->n[x].kids[0]].text : "";
+}
+
+int dyad_tc__is_be(const char *w)
+{
+    static const char *const be[] = {"AM", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+        if (!strcmp(w, be[i]))
+            return 1;
+    return 0;
+}
+
+/* The object of the "by" phrase, kid k of verb phrase x: in it, or the noun
+ * phrase after it when the parser left the preposition alone; -1 none. */
+static int by_object(tctx *c, int x, int k)
+{
+    int pp = c->n[x].kids[k];
+    if (c->n[pp].nk >= 2)
+        return c->n[c->n[pp].kids[1]].kind == K_NP ? c->n[pp].kids[1] : -1;
+    if (c->n[pp].nk == 1 && k + 1 < c->n[x].nk && c->n[c->n[x].kids[k + 1]].kind == K_NP)
+        return c->n[x].kids[k + 1];
+    return -1;
+}
+
+/* Past forms of verbs that always take an object ("accused", "arrested"):
+ * without one, a headline passive. */
+static int transitive_only(const char *w)
+{
+    static const char *const v[] = {
+        "ACCUSED", "ARRESTED", "KIDNAPPED", "ABDUCTED", "DETAINED", "CHARGED", "JAILED",
+        "IMPRISONED", "CONDEMNED", "CRITICIZED", "CRITICISED", "BLAMED", "EXPELLED", "DEPORTED",
+        "EXECUTED", "SENTENCED", "CAPTURED", "SEIZED", "INJURED", "WOUNDED", "SANCTIONED",
+        "INDICTED", "CONVICTED", "EXTRADITED", "BEHEADED", "ASSASSINATED", "TARGETED",
+        "DENOUNCED", "REBUKED", "SUMMONED", "ACQUITTED", "PARDONED", "HANGED", "TORTURED"};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (!strcmp(w, v[i]))
+            return 1;
+    return 0;
+}
+
+/* Past participle under a form of "be" (or a reduced relative in a noun phrase). */
+int dyad_tc__check_passive(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_pass)
+        return p->passive;
+    p->m_pass = 1;
+    p->passive = 0;
+    if (!p->nk)
+        return 0;
+    const char *l0 = c->n[p->kids[0]].label;
+    if (strcmp(l0, "VBD") && strcmp(l0, "VBN"))
+        return 0;
+    int level = p->parent;
+    if (level >= 0 && !strcmp(c->n[level].label, "NP"))
+        return p->passive = 1;
+    for (int i = 0; i < 2 && level >= 0; i++) {
+        if (c->n[level].kind == K_VP && dyad_tc__is_be(dyad_tc__first_word(c, level)))
+            return p->passive = 1;
+        level = c->n[level].parent;
+    }
+    /* a headline passive without "be": "Journalist kidnapped by militants" (a
+     * participle with no object before an agent "by" phrase) */
+    for (int k = 1; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (!strcmp(c->n[ch].label, "ADVP") || !strncmp(c->n[ch].label, "RB", 2))
+            continue; /* "kidnapped (purportedly) by" */
+        if (c->n[ch].kind != K_PP || strcmp(dyad_tc__first_word(c, ch), "BY"))
+            break; /* (the "by" phrase must come first: not "called for X by Y") */
+        int obj = by_object(c, x, k);
+        return p->passive = obj >= 0 && dyad_tc__np_meaning(c, obj).n > 0;
+    }
+    /* "CIA accused over Iraq detainees": a verb that always takes an object,
+     * in a clause of its own, without one */
+    if (!transitive_only(c->n[p->kids[0]].text) || p->parent < 0 ||
+        strcmp(c->n[p->parent].label, "S"))
+        return 0;
+    for (int k = 1; k < p->nk; k++) {
+        const char *l = c->n[p->kids[k]].label;
+        int prev_pp = c->n[p->kids[k - 1]].kind == K_PP;
+        /* (a noun phrase after a prepositional phrase is the parser's piece of
+         * it: "(PP over Iraq) (NP detainees)", not an object) */
+        if ((c->n[p->kids[k]].kind == K_NP && !prev_pp) || l[0] == 'S' ||
+            c->n[p->kids[k]].kind == K_VP)
+            return 0;
+    }
+    return p->passive = 1;
+}
+
+/* The clause whose subject this verb phrase takes: climb through verb phrases
+ * and subjectless "to" clauses. Returns -1 when there is none. */
+int dyad_tc__get_S(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_S)
+        return p->S;
+    p->m_S = 1;
+    int level = x;
+    while (c->n[level].parent >= 0) {
+        int par = c->n[level].parent;
+        if (c->n[par].kind == K_VP) {
+            level = par;
+        } else if (!strcmp(c->n[par].label, "S")) {
+            if (c->n[level].nk && !strcmp(c->n[c->n[level].kids[0]].label, "TO") &&
+                c->n[level].index == 0) {
+                level = par;
+                continue;
+            }
+            return p->S = par;
+        } else {
+            return p->S = level;
+        }
+    }
+    return p->S = -1;
+}
+
+/* The subject: the noun phrase before this verb phrase, nearest first ("The
+ * following day, North Korean media condemned": a fronted time phrase is not
+ * the subject), else PETRARCH-2's first noun phrase beside it; a clause
+ * without one takes its implied subject (relative clauses). */
+clist dyad_tc__get_upper(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_upper)
+        return p->upper;
+    p->m_upper = 1;
+    int par = p->parent;
+    if (par < 0)
+        return p->upper;
+    pnode *pp = &c->n[par];
+    for (int k = p->index - 1; k >= 0 && pp->kids[p->index] == x; k--) {
+        int ch = pp->kids[k];
+        if (c->n[ch].kind != K_NP)
+            continue;
+        clist m = dyad_tc__np_meaning(c, ch);
+        if (c->n[ch].tgt_pp || c->n[ch].place_only)
+            return p->upper; /* the subject names only what was acted on, or
+                              * where it happened ("car bombings in Baghdad") */
+        if (!m.n || (m.n == 1 && !strcmp(m.v[0], "~")))
+            continue;
+        int prev = k > 0 ? pp->kids[k - 1] : -1;
+        if (!dyad_tc__has_actor(m) && prev >= 0 && c->n[prev].kind == K_NP) {
+            /* "(NP US) (NP troops)": the parser split one noun phrase */
+            clist pm = dyad_tc__np_meaning(c, prev), act = {0}, agt = {0};
+            dyad_tc__split_codes(pm, &act, &agt, c);
+            if (act.n) {
+                dyad_tc__split_codes(m, &agt, &agt, c);
+                m = dyad_tc__mix_codes(c, agt, act);
+            }
+        }
+        p->upper = m;
+        return m;
+    }
+    for (int k = 0; k < pp->nk; k++) {
+        int ch = pp->kids[k];
+        if (c->n[ch].kind != K_NP)
+            continue;
+        clist m = dyad_tc__np_meaning(c, ch);
+        if (m.n == 1 && !strcmp(m.v[0], "~"))
+            continue;
+        p->upper = m;
+        return m;
+    }
+    if (pp->has_isubj)
+        p->upper = pp->isubj_np >= 0 ? dyad_tc__np_meaning(c, pp->isubj_np) : pp->isubj;
+    return p->upper;
+}
+
+/* A "verb phrase" headed by a bare participle ("exiled dissidents") is a noun
+ * phrase in disguise: turn it into one. */
+static int is_valid(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (!p->nk || strcmp(c->n[p->kids[0]].label, "VBN") || p->parent < 0)
+        return 1;
+    int par = p->parent;
+    head h = dyad_tc__get_head(c, par);
+    const char *hw = h.text ? h.text : "", *fw = dyad_tc__first_word(c, par);
+    static const char *const helping[] = {"HAVE", "HAD", "HAVING", "HAS"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(hw, helping[i]) || !strcmp(fw, helping[i]))
+            return 1;
+    int nvp = 0;
+    for (int k = 0; k < c->n[par].nk; k++)
+        nvp += c->n[c->n[par].kids[k]].kind == K_VP;
+    if (nvp > 1 || dyad_tc__check_passive(c, x))
+        return 1;
+    p->kind = K_NP;
+    p->label = "NP";
+    return 0;
+}
+
+/* Prepositions of time, cause, manner and place: their objects are rarely the
+ * target of the verb. */
+static int is_adjunct_prep(const char *w)
+{
+    static const char *const adj[] = {"FOR", "IN", "DURING", "AFTER", "BEFORE", "SINCE", "AMID",
+                                      "DESPITE", "UNTIL", "LIKE", "AS", "BECAUSE", "WITHIN",
+                                      "THROUGHOUT", "FOLLOWING", "INCLUDING", "AMONG", "WHILE"};
+    for (size_t i = 0; i < sizeof adj / sizeof *adj; i++)
+        if (!strcmp(w, adj[i]))
+            return 1;
+    return 0;
+}
+
+/* A noun phrase of words only ("direct military support"), no phrases in it
+ * ("talks with President X" names a person). */
+static int is_flat(tctx *c, int x)
+{
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (!c->n[c->n[x].kids[k]].text[0])
+            return 0;
+    return 1;
+}
+
+/* Is the head noun of noun phrase x an agent word ("police", "troops")? */
+int dyad_tc__head_is_agent(tctx *c, int x)
+{
+    head h = dyad_tc__get_head(c, x);
+    if (!h.text)
+        return 0;
+    const char *w[1] = {h.text}, *code = NULL;
+    int len = 0, prefix = 0;
+    return dyad_dict_agent_match(c->d, w, 1, &code, &len, &prefix) && len == 1;
+}
+
+/* Does the verb of verb phrase x take the place where it happens as its
+ * target? CAMEO codes a visit, a summit there (042-044), aid (07x), yielding
+ * (08x), investigation (09x), protest (14x), a show of force (15x), reduced
+ * relations (16x: "closed its embassy in X"), coercion (17x) and violence
+ * (18x-20x) as toward the place; a statement, appeal, intention, meeting,
+ * accusation or refusal made somewhere (01x-06x, 10x-13x) is not addressed
+ * to it. */
+static int place_is_target(tctx *c, int x)
+{
+    const char *cm = c->n[x].cameo;
+    int code = c->n[x].code;
+    if (!cm || dyad_pico_from_cameo(cm, NULL) != code)
+        cm = code > 0 ? dyad_pico_to_cameo(code) : NULL;
+    if (!cm || strlen(cm) < 3)
+        return 0;
+    if (!strncmp(cm, "042", 3) || !strncmp(cm, "043", 3) || !strncmp(cm, "044", 3))
+        return 1;
+    static const char *const roots[] = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"};
+    for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+        if (!strncmp(cm, roots[i], 2))
+            return 1;
+    return 0;
+}
+
+static void get_lower(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_lower)
+        return;
+    p->m_lower = 1;
+    evl events = {0};
+    int any = 0;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind != K_VP || !is_valid(c, ch))
+            continue;
+        any = 1;
+        evl m = dyad_tc__vp_meaning(c, ch);
+        for (int i = 0; i < m.n; i++)
+            dyad_tc__el_add(c, &events, m.v[i]);
+    }
+    p->neg = any && p->nk > 1 && !strcmp(c->n[p->kids[1]].text, "NOT");
+    if (p->neg) {
+        for (int i = 0; i < events.n; i++) {
+            /* (negating a verb without a code says nothing: no 120) */
+            if (events.v[i]->kind != EV_TUPLE || events.v[i]->code <= 0)
+                continue;
+            ev *e = dyad_tc__ev_new(c);
+            if (!e)
+                return;
+            *e = *events.v[i];
+            e->code -= 0xFFFF;
+            e->cameo = NULL;
+            events.v[i] = e;
+        }
+    }
+    if (events.n) {
+        p->low_is_ev = 1;
+        p->low_ev = events;
+        return;
+    }
+    clist np = {0}, pp = {0}, modag = {0}, adj = {0}, place = {0};
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind == K_NP && (dyad_tc__np_meaning(c, ch), c->n[ch].place_only)) {
+            dyad_tc__cl_cat(c, &place, dyad_tc__np_meaning(c, ch));
+        } else if (c->n[ch].kind == K_NP) {
+            clist m = dyad_tc__np_meaning(c, ch);
+            /* agents only, from a modifier ("military support"): they describe
+             * the thing given, not an actor of a phrase beside it */
+            if (m.n && !dyad_tc__has_actor(m) && is_flat(c, ch) && !dyad_tc__head_is_agent(c, ch))
+                dyad_tc__cl_cat(c, &modag, m);
+            else
+                dyad_tc__cl_cat(c, &np, m);
+        } else if (c->n[ch].kind == K_PP && dyad_tc__attribution_pp(c, ch)) {
+            continue;
+        } else if (c->n[ch].kind == K_PP) {
+            const char *w = dyad_tc__first_word(c, ch);
+            int at = !strcmp(w, "AT") || !strcmp(w, "OFF") || !strcmp(w, "ALONG");
+            clist m = dyad_tc__pp_meaning(c, ch);
+            int obj = c->n[ch].nk >= 2 ? c->n[ch].kids[1] : -1;
+            int plc = (dyad_tc__is_place_prep(w) && !at) || (obj >= 0 && c->n[obj].place_only);
+            dyad_tc__cl_cat(c, plc ? &place : is_adjunct_prep(w) ? &adj : &pp, m);
+        } else if (!strcmp(c->n[ch].label, "S")) {
+            /* a small clause without a verb ("helped (S two dissidents from
+             * Egypt)"): its noun phrases are objects of this verb */
+            int has_vp = 0;
+            for (int j = 0; j < c->n[ch].nk; j++)
+                has_vp |= c->n[c->n[ch].kids[j]].kind == K_VP;
+            for (int j = 0; !has_vp && j < c->n[ch].nk; j++)
+                if (c->n[c->n[ch].kids[j]].kind == K_NP)
+                    dyad_tc__cl_cat(c, &np, dyad_tc__np_meaning(c, c->n[ch].kids[j]));
+        }
+    }
+    clist na = {0}, ng = {0}, pa = {0}, pg = {0};
+    /* actors in phrases of time, cause and place ("in retaliation for the
+     * attack on the Iranian embassy in Syria") are targets only when no object
+     * or phrase of direction names one */
+    if (!dyad_tc__has_actor(np) && !dyad_tc__has_actor(pp))
+        dyad_tc__cl_cat(c, &pp, adj);
+    if (!dyad_tc__has_actor(np) && !dyad_tc__has_actor(pp) && place_is_target(c, x))
+        dyad_tc__cl_cat(c, &pp, place);
+    if (!dyad_tc__has_actor(pp))
+        dyad_tc__cl_cat(c, &np, modag);
+    dyad_tc__split_codes(np, &na, &ng, c);
+    dyad_tc__split_codes(pp, &pa, &pg, c);
+    p->low_codes = dyad_tc__mix_codes(c, ng.n ? ng : pg, na.n ? na : pa);
+}
+
+/* ---- verb phrases: meaning -------------------------------------------------- */
+
+ev *dyad_tc__tuple_h(tctx *c, clist src, int tk, const char *tstr, const ev *tev, int code,
+                   const char *cameo, int vtok)
+{
+    ev *e = dyad_tc__ev_new(c);
+    if (!e)
+        return NULL;
+    e->kind = EV_TUPLE;
+    e->src = src;
+    e->tk = tk;
+    e->tstr = tstr ? tstr : "";
+    e->tev = tev;
+    e->code = code;
+    e->cameo = cameo;
+    e->vtok = vtok;
+    return e;
+}
+
+/* The CAMEO code to remember for a combined value: the one whose value it kept. */
+const char *dyad_tc__hint(int code, int a, const char *ca, int b, const char *cb)
+{
+    if (ca && code == a)
+        return ca;
+    if (cb && code == b)
+        return cb;
+    return NULL;
+}
+
+#define tuple(c, src, tk, tstr, tev, code, vtok) dyad_tc__tuple_h(c, src, tk, tstr, tev, code, NULL, vtok)
+
+clist dyad_tc__one(tctx *c, const char *s)
+{
+    clist l = {0};
+    dyad_tc__cl_add(c, &l, s);
+    return l;
+}
+
+typedef struct vstate {
+    clist up;
+    int c, passive, vtok;
+    const char *cameo;
+} vstate;
+
+/* An upper verb's code with a nested one: appeals, intentions and refusals
+ * the CAMEO way (dyad_pico_combine_act), else PETRARCH-2's rule. */
+int dyad_tc__combine(int upper, int lower)
+{
+    int v = dyad_pico_combine_act(upper, lower);
+    return v ? v : dyad_pico_combine(upper, lower);
+}
+
+/* PETRARCH-2's resolve_events: attach this verb's subject and code to an event
+ * (or code) coming from below. */
+static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
+{
+    if (!v->up.n && !v->c) {
+        dyad_tc__el_add(c, out, e);
+        return;
+    }
+    if (e->kind != EV_TUPLE) {
+        const char *second = e->kind == EV_STR ? e->str : (e->list.n ? e->list.v[0] : "");
+        if (v->passive)
+            for (int i = 0; i < v->up.n; i++)
+                dyad_tc__el_add(c, out, tuple(c, dyad_tc__one(c, second), TG_STR, v->up.v[i], NULL, v->passive, v->vtok));
+        dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, v->up, TG_STR, second, NULL, v->c, v->cameo, v->vtok));
+        return;
+    }
+    if (e->tk == TG_PASSIVE) {
+        int code = dyad_tc__combine(v->c, e->code);
+        const char *h = dyad_tc__hint(code, e->code, e->cameo, v->c, v->cameo);
+        if (v->up.n) {
+            for (int i = 0; i < v->up.n; i++)
+                dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, e->src, TG_STR, v->up.v[i], NULL, code, h, e->vtok));
+            return;
+        }
+        dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, e->src, TG_PASSIVE, NULL, NULL, code, h, e->vtok));
+        return;
+    }
+    if (!dyad_tc__cl_blank(e->src)) {
+        dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, v->up, TG_EV, NULL, e, v->c, v->cameo, v->vtok));
+        return;
+    }
+    int code = dyad_tc__combine(v->c, e->code);
+    dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, v->up, e->tk, e->tstr, e->tev, code,
+                           dyad_tc__hint(code, e->code, e->cameo, v->c, v->cameo), e->vtok));
+}
+
+static int verb_tok(tctx *c, int x)
+{
+    head h = dyad_tc__get_head(c, x);
+    (void)h;
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (c->n[c->n[x].kids[k]].tok >= 0 && !strncmp(c->n[c->n[x].kids[k]].label, "VB", 2))
+            return c->n[c->n[x].kids[k]].tok;
+    return -1;
+}
+
+/* "in South Korea": a phrase whose noun is itself a name (a place), not "in
+ * an Israeli air strike" (the strike's actor made it). */
+static int names_place(tctx *c, int pp)
+{
+    if (c->n[pp].nk < 2)
+        return 0;
+    head h = dyad_tc__get_head(c, c->n[pp].kids[1]);
+    if (!h.text)
+        return 0;
+    for (int i = 0; i < c->nn; i++)
+        if (c->n[i].text == h.text)
+            return !strncmp(c->n[i].label, "NNP", 3);
+    return 0;
+}
+
+/* A verb of violence (18x-20x): "soldiers killed in Ukraine" are, in
+ * PETRARCH-2's convention, killed by the place's side. */
+static int violent(tctx *c, int x)
+{
+    int code = c->n[x].code ? c->n[x].code : c->n[x].pcode;
+    const char *cm = code > 0 ? dyad_pico_to_cameo(code) : NULL;
+    return cm && (!strncmp(cm, "18", 2) || !strncmp(cm, "19", 2) || !strncmp(cm, "20", 2));
+}
+
+/* Passive verb: the source comes from "by/from/in" phrases, the target is the
+ * subject (or an "at/against/into/towards" phrase). Returns 1 when it coded. */
+static int passive_meaning(tctx *c, int x, vstate *v, int pcode, evl *out)
+{
+    pnode *p = &c->n[x];
+    clist src = {0}, tgt = {0};
+    dyad_tc__cl_cat(c, &tgt, v->up);
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind != K_PP || !c->n[ch].nk)
+            continue;
+        const char *prep = dyad_tc__first_word(c, ch);
+        if ((!strcmp(prep, "BY") || !strcmp(prep, "FROM")) && c->n[ch].nk == 1) {
+            int obj = by_object(c, x, k);
+            if (obj >= 0)
+                dyad_tc__cl_cat(c, &src, dyad_tc__np_meaning(c, obj));
+        } else if (!strcmp(prep, "BY") || !strcmp(prep, "FROM") ||
+                   (!strcmp(prep, "IN") && (!names_place(c, ch) || violent(c, x))))
+            dyad_tc__cl_cat(c, &src, dyad_tc__pp_meaning(c, ch));
+        else if (!strcmp(prep, "AT") || !strcmp(prep, "AGAINST") || !strcmp(prep, "INTO") ||
+                 !strcmp(prep, "TOWARDS"))
+            dyad_tc__cl_cat(c, &tgt, dyad_tc__pp_meaning(c, ch));
+    }
+    if (!src.n && !v->c)
+        return 0;
+    int code = dyad_tc__check_passive(c, x) ? v->c : pcode;
+    const char *h = code == v->c ? v->cameo : NULL;
+    if (tgt.n)
+        dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, src, TG_STR, tgt.v[0], NULL, code, h, v->vtok));
+    else
+        dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, src, TG_PASSIVE, NULL, NULL, code, h, v->vtok));
+    return 1;
+}
+
+static void trace_ev(const ev *e, FILE *f)
+{
+    if (e->kind == EV_STR) {
+        fprintf(f, "'%s'", e->str);
+        return;
+    }
+    if (e->kind == EV_LIST) {
+        fprintf(f, "list");
+        return;
+    }
+    fprintf(f, "([");
+    for (int i = 0; i < e->src.n; i++)
+        fprintf(f, "%s%s", i ? "," : "", e->src.v[i]);
+    fprintf(f, "] ");
+    if (e->tk == TG_STR)
+        fprintf(f, "'%s'", e->tstr);
+    else if (e->tk == TG_PASSIVE)
+        fprintf(f, "passive");
+    else if (e->tk == TG_EV)
+        trace_ev(e->tev, f);
+    fprintf(f, " 0x%x)", (unsigned)e->code);
+}
+
+static void trace_vp(tctx *c, int x, const vstate *v, const evl *m)
+{
+    head h = dyad_tc__get_head(c, x);
+    fprintf(stderr, "trace: VP %d head %s block %s code 0x%x up [", x, h.text ? h.text : "-",
+            c->n[x].block ? c->n[x].block->name : "-", (unsigned)v->c);
+    for (int i = 0; i < v->up.n; i++)
+        fprintf(stderr, "%s%s", i ? "," : "", v->up.v[i]);
+    fprintf(stderr, "] ->");
+    for (int i = 0; i < m->n; i++) {
+        fputc(' ', stderr);
+        trace_ev(m->v[i], stderr);
+    }
+    fputc('\n', stderr);
+}
+
+/* (SBAR (IN while) (S subject (VP ...))): the clause of a subordinating
+ * conjunction of time, cause or contrast (not "that", "if", "whether"), with
+ * its own subject; -1 if x is none. */
+static int adverbial_clause(tctx *c, int x)
+{
+    static const char *const conj[] = {"WHILE", "AS", "AFTER", "BEFORE", "WHEN", "BECAUSE",
+                                       "ALTHOUGH", "THOUGH", "WHEREAS", "SINCE", "UNTIL"};
+    pnode *p = &c->n[x];
+    if (strcmp(p->label, "SBAR") || p->nk != 2 || strcmp(c->n[p->kids[0]].label, "IN"))
+        return -1;
+    const char *w = c->n[p->kids[0]].text;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
+        ok |= !strcmp(w, conj[i]);
+    int s = p->kids[1];
+    if (!ok || strcmp(c->n[s].label, "S") || !dyad_tc__has_np_kid(c, s))
+        return -1;
+    /* (a pronoun subject, "as he approached", is too often resolved to the
+     * wrong actor by the simple antecedent rule) */
+    for (int k = 0; k < c->n[s].nk; k++) {
+        int np = c->n[s].kids[k];
+        if (c->n[np].kind == K_NP && c->n[np].nk && !strcmp(c->n[c->n[np].kids[0]].label, "PRP"))
+            return -1;
+    }
+    return s;
+}
+
+/* A subjectless "to" clause: (S (VP (TO to) ...)). */
+static int to_clause(tctx *c, int s)
+{
+    if (strcmp(c->n[s].label, "S") || dyad_tc__has_np_kid(c, s) || !c->n[s].nk)
+        return 0;
+    int v = c->n[s].kids[0];
+    return c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "TO");
+}
+
+/* "unlikely / unable / unwilling to": the adjective denies the clause. */
+static int negative_adj(tctx *c, int adjp)
+{
+    static const char *const neg[] = {"UNLIKELY", "UNABLE", "UNWILLING", "RELUCTANT", "LOATH",
+                                      "HESITANT", "UNPREPARED", "UNREADY"};
+    const char *w = dyad_tc__first_word(c, adjp);
+    for (size_t i = 0; i < sizeof neg / sizeof *neg; i++)
+        if (!strcmp(w, neg[i]))
+            return 1;
+    return 0;
+}
+
+/* "to be ...": the "to" clause of a copula (its predicate is no target). */
+static int to_be(tctx *c, int s)
+{
+    int v = c->n[s].kids[0];
+    for (int k = 0; k < c->n[v].nk; k++)
+        if (c->n[c->n[v].kids[k]].kind == K_VP)
+            return dyad_tc__is_copula(dyad_tc__first_word(c, c->n[v].kids[k]));
+    return 0;
+}
+
+/* A passive verb of saying, believing or expecting (code: none, 01x or 03x)
+ * with a "to" clause and no "by" phrase: "X is expected to visit Y", "X is
+ * believed to have provided Y with Z". ("X was urged to help Y" is not: X
+ * was appealed to, and has not helped.) */
+static int raising(tctx *c, int x, int code)
+{
+    pnode *p = &c->n[x];
+    int top = code > 0 ? code & 0xF000 : code ? -1 : 0;
+    if (top != 0 && top != 0x1000 && top != 0x3000)
+        return 0;
+    if (!dyad_tc__check_passive(c, x) || p->parent < 0 || c->n[p->parent].kind != K_VP)
+        return 0; /* (a participle in a noun phrase is not a raising verb) */
+    int inf = 0;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        if (c->n[ch].kind == K_PP && !strcmp(dyad_tc__first_word(c, ch), "BY"))
+            return 0;
+        if (!strcmp(c->n[ch].label, "S") && c->n[ch].nk) {
+            int v = c->n[ch].kids[0];
+            if (c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "TO"))
+                inf = 1;
+        }
+    }
+    return inf;
+}
+
+evl dyad_tc__vp_meaning(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->m_vp || c->err || c->steps++ > STEP_CAP)
+        return p->vp;
+    p->m_vp = 1;
+    dyad_tc__get_S(c, x);
+    int pcode = 0;
+    vstate v = {.c = dyad_tc__get_code(c, x, &pcode), .vtok = verb_tok(c, x)};
+    v.cameo = p->cameo;
+    v.passive = pcode;
+    v.up = dyad_tc__get_upper(c, x);
+    evl events = {0};
+    if (raising(c, x, v.c ? v.c : pcode)) {
+        /* "X is believed / expected / said to have done": what X did is the
+         * event; the belief is nobody's act */
+        v.c = 0;
+        v.cameo = NULL;
+        v.passive = 0;
+    } else if (dyad_tc__check_passive(c, x) || (pcode && !v.c)) {
+        if (passive_meaning(c, x, &v, pcode, &events)) {
+            p->vp = events;
+            return p->vp;
+        }
+    }
+    if (dyad_tc__cl_blank(v.up))
+        v.up = (clist){0};
+    get_lower(c, x);
+    if (p->neg) {
+        v.c = 0;
+        v.cameo = NULL;
+    }
+    int s_options = 0, clauses[16], nclauses = 0;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        const char *l = c->n[ch].label;
+        if (!strcmp(l, "S") || !strcmp(l, "SBAR")) {
+            s_options++;
+            if (nclauses < 16)
+                clauses[nclauses++] = ch;
+        } else if (!strcmp(l, "ADJP") && dyad_tc__is_copula(dyad_tc__first_word(c, x)) && !negative_adj(c, ch)) {
+            /* "X is likely / ready / due to sign Y": the adjective's clause */
+            for (int j = 0; j < c->n[ch].nk && nclauses < 16; j++)
+                if (to_clause(c, c->n[ch].kids[j])) {
+                    s_options++;
+                    clauses[nclauses++] = c->n[ch].kids[j];
+                }
+        }
+    }
+    if (p->low_is_ev) {
+        for (int i = 0; i < p->low_ev.n; i++)
+            resolve_event(c, &v, p->low_ev.v[i], &events);
+    } else if (p->low_codes.n) {
+        for (int i = 0; i < p->low_codes.n; i++) {
+            ev *e = dyad_tc__ev_new(c);
+            if (!e)
+                break;
+            e->kind = EV_STR;
+            e->str = p->low_codes.v[i];
+            resolve_event(c, &v, e, &events);
+        }
+    } else if (!s_options && (v.up.n || v.c)) {
+        dyad_tc__el_add(c, &events, dyad_tc__tuple_h(c, v.up, TG_STR, "", NULL, v.c, v.cameo, v.vtok));
+    }
+    if (!events.n) {
+        for (int k = 0; k < nclauses; k++) {
+            evl sm = dyad_tc__phrase_meaning(c, clauses[k]);
+            for (int i = 0; i < sm.n; i++) {
+                const ev *e = sm.v[i];
+                /* PETRARCH-2 takes clause events with a target or a code; dyad also
+                 * takes one with only a subject, which the reporting verb is about
+                 * ("the report alleged that France was aware") */
+                if (e->kind == EV_STR && e->str[0] && e->str[0] != '~' && v.c &&
+                    to_clause(c, clauses[k]) && !to_be(c, clauses[k])) {
+                    /* "Germany plans to send tanks to Ukraine": the verb's
+                     * subject intends toward the target of the "to" clause */
+                    resolve_event(c, &v, e, &events);
+                    continue;
+                }
+                if (e->kind != EV_TUPLE ||
+                    !((e->tk == TG_STR && e->tstr[0]) || e->tk == TG_EV || e->tk == TG_PASSIVE ||
+                      e->code || !dyad_tc__cl_blank(e->src)))
+                    continue;
+                resolve_event(c, &v, e, &events);
+            }
+        }
+    } else {
+        /* an adverbial clause with its own subject ("..., while Ukraine
+         * shelled Russian positions") is an event of its own; PETRARCH-2
+         * dropped it when the verb phrase had events */
+        for (int k = 0; k < p->nk; k++) {
+            int s = adverbial_clause(c, p->kids[k]);
+            if (s < 0)
+                continue;
+            evl sm = dyad_tc__phrase_meaning(c, s);
+            for (int i = 0; i < sm.n; i++)
+                if (sm.v[i]->kind == EV_TUPLE && !dyad_tc__cl_blank(sm.v[i]->src) && sm.v[i]->code &&
+                    sm.v[i]->tk == TG_STR && sm.v[i]->tstr[0])
+                    dyad_tc__el_add(c, &events, sm.v[i]); /* (a complete event only) */
+        }
+    }
+    evl maps = {0};
+    for (int i = 0; i < events.n; i++)
+        dyad_tc__transform(c, events.v[i], &maps);
+    p->vp = maps;
+    if (getenv("DYAD_TRACE"))
+        trace_vp(c, x, &v, &maps);
+    return p->vp;
+}
+
+/* The meaning of a clause: the events of its clauses and verb phrases. */
+evl dyad_tc__phrase_meaning(tctx *c, int x)
+{
+    pnode *p = &c->n[x];
+    if (p->kind == K_VP)
+        return dyad_tc__vp_meaning(c, x);
+    evl out = {0};
+    if (strcmp(p->label, "S") && strcmp(p->label, "SBAR") && strcmp(p->label, "SINV") &&
+        strcmp(p->label, "SQ"))
+        return out;
+    for (int k = 0; k < p->nk; k++) {
+        int ch = p->kids[k];
+        const char *l = c->n[ch].label;
+        if (c->n[ch].kind != K_VP && strcmp(l, "S") && strcmp(l, "SBAR"))
+            continue;
+        evl m = dyad_tc__phrase_meaning(c, ch);
+        for (int i = 0; i < m.n; i++)
+            dyad_tc__el_add(c, &out, m.v[i]);
+    }
+    return out;
+}
+
+clist dyad_tc__vp_theme(tctx *c, int x)
+{
+    evl m = dyad_tc__vp_meaning(c, x);
+    clist out = {0};
+    if (!m.n)
+        return out;
+    const ev *e = m.v[0];
+    if (e->kind == EV_STR)
+        return dyad_tc__one(c, e->str);
+    if (e->kind != EV_TUPLE)
+        return out;
+    if (e->tk == TG_PASSIVE)
+        return e->src;
+    if (e->tk == TG_STR)
+        return dyad_tc__one(c, e->tstr);
+    return out;
+}
