@@ -1,11 +1,28 @@
 /* fuzz_petrxml.c: libFuzzer target for the PETRARCH XML reader: opens the
  * input, walks the environment and every record, parses and aligns each
- * record's tree. */
+ * record's tree. Any attempt to load an external resource (a DTD, an entity,
+ * a URL) traps. */
 #include "ingest/petrxml.h"
 #include "parse/tree.h"
 
+#include <libxml/parserInternals.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+
+static xmlParserInputPtr never_load(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)id, (void)ctxt;
+    fprintf(stderr, "external resource requested: %s\n", url ? url : "(null)");
+    __builtin_trap();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    xmlSetExternalEntityLoader(never_load);
+    return 0;
+}
 
 static void quiet(void *user, dyad_diag_level lvl, const char *file, long line, const char *msg)
 {

@@ -67,6 +67,10 @@ typedef struct dyad_event {
     dyad_span source_span, target_span, verb_span; /* evidence */
     const char *source_text, *target_text, *verb_text; /* the matched words (may be "") */
     const char *issues;    /* ";"-separated issue codes, "" if none */
+    /* How the text reports the event: "asserted", "negated", "future",
+     * "intent", "hypothetical", "attempted" or "claimed" (the tree coder reads
+     * it from the verb group; NULL from other coders, written as "asserted"). */
+    const char *modality;
     /* [issue 5] Dates from the text and merged mentions: set by the raw-text
      * pipeline (text, HTML, JSON Lines); PETRARCH XML and CoNLL-U events leave
      * them NULL/0 and date is the record's. With date_source set, date is
@@ -78,6 +82,10 @@ typedef struct dyad_event {
     int mentions;             /* identical events (same date, source, target, code) of
                                  the article merged into this one; 0 = not counted */
     const dyad_mention *mention; /* mentions > 1: each mention, in text order; else NULL */
+    /* Where the country of the source / target came from (src/code/country.h):
+     * "phrase" (its own words), "sentence", "article", "dateline", or "" (no
+     * country, or no actor). NULL when the input's reader does not fill them. */
+    const char *source_country_from, *target_country_from;
 } dyad_event;
 
 #include <stdio.h>
@@ -106,6 +114,7 @@ typedef struct dyad_dict_files {
     const char *const *actors;     /* nactors actor files, loaded in this order */
     int nactors;
     const char *agents, *discards, *issues;
+    const char *nouns;             /* dyad's event nouns (dict.h), NULL: none */
 } dyad_dict_files;
 
 typedef struct dyad_dict_stats {
@@ -167,7 +176,23 @@ int dyad_dict_check_dir(dyad_dict_check_result *res, const char *dir, dyad_diag 
 
 /* Coding options; the names follow PETRARCH's <Config> options. */
 typedef struct dyad_code_opts {
-    int require_dyad;     /* drop events whose source or target is "---" (default 1) */
+    int require_dyad;     /* drop events with a side missing: PETRARCH's behaviour (default 0;
+                             `dyad code --require-dyad`, validation runs) */
+    /* With require_dyad 0: 1 (default) codes one-sided events only for the
+     * CAMEO families that stand alone (protests, force posture, coercion,
+     * violence, withdrawals: see README.md) and writes the missing side as "";
+     * 0 is PETRARCH's require_dyad = false: any code, the missing side "---".
+     * Setting the PETRARCH option require_dyad through dyad_code_opts_set
+     * sets it to 0. Option name "one_sided". */
+    int one_sided;
+    /* Keep events of modality "hypothetical" (would, could, if ...): default 0,
+     * dropped. Option name "keep_hypothetical". */
+    int keep_hypothetical;
+    /* Modality from the verb group (dyad_event.modality): negated events the
+     * dictionary does not reverse are dropped, hypothetical ones unless
+     * keep_hypothetical, future and intent ones get CAMEO's intent codes.
+     * Default 1; 0 codes as PETRARCH does (validation runs). Option "modality". */
+    int modality;
     int new_actor_length; /* >0: uncoded noun phrases of fewer words become "\"PHRASE\"" actors */
     int comma_min, comma_max;   /* internal comma clauses of this many words are removed */
     int comma_bmin, comma_bmax; /* initial clause */
@@ -201,6 +226,8 @@ typedef struct dyad_run_stats {
     long xml_errors;   /* errors the XML reader reported (a truncated file, bad markup) */
     long parsed_full, parsed_partial, parse_failed; /* raw text: the built-in parser */
     long skipped_no_actor; /* raw text: sentences not parsed, no actor or agent named */
+    long articles_cut;     /* raw text: articles a per-article limit cut (see ingest/article.h) */
+    long parse_timeouts;   /* raw text: sentences link-grammar's emergency timer stopped */
 } dyad_run_stats;
 
 /* Codes every record of a PETRARCH XML file ("-" = stdin) with Penn parses.
@@ -243,7 +270,7 @@ int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
 
 /* One event as a compact JSON object and a newline (fields: type, article,
  * sentence, date, [date_source, article_date when set,] source, target, cameo,
- * quad_class, goldstein, plover, text, evidence {source, target, verb[, date]:
+ * quad_class, goldstein, plover, modality, text, evidence {source, target, verb[, date]:
  * {start, end, text}}, issues when any, [mentions when counted, and
  * mentions_evidence: [{sentence, text, source, target, verb, date}, ...] when
  * more than one]). 0, DYAD_ENOMEM or DYAD_EIO. */
@@ -324,6 +351,42 @@ typedef struct dyad_validate_result {
  * dictionaries could be read, whatever the accuracy. */
 int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_validate_opts *o,
                        dyad_diag *diag);
+
+/* ---- gold-set evaluation (`dyad eval`) ---------------------------------- */
+
+typedef struct dyad_eval_opts {
+    const char *shared;    /* folder holding corpora/agnews/test.csv; NULL = "../shared" */
+    int keep_hypothetical; /* also score gold events of modality hypothetical */
+    int threads;           /* coding threads (0 = one per core), as dyad_input_opts */
+    int progress;          /* a progress line on stderr when it is a terminal */
+    int verbose;           /* describe each document whose coding differs */
+    FILE *report;          /* messages, the table and the closing "eval:" line; NULL: none */
+} dyad_eval_opts;
+
+typedef struct dyad_eval_result {
+    int docs;              /* documents scored */
+    int skipped;           /* AG News documents skipped: the CSV is absent */
+    long gold, events;     /* scored gold events, dyad's events, in those documents */
+    long gold_errors;      /* malformed gold lines reported (left out) */
+    double plover_p, plover_r, plover_f1; /* PLOVER-category level */
+    double root_p, root_r, root_f1;       /* CAMEO-root level */
+    long pairs;            /* matched pairs (root level) the actor figures count */
+    double source, source_country, target, target_country; /* actor accuracy */
+    double code_seconds;   /* wall time of the coding */
+} dyad_eval_result;
+
+/* Scores c against the hand-coded gold files paths[0..npaths) (format and
+ * rules: tests/gold/README.md). Each document is coded as `dyad code` codes a
+ * raw-text article: event_location documents from their text line, AG News
+ * documents from the corpus CSV (skipped, with a message on o->report, when
+ * it is absent), dated by their date line, AG News ones by default
+ * 2004-08-15. Malformed gold lines are reported through d as file:line
+ * errors, counted in res->gold_errors and left out; the rest is scored.
+ * Returns 0, DYAD_EIO (a gold file or the CSV cannot be read) or another
+ * negative dyad_err. Nothing is kept: the caller owns c, paths and *res (a
+ * plain structure filled in). */
+int dyad_eval_gold(dyad_eval_result *res, dyad_coder *c, const char *const *paths, int npaths,
+                   const dyad_eval_opts *o, dyad_diag *d);
 
 /* ---- storage ------------------------------------------------------------
  *

@@ -10,7 +10,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: dyad code [--dict-dir DIR] [--input FORMAT] [--date YYYY-MM-DD]\n"
-            "                 [--threads N] [--quotes] [--verbose] FILE...|-\n"
+            "                 [--threads N] [--quotes] [--require-dyad] [--keep-hypothetical]\n"
+            "                 [--verbose] FILE...|-\n"
             "Codes events and writes one JSON object per event per line to standard output.\n"
             "Options:\n"
             "  --dict-dir DIR   dictionaries (PETRARCH formats) to use; DIR names them in\n"
@@ -23,9 +24,21 @@ static void usage(FILE *f)
             "  --threads N      parser threads for raw text (default: one per core)\n"
             "  --quotes         also write each article's attributed quotes, after its\n"
             "                   events, as records of type \"quote\" (see dyad quotes)\n"
+            "  --require-dyad   code only events with both sides (PETRARCH's behaviour);\n"
+            "                   default: protests, strikes, violence, arrests... with one\n"
+            "                   side named are coded with the other side \"\"\n"
+            "  --keep-hypothetical  also write events of modality hypothetical (would,\n"
+            "                   could, if ...), dropped by default\n"
             "  -v, --verbose    report dictionary counts and totals on standard error\n"
             "Raw text, HTML and JSON Lines are split into sentences and parsed with the\n"
             "built-in parser (link-grammar); a sentence it cannot parse is reported.\n"
+            "Limits per article (each cut is reported as a warning naming the file, line\n"
+            "and article, and counted in the -v summary): the first 100 KiB of its text\n"
+            "and its first 500 sentences are coded; a sentence over 200 words is cut\n"
+            "into pieces; the parser takes at most 40 words at a time (a longer sentence\n"
+            "is parsed in pieces cut at ';', ':', dashes, ', and', commas) and leaves\n"
+            "words out (partial parse) only in pieces of at most 25 words. No limit\n"
+            "depends on the clock: the output is the same for any --threads and load.\n"
             "Exit status: 0 success; 1 some input could not be read (the rest was coded);\n"
             "2 usage error; 3 a file or the dictionaries could not be read.\n");
 }
@@ -44,7 +57,7 @@ static int print_quote(void *user, const dyad_quote *q)
 
 int dyad_cmd_code(int argc, char **argv)
 {
-    int threads = 0, quotes = 0;
+    int threads = 0, quotes = 0, require_dyad = 0, keep_hyp = 0;
     dyad_cli_input in;
     if (dyad_cli_input_init(&in, argc))
         return 3;
@@ -70,6 +83,10 @@ int dyad_cmd_code(int argc, char **argv)
             threads = (int)n;
         } else if (!strcmp(a, "--quotes")) {
             quotes = 1;
+        } else if (!strcmp(a, "--require-dyad")) {
+            require_dyad = 1;
+        } else if (!strcmp(a, "--keep-hypothetical")) {
+            keep_hyp = 1;
         } else {
             fprintf(stderr, "dyad code: unknown option '%s'\n", a);
             usage(stderr);
@@ -88,7 +105,12 @@ int dyad_cmd_code(int argc, char **argv)
         return 3;
     }
     dyad_coder *coder = NULL;
-    if (dyad_coder_new(&coder, dict, NULL)) {
+    dyad_code_opts copts;
+    dyad_code_opts_default(&copts);
+    if (require_dyad)
+        dyad_code_opts_set(&copts, "require_dyad", "true");
+    copts.keep_hypothetical = keep_hyp;
+    if (dyad_coder_new(&coder, dict, &copts)) {
         fprintf(stderr, "dyad code: %s\n", dyad_last_error());
         dyad_dict_free(dict);
         dyad_cli_input_free(&in);
@@ -115,6 +137,11 @@ int dyad_cmd_code(int argc, char **argv)
                 "dyad code: built-in parser: %ld full parses, %ld partial, %ld failed, %ld "
                 "skipped (no actor)\n",
                 st.parsed_full, st.parsed_partial, st.parse_failed, st.skipped_no_actor);
+    if (in.verbose && (st.articles_cut || st.parse_timeouts))
+        fprintf(stderr,
+                "dyad code: %ld articles cut by the per-article limits, %ld sentences stopped "
+                "by the parser's emergency time limit (see the warnings)\n",
+                st.articles_cut, st.parse_timeouts);
     if (in.verbose || st.input_errors || st.xml_errors)
         fprintf(stderr,
                 "dyad code: %ld records, %ld events, %ld discarded, %ld records could not be "

@@ -29,7 +29,10 @@
 
 void dyad_code_opts_default(dyad_code_opts *o)
 {
-    o->require_dyad = 1;
+    o->require_dyad = 0;
+    o->one_sided = 1;
+    o->keep_hypothetical = 0;
+    o->modality = 1;
     o->new_actor_length = 0;
     o->comma_min = 2;
     o->comma_max = 8;
@@ -111,6 +114,28 @@ int dyad_code_opts_set(dyad_code_opts *o, const char *option, const char *value)
             low[i] = (char)tolower((unsigned char)value[i]);
         low[i] = 0;
         o->require_dyad = strstr(low, "false") == NULL;
+        o->one_sided = 0; /* PETRARCH's option: PETRARCH's one-sided events */
+        return 0;
+    }
+    static const struct {
+        const char *name;
+        size_t off;
+    } flags[] = {
+        {"one_sided", offsetof(dyad_code_opts, one_sided)},
+        {"keep_hypothetical", offsetof(dyad_code_opts, keep_hypothetical)},
+        {"modality", offsetof(dyad_code_opts, modality)},
+    };
+    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
+        if (strcasecmp(option, flags[i].name))
+            continue;
+        int *f = (int *)((char *)o + flags[i].off);
+        if (!strcasecmp(value, "true") || !strcmp(value, "1"))
+            *f = 1;
+        else if (!strcasecmp(value, "false") || !strcmp(value, "0"))
+            *f = 0;
+        else
+            return dyad_set_error(DYAD_EINVAL, "option %s: '%s' is not true or false", option,
+                                  value);
         return 0;
     }
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
@@ -920,7 +945,7 @@ int dyad_code_tree(dyad_coded_list *out, const dyad_coder *c, const dyad_tree *t
         r = check_verbs(&v);
         if (r)
             return r;
-        finish_events(out, o->require_dyad);
+        finish_events(out, o->require_dyad || o->one_sided); /* (one-sided: PETRARCH's option only) */
     }
     if (out->n)
         find_issues(out, d, w, t->ntok, a);

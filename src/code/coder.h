@@ -26,6 +26,7 @@ struct dyad_coder {
 typedef struct dyad_coded {
     const char *source, *target, *code;
     int src_tok0, src_tok1, tgt_tok0, tgt_tok1, verb_tok0, verb_tok1;
+    const char *modality; /* static string (dyad_event.modality); NULL = asserted */
 } dyad_coded;
 
 typedef struct dyad_coded_list {

@@ -56,6 +56,7 @@ int dyad_events_fill(dyad_event *ev, const dyad_coded_list *l, const dyad_tree *
         e->target_text = span_text(m->text, e->target_span, a);
         e->verb_text = span_text(m->text, e->verb_span, a);
         e->issues = l->issues ? l->issues : "";
+        e->modality = c->modality ? c->modality : "asserted";
         e->date_span.start = e->date_span.end = -1;
         e->date_text = "";
         if (!e->source_text || !e->target_text || !e->verb_text)

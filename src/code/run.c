@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "code/country.h"
 #include "code/event.h"
 #include "ingest/petrxml.h"
 #include "parse/conllu.h"
@@ -12,7 +13,7 @@
 int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentence,
                    const char *date, const char *text, const char *parse, size_t parse_len,
                    const char *file, long line, dyad_event_fn fn, void *user, int *discard,
-                   long *nevents, dyad_arena *a, dyad_diag *d)
+                   long *nevents, dyad_country_ctx *countries, dyad_arena *a, dyad_diag *d)
 {
     *discard = 0;
     dyad_tree *t = NULL;
@@ -23,6 +24,12 @@ int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentenc
     if (rc)
         return rc;
     dyad_tree_align(t, a, text);
+    /* the countries of earlier sentences for this one's actors; then its own */
+    dyad_country_ctx before = {"", ""};
+    if (countries) {
+        before = *countries;
+        dyad_country_note_sentence(countries, c->dict, t, text, date, a);
+    }
     dyad_coded_list l;
     rc = dyad_code_tree(&l, c, t, text, date, a);
     if (rc) {
@@ -39,6 +46,8 @@ int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentenc
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     dyad_sentence_meta m = {article, sentence, date, text};
     if ((rc = dyad_events_fill(ev, &l, t, &m, a)))
+        return rc;
+    if (countries && (rc = dyad_country_fill(ev, l.n, t, &before, c->dict, date, a)))
         return rc;
     for (int i = 0; i < l.n; i++) {
         int r = fn(user, &ev[i]);
@@ -75,6 +84,10 @@ int dyad_code_petrxml(dyad_run_stats *st, dyad_coder *c, const char *path, const
     }
     const dyad_record *rec;
     char skip_article[512] = "";
+    /* the article's countries so far (country.h): its codes are kept here,
+     * as the arena is reset for each record */
+    char cur_article[512] = "", last_country[8] = "";
+    dyad_country_ctx countries = {"", ""};
     while (dyad_petrxml_next(x, &rec) == 1) {
         dyad_arena_reset(a);
         st->records++;
@@ -92,9 +105,15 @@ int dyad_code_petrxml(dyad_run_stats *st, dyad_coder *c, const char *path, const
             continue;
         }
         int discard = 0;
+        if (strcmp(cur_article, article)) {
+            snprintf(cur_article, sizeof cur_article, "%s", article);
+            last_country[0] = 0;
+        }
+        countries.last = last_country;
         rc = dyad_run_parse(c, article, rec->id, date ? date : rec->date, rec->text, rec->parse,
                             strlen(rec->parse), path, rec->parse_line, fn, user, &discard,
-                            &st->events, a, d);
+                            &st->events, &countries, a, d);
+        snprintf(last_country, sizeof last_country, "%s", countries.last ? countries.last : "");
         if (rc == DYAD_EPARSE || rc == DYAD_ELIMIT) {
             st->input_errors++;
             rc = 0;

@@ -7,6 +7,7 @@
  *   tc_match.c     matching the pattern trees against a verb phrase; its code
  *   tc_vp.c        verb phrases: passives, subjects, targets, their meaning
  *   tc_nested.c    nested events: transformations, relative and absolutive clauses
+ *   tc_nouns.c     events written as nouns (the dictionary's event nouns)
  *   tcoder.c       the public entry points (tcoder.h) and the top-level walk
  * Functions shared between the files are named dyad_tc__*; the rest are static.
  * Everything a tctx points to lives in its arena (c->a) or in the dictionary.
@@ -242,6 +243,30 @@ evl dyad_tc__phrase_meaning(tctx *c, int x);
  * its first event (the source of a passive one, or the event's own code). */
 clist dyad_tc__vp_theme(tctx *c, int x);
 
+/* Modality of an event, from the verb group of its verb (tc_vp.c); the
+ * larger value wins when several words say something. */
+enum {
+    DYAD_TC_ASSERTED,
+    DYAD_TC_FUTURE,
+    DYAD_TC_INTENT,
+    DYAD_TC_CLAIMED,
+    DYAD_TC_ATTEMPTED,
+    DYAD_TC_HYPOTHETICAL,
+    DYAD_TC_NEGATED
+};
+/* The modality of the event whose verb is token vtok (-1: asserted) and
+ * whose code is cameo (a refusal's 12x code makes "refused to" asserted):
+ * modals ("will", "would"), negations not reversed by the dictionary,
+ * "allegedly", the verb over a "to" clause ("plans / tried / refused / is
+ * set to"), "likely / ready to", an "if" clause, "claimed that", "accused X
+ * of". */
+int dyad_tc__modality(tctx *c, int vtok, const char *cameo);
+/* "asserted", "future", ... (static strings). */
+const char *dyad_tc__modality_name(int m);
+/* The CAMEO intent code (03x, 13x) of an act announced or intended ("meet"
+ * 04x -> 036, violence -> 138 / 1383 / 1385), NULL when the codebook has none. */
+const char *dyad_tc__intent_code(const char *cameo);
+
 /* ---- nested events and clauses (tc_nested.c) ------------------------------ */
 
 /* Appends to out the events e means after the dictionary's transformations. */
@@ -260,6 +285,13 @@ void dyad_tc__relative_clauses(tctx *c, int x, dyad_coded_list *out, int depth);
 /* Before the clause walk: records the subjects absolutive clauses imply and
  * the gaps of relative clauses below x. */
 void dyad_tc__mark_absolutives(tctx *c, int x, int depth);
+
+/* ---- events written as nouns (tc_nouns.c) -------------------------------- */
+
+/* Codes into out the event nouns of the tree below root ("an attack on Y",
+ * "talks between X and Y") that the clause around them does not code already;
+ * run after the clause walk (out's events are the walk's). Errors go to c->err. */
+void dyad_tc__event_nouns(tctx *c, int root, dyad_coded_list *out);
 
 /* ---- the sentence (tcoder.c) --------------------------------------------- */
 

@@ -2,8 +2,10 @@
  * coder (see tc_internal.h).
  *
  * The dictionary's transformations and the CAMEO combinations of a reporting,
- * refusing or appealing verb with the event nested under it; relative,
- * participial and absolutive clauses, coded with the subject they imply.
+ * refusing or appealing verb with the event nested under it (and, in dyad's
+ * own mode, the act a statement reports as itself); relative, participial
+ * and absolutive clauses and the act of an accusation ("accused X of
+ * killing Y"), coded with the subject they imply.
  */
 #include "code/tc_internal.h"
 
@@ -81,8 +83,48 @@ static void apply_xform(tctx *c, const ev *e, const xform *x, evl *out)
         dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, src, TG_STR, tgt.v[i], NULL, code, h, in->vtok));
 }
 
+/* Does the reported event in stand as an event of its own (a code, and a
+ * side to code: an actor or, for a one-sided event, its target)? */
+static int reportable(const ev *in)
+{
+    if (in->kind != EV_TUPLE || in->code < 0 || !dyad_pico_to_cameo(in->code))
+        return 0;
+    if (in->tk == TG_EV)
+        return 1;
+    return in->tk == TG_STR && (!dyad_tc__cl_blank(in->src) || in->tstr[0]);
+}
+
+/* dyad's reporting frames (modality on, one-sided events coded: not the
+ * PETRARCH-style validation runs): the act a statement reports is coded as
+ * itself. A plain statement (CAMEO 01x: "said", "claimed", "reported") gives
+ * only the act ("police said gunmen killed two villagers": the killing, not
+ * an accusation by the police); an accusation (11x: "accused", "alleged")
+ * keeps its own event and adds the act, whose modality (claimed) the
+ * reporting verb gives (dyad_tc__modality). Returns 1 when it handled e. */
+static int report_frame(tctx *c, const ev *e, evl *out)
+{
+    const dyad_code_opts *o = c->o;
+    if (!o->modality || o->require_dyad || !o->one_sided)
+        return 0;
+    const ev *in = e->tev;
+    if (!in || !reportable(in))
+        return 0;
+    const char *oc = dyad_pico_to_cameo(e->code);
+    if (e->code >= 0x1000 && e->code < 0x2000) {
+        dyad_tc__transform(c, in, out);
+        return 1;
+    }
+    if (oc && !strncmp(oc, "11", 2) && in->code >= 0 && in->code < 0x1000) {
+        dyad_tc__transform(c, in, out);
+        return 0; /* and the accusation itself */
+    }
+    return 0;
+}
+
 void dyad_tc__transform(tctx *c, const ev *e, evl *out)
 {
+    if (e->kind == EV_TUPLE && e->tk == TG_EV && report_frame(c, e, out))
+        return;
     if (e->kind == EV_TUPLE && e->tk == TG_EV) {
         const xform *x = find_xform(c, e);
         if (x) {
@@ -252,6 +294,54 @@ static int has_gap(tctx *c, int vp)
     return 0;
 }
 
+/* Verbs whose "of"/"for" phrase tells what their object is said to have done
+ * ("accused Israel of killing", "blamed the rebels for attacking"). */
+static int accusing_verb(const char *w)
+{
+    static const char *const stems[] = {"ACCUS", "BLAM", "CHARG", "SUSPECT", "CONVICT", "INDICT"};
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+        if (!strncmp(w, stems[i], strlen(stems[i])))
+            return 1;
+    return 0;
+}
+
+/* The act an accusation reports: "accused (NP Israel) (PP of (S (VP killing
+ * ...)))" or "accused (NP (NP Israel) (PP of (S (VP killing ...))))": pp is
+ * the "of" phrase; returns its clause (no subject of its own, a participle)
+ * and *subj the object accused, or -1. */
+static int accused_act(tctx *c, int pp, int *subj)
+{
+    pnode *p = &c->n[pp];
+    *subj = -1;
+    if (p->kind != K_PP || p->nk != 2 || p->parent < 0)
+        return -1;
+    const char *prep = dyad_tc__first_word(c, pp);
+    if (strcmp(prep, "OF") && strcmp(prep, "FOR"))
+        return -1;
+    int s = p->kids[1];
+    if (strcmp(c->n[s].label, "S") || !c->n[s].nk || dyad_tc__has_np_kid(c, s))
+        return -1;
+    int vp = c->n[s].kids[0];
+    if (c->n[vp].kind != K_VP || !c->n[vp].nk || strcmp(c->n[c->n[vp].kids[0]].label, "VBG"))
+        return -1;
+    int par = p->parent, verb_phrase = par, obj = -1;
+    if (c->n[par].kind == K_NP) {
+        verb_phrase = c->n[par].parent;
+        for (int k = 0; k < p->index && obj < 0; k++)
+            if (c->n[c->n[par].kids[k]].kind == K_NP)
+                obj = c->n[par].kids[k];
+    } else {
+        for (int k = 0; k < p->index; k++)
+            if (c->n[c->n[par].kids[k]].kind == K_NP)
+                obj = c->n[par].kids[k];
+    }
+    if (obj < 0 || verb_phrase < 0 || c->n[verb_phrase].kind != K_VP ||
+        !accusing_verb(dyad_tc__first_word(c, verb_phrase)))
+        return -1;
+    *subj = obj;
+    return s;
+}
+
 /* Events of the relative clauses inside noun phrases, which the clause walk
  * (PETRARCH-2's) never reaches: "the sanctions Washington imposed on Iran"
  * (USA IRN 163); "countries that have provided support to Russia" with the
@@ -263,7 +353,17 @@ void dyad_tc__relative_clauses(tctx *c, int x, dyad_coded_list *out, int depth)
         return;
     for (int k = 0; k < p->nk; k++)
         dyad_tc__relative_clauses(c, p->kids[k], out, depth + 1);
-    int subj, abs = absolutive(c, x, &subj);
+    int subj, act = accused_act(c, x, &subj);
+    if (act >= 0) {
+        /* the act an accusation reports, with the accused as its subject
+         * (its modality, claimed, from dyad_tc__modality) */
+        evl m = dyad_tc__phrase_meaning(c, act);
+        for (int i = 0; i < m.n && !c->err; i++)
+            if (dyad_tc__collect(c, out, m.v[i]))
+                c->err = DYAD_ENOMEM;
+        return;
+    }
+    int abs = absolutive(c, x, &subj);
     if (abs >= 0 && c->n[abs].parent == x) {
         /* the clause inside "with": the clause walk does not enter phrases */
         evl m = dyad_tc__phrase_meaning(c, abs);
@@ -404,7 +504,13 @@ void dyad_tc__mark_absolutives(tctx *c, int x, int depth)
         for (int k = 0; k < c->n[x].nk; k++)
             if (dyad_tc__is_relative(c, c->n[x].kids[k]))
                 mark_gap(c, x, c->n[x].kids[k]);
-    int subj, s = absolutive(c, x, &subj);
+    int subj, s = accused_act(c, x, &subj);
+    if (s >= 0) {
+        c->n[s].isubj_np = subj; /* "accused Israel of killing ...": Israel */
+        c->n[s].has_isubj = 1;
+        return;
+    }
+    s = absolutive(c, x, &subj);
     if (s >= 0 && c->n[s].parent != x) {
         c->n[s].isubj_np = subj; /* (its meaning when asked: after the patterns) */
         c->n[s].has_isubj = 1;

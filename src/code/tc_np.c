@@ -5,6 +5,8 @@
  */
 #include "code/tc_internal.h"
 
+#include "code/country.h"
+
 #include <string.h>
 
 /* ---- noun phrases ------------------------------------------------------------ */
@@ -60,6 +62,21 @@ int dyad_tc__plural_actor(tctx *c, const char *word, const char **code, int *len
     return dyad_dict_actor_match(c->d, one, 1, c->date, code, len) && *len == 1;
 }
 
+/* "U.S" where the parser split "U.S." from a full stop it took for the end
+ * of the sentence: the actor of "U.S." (one word). */
+static int abbrev_actor(tctx *c, const char *word, const char **code, int *len)
+{
+    size_t n = strlen(word);
+    char buf[32];
+    if (n < 2 || n + 2 > sizeof buf || !strchr(word, '.') || word[n - 1] == '.')
+        return 0;
+    memcpy(buf, word, n);
+    buf[n] = '.';
+    buf[n + 1] = 0;
+    const char *one[1] = {buf};
+    return dyad_dict_actor_match(c->d, one, 1, c->date, code, len) && *len == 1;
+}
+
 /* Actors and agents in a run of words: the longest actor at each position
  * (or a plural demonym), else the longest agent. */
 static void scan_words(tctx *c, clist w, clist *codes, int node)
@@ -69,7 +86,7 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
         const char *code = NULL;
         int len = 0, prefix = 0;
         if ((dyad_dict_actor_match(c->d, w.v + i, w.n - i, c->date, &code, &len) && len > 0) ||
-            dyad_tc__plural_actor(c, w.v[i], &code, &len)) {
+            dyad_tc__plural_actor(c, w.v[i], &code, &len) || abbrev_actor(c, w.v[i], &code, &len)) {
             /* an actor with no code valid on this date names nobody (PETRARCH-2) */
             /* "AAA/BBB" names several actors at once, as in the linear coder */
             for (const char *p = code; p && *p && strcmp(code, "---");) {
@@ -83,6 +100,14 @@ static void scan_words(tctx *c, clist w, clist *codes, int node)
                 p = slash ? slash + 1 : NULL;
             }
             i += len;
+            continue;
+        }
+        /* "U.S.-led", "Saudi-led", "Lebanese-American", "Iraqi-born": the
+         * country of the hyphenated word (country.h) */
+        if (strchr(w.v[i], '-') && (code = dyad_country_hyphen_actor(c->d, w.v[i], c->date, c->a))) {
+            dyad_tc__cl_add(c, codes, code);
+            dyad_tc__note_span(c, code, node);
+            i++;
             continue;
         }
         if (dyad_dict_agent_match(c->d, w.v + i, w.n - i, &code, &len, &prefix) && len > 0) {

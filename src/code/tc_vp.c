@@ -776,3 +776,178 @@ clist dyad_tc__vp_theme(tctx *c, int x)
         return dyad_tc__one(c, e->tstr);
     return out;
 }
+
+/* ---- modality ---------------------------------------------------------------- */
+
+static const char *const modality_names[] = {"asserted", "future",   "intent",      "claimed",
+                                             "attempted", "hypothetical", "negated"};
+
+const char *dyad_tc__modality_name(int m)
+{
+    return m >= 0 && m < (int)(sizeof modality_names / sizeof *modality_names) ? modality_names[m]
+                                                                               : "asserted";
+}
+
+/* Is w one of the words of list (a word ending in '*' is a prefix)? */
+static int word_in(const char *w, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t n = strlen(*list);
+        if ((*list)[n - 1] == '*' ? !strncmp(w, *list, n - 1) : !strcmp(w, *list))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const MOD_FUTURE[] = {"WILL", "'LL", "SHALL", NULL};
+static const char *const MOD_HYPO[] = {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "CAN",
+                                       "MUST",  "'D",    "OUGHT", NULL};
+static const char *const ADV_NEG[] = {"NOT", "N'T", "NEVER", "CANNOT", NULL};
+static const char *const ADV_CLAIM[] = {"ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY", NULL};
+/* verbs with a "to" clause */
+static const char *const TO_INTENT[] = {
+    "PLAN",    "PLANS",  "PLANNED", "PLANNING", "INTEND*", "WANT*",   "VOW*",    "THREATEN*",
+    "PLEDG*",  "PROMIS*", "AIM*",   "HOPE*",    "SEEK*",   "SOUGHT",  "DECID*",  "PREPAR*",
+    "AGRE*",   "OFFER*", "WISH*",   "RESOLV*",  "VOTE*",   "UNDERT*", "PROPOS*", NULL};
+static const char *const TO_ATTEMPT[] = {"TRY", "TRIES", "TRIED", "TRYING", "ATTEMPT*", "STRIV*",
+                                         "STROVE", NULL};
+static const char *const TO_NEG[] = {"REFUS*", "DECLIN*", "FAIL*", NULL};
+static const char *const TO_FUTURE[] = {"EXPECT*", "SET", "DUE", "SCHEDUL*", "POISED", "SLATED",
+                                        NULL};
+static const char *const ADJ_FUTURE[] = {"DUE", "SET", "POISED", "SLATED", NULL};
+static const char *const ADJ_INTENT[] = {"READY", "PREPARED", "WILLING", "DETERMINED", "EAGER",
+                                         "KEEN", NULL};
+static const char *const ADJ_HYPO[] = {"LIKELY", "UNLIKELY", "POSSIBLE", NULL};
+/* verbs over a clause or an "of" phrase reporting an allegation */
+static const char *const CLAIM_VERBS[] = {"CLAIM*", "ALLEG*", "SUSPECT*", "BELIEV*", "ACCUS*",
+                                          NULL};
+
+/* The first word-level verb (or modal) child of verb phrase x, "" none. */
+static const char *vp_verb(tctx *c, int x)
+{
+    for (int k = 0; k < c->n[x].nk; k++) {
+        const pnode *q = &c->n[c->n[x].kids[k]];
+        if (!q->nk && (!strncmp(q->label, "VB", 2) || !strcmp(q->label, "MD")))
+            return q->text;
+    }
+    return "";
+}
+
+/* The word of an adverb child ((RB not), (ADVP (RB never))), "" otherwise. */
+static const char *adverb(tctx *c, int x)
+{
+    const pnode *q = &c->n[x];
+    if (!q->nk && !strncmp(q->label, "RB", 2))
+        return q->text;
+    if (!strcmp(q->label, "ADVP") && q->nk == 1)
+        return adverb(c, q->kids[0]);
+    return "";
+}
+
+static void raise_to(int *m, int v)
+{
+    if (v > *m)
+        *m = v;
+}
+
+int dyad_tc__modality(tctx *c, int vtok, const char *cameo)
+{
+    int leaf = -1;
+    for (int i = 0; vtok >= 0 && i < c->nn && leaf < 0; i++)
+        if (c->n[i].tok == vtok && !c->n[i].nk)
+            leaf = i;
+    if (leaf < 0)
+        return DYAD_TC_ASSERTED;
+    int m = DYAD_TC_ASSERTED, x = leaf, clause = 0;
+    const int reject = cameo && !strncmp(cameo, "12", 2);
+    /* a verbal act (01x-05x, 10x-13x) */
+    const int verbal = cameo && ((cameo[0] == '0' && cameo[1] >= '1' && cameo[1] <= '5') ||
+                                 (cameo[0] == '1' && cameo[1] >= '0' && cameo[1] <= '3'));
+    for (int depth = 0; c->n[x].parent >= 0 && depth < 64; depth++) {
+        int par = c->n[x].parent;
+        const pnode *P = &c->n[par];
+        const char *pl = P->label;
+        int is_vp = P->kind == K_VP, is_s = !strcmp(pl, "S") || !strcmp(pl, "SINV") ||
+                                                    !strcmp(pl, "SQ");
+        if (!clause && (is_vp || is_s)) {
+            /* the verb group: modals, negations and adverbs before x */
+            for (int k = 0; k < P->nk && P->kids[k] != x; k++) {
+                int ch = P->kids[k];
+                const pnode *q = &c->n[ch];
+                if (is_vp && !q->nk && (!strncmp(q->label, "VB", 2) || !strcmp(q->label, "MD"))) {
+                    if (word_in(q->text, MOD_FUTURE))
+                        raise_to(&m, DYAD_TC_FUTURE);
+                    else if (word_in(q->text, MOD_HYPO))
+                        raise_to(&m, DYAD_TC_HYPOTHETICAL);
+                    else if (!strcmp(q->text, "CANNOT"))
+                        raise_to(&m, DYAD_TC_NEGATED);
+                }
+                const char *a = adverb(c, ch);
+                /* ("did not attack": the dictionary's reversal, get_lower) */
+                if (word_in(a, ADV_NEG) && !(is_vp && P->m_lower && P->neg && k == 1))
+                    raise_to(&m, DYAD_TC_NEGATED);
+                else if (word_in(a, ADV_CLAIM))
+                    raise_to(&m, DYAD_TC_CLAIMED);
+            }
+        }
+        if (is_vp && !strcmp(c->n[x].label, "S") && !clause) {
+            /* "plans / tried / refused / is set to attack" */
+            const char *v = vp_verb(c, par);
+            if (word_in(v, TO_ATTEMPT))
+                raise_to(&m, DYAD_TC_ATTEMPTED);
+            else if (word_in(v, TO_NEG))
+                raise_to(&m, reject ? DYAD_TC_ASSERTED : DYAD_TC_NEGATED);
+            else if (word_in(v, TO_INTENT))
+                raise_to(&m, DYAD_TC_INTENT);
+            else if (word_in(v, TO_FUTURE) || dyad_tc__is_be(v))
+                raise_to(&m, DYAD_TC_FUTURE);
+        } else if (!strcmp(pl, "ADJP") && !clause) {
+            const char *w = dyad_tc__first_word(c, par);
+            if (word_in(w, ADJ_FUTURE))
+                raise_to(&m, DYAD_TC_FUTURE);
+            else if (word_in(w, ADJ_INTENT))
+                raise_to(&m, DYAD_TC_INTENT);
+            else if (word_in(w, ADJ_HYPO))
+                raise_to(&m, DYAD_TC_HYPOTHETICAL);
+        } else if (!strcmp(pl, "SBAR")) {
+            const char *w = dyad_tc__first_word(c, par);
+            if (!strcmp(w, "IF") || !strcmp(w, "UNLESS"))
+                raise_to(&m, DYAD_TC_HYPOTHETICAL);
+        } else if (is_vp && (!strcmp(c->n[x].label, "SBAR") || c->n[x].kind == K_NP) &&
+                   word_in(vp_verb(c, par), CLAIM_VERBS)) {
+            /* "claimed that X attacked", "accused X of attacking" (not when
+             * the event is the verbal act itself: a claim combined with the
+             * act it reports, "accused ... of" coded 112) */
+            if (!verbal)
+                raise_to(&m, DYAD_TC_CLAIMED);
+        }
+        if (is_s && dyad_tc__has_np_kid(c, par))
+            clause = 1; /* past the event's own clause: only "if" and claims count */
+        if (clause && is_vp)
+            break;
+        x = par;
+    }
+    return m;
+}
+
+/* CAMEO's intent codes (03x, 13x) for an act announced or intended. */
+const char *dyad_tc__intent_code(const char *cameo)
+{
+    static const struct {
+        const char *act, *intent;
+    } map[] = {
+        {"040", "036"},  {"041", "036"},  {"043", "036"},  {"044", "036"},  {"045", "039"},
+        {"046", "036"},  {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+        {"06", "031"},   {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "035"},  {"084", "0353"}, {"085", "0354"},
+        {"086", "0355"}, {"087", "0356"}, {"161", "1313"}, {"162", "1311"}, {"163", "1312"},
+        {"164", "134"},  {"165", "135"},  {"166", "136"},  {"172", "132"},  {"175", "137"},
+        {"18", "1383"},  {"19", "138"},   {"20", "1385"},
+    };
+    if (!cameo)
+        return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strncmp(cameo, map[i].act, strlen(map[i].act)))
+            return map[i].intent;
+    return NULL;
+}

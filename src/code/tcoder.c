@@ -143,11 +143,12 @@ static void node_span(tctx *c, const char *code, int *t0, int *t1)
     }
 }
 
-static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, const char *code, int vtok)
+static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, const char *code,
+                int vtok, const char *modality)
 {
     if (!strcmp(s, t) || s[0] == '=' || t[0] == '=')
         return 0; /* an actor acting on itself is not a dyad; RECIP is no actor */
-    if (c->strict && (s[0] == '~' || s[0] == '-' || t[0] == '~' || t[0] == '-'))
+    if (c->strict && (s[0] == '~' || s[0] == '-' || t[0] == '~' || t[0] == '-' || !s[0] || !t[0]))
         return 0;
     for (int i = 0; i < out->n; i++)
         if (!strcmp(out->ev[i].source, s) && !strcmp(out->ev[i].target, t) &&
@@ -170,11 +171,58 @@ static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, con
     node_span(c, t, &d->tgt_tok0, &d->tgt_tok1);
     d->source = dashes(c, s);
     d->target = dashes(c, t);
+    d->modality = modality;
     return 0;
 }
 
+/* May an event of this CAMEO code stand with one side only? By family:
+ * protests (14x), force posture (15x), coercion (17x: arrests, seizures),
+ * violence (18x-20x), de-escalation and withdrawals (087x) and the intent to
+ * withdraw (0356), threats of force or protest (133, 137, 138x); verbal and
+ * cooperative acts need their target. */
+static int one_sided_code(const char *code)
+{
+    static const char *const fam[] = {"14", "15", "17", "18", "19", "20", "087", "0356",
+                                      "133", "137", "138"};
+    for (size_t i = 0; i < sizeof fam / sizeof *fam; i++)
+        if (!strncmp(code, fam[i], strlen(fam[i])))
+            return 1;
+    return 0;
+}
+
+/* Is verb token vtok a word of fighting between two sides ("clashed",
+ * "fought", "battled", "skirmished")? */
+static int fight_word(tctx *c, int vtok)
+{
+    static const char *const w[] = {"CLASH", "FOUGHT", "FIGHT", "BATTL", "SKIRMISH", "SPAR"};
+    for (int i = 0; vtok >= 0 && i < c->nn; i++) {
+        if (c->n[i].tok != vtok || c->n[i].nk)
+            continue;
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (!strncmp(c->n[i].text, w[k], strlen(w[k])))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* Is the event coded both ways, as CAMEO codes meetings, negotiations,
+ * agreements and clashes between two parties ("X met (with) Y")? */
+static int reciprocal_code(tctx *c, const char *code, int vtok)
+{
+    static const char *const sym[] = {"036", "040", "041", "044", "046", "057"};
+    for (size_t i = 0; i < sizeof sym / sizeof *sym; i++)
+        if (!strcmp(code, sym[i]))
+            return 1;
+    return (!strncmp(code, "19", 2) || !strncmp(code, "18", 2)) && fight_word(c, vtok);
+}
+
 /* PETRARCH-2's get_events: events with a source, a target and a CAMEO code;
- * several sources of a cooperative act with no target cooperate with each other. */
+ * several sources of a cooperative act with no target cooperate with each
+ * other. dyad's own options (dyad_code_opts): the modality of the verb group
+ * (negated and hypothetical events dropped, intent codes for future and
+ * intended acts), one-sided events of the families that stand alone (the
+ * missing side ""), meetings, agreements and clashes coded both ways. */
 int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
 {
     if (e->kind != EV_TUPLE || (e->tk != TG_STR && e->tk != TG_PASSIVE))
@@ -184,30 +232,56 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
         return 0;
     if (e->cameo && dyad_pico_from_cameo(e->cameo, NULL) == e->code)
         code = e->cameo; /* the dictionary's own code, finer than the table's */
+    const dyad_code_opts *o = c->o;
+    const char *mod = NULL;
+    if (o->modality) {
+        int m = dyad_tc__modality(c, e->vtok, code);
+        if (m == DYAD_TC_NEGATED || (m == DYAD_TC_HYPOTHETICAL && !o->keep_hypothetical))
+            return 0;
+        if ((m == DYAD_TC_FUTURE || m == DYAD_TC_INTENT) && strncmp(code, "03", 2) &&
+            strncmp(code, "13", 2)) {
+            const char *ic = dyad_tc__intent_code(code);
+            if (ic)
+                code = ic;
+        }
+        if (m == DYAD_TC_ASSERTED && (!strncmp(code, "03", 2) || !strncmp(code, "13", 2)))
+            m = DYAD_TC_INTENT; /* "threatened X with", "offered": the code says so */
+        mod = dyad_tc__modality_name(m);
+    }
+    int dyad_mode = !o->require_dyad && o->one_sided;
+    const char *none = dyad_mode ? "" : "---";
+    int lone = !o->require_dyad && (!o->one_sided || one_sided_code(code));
     int rc = 0;
     if (!strcmp(e->tstr, dyad_tc__RECIP)) {
         /* "X and Y accused each other": each of the others */
         for (int i = 0; i < e->src.n && !rc; i++)
             for (int j = 0; j < e->src.n && !rc; j++)
                 if (i != j && strcmp(e->src.v[i], e->src.v[j]))
-                    rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok);
+                    rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok, mod);
         return rc;
     }
+    int mutual = e->src.n > 1 && !e->tstr[0] &&
+                 (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
+                  !strncmp(code, "05", 2) || !strncmp(code, "06", 2) ||
+                  (dyad_mode && reciprocal_code(c, code, e->vtok)));
+    int both = dyad_mode && o->modality && e->tstr[0] && reciprocal_code(c, code, e->vtok);
     if (e->src.n && e->tstr[0]) {
+        for (int i = 0; i < e->src.n && !rc; i++) {
+            rc = emit(c, out, e->src.v[i], e->tstr, code, e->vtok, mod);
+            if (!rc && both && e->src.v[i][0] != '~')
+                rc = emit(c, out, e->tstr, e->src.v[i], code, e->vtok, mod);
+        }
+    } else if (lone && e->src.n && !(dyad_mode && mutual)) {
         for (int i = 0; i < e->src.n && !rc; i++)
-            rc = emit(c, out, e->src.v[i], e->tstr, code, e->vtok);
-    } else if (!c->o->require_dyad && e->src.n) {
-        for (int i = 0; i < e->src.n && !rc; i++)
-            rc = emit(c, out, e->src.v[i], "---", code, e->vtok);
-    } else if (!c->o->require_dyad && e->tstr[0]) {
-        rc = emit(c, out, "---", e->tstr, code, e->vtok);
+            rc = emit(c, out, e->src.v[i], none, code, e->vtok, mod);
+    } else if (lone && e->tstr[0]) {
+        rc = emit(c, out, none, e->tstr, code, e->vtok, mod);
     }
-    if (e->src.n > 1 && !e->tstr[0] && (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
-                                        !strncmp(code, "05", 2) || !strncmp(code, "06", 2)))
+    if (mutual)
         for (int i = 0; i < e->src.n && !rc; i++)
             for (int j = 0; j < e->src.n && !rc; j++)
                 if (i != j && strcmp(e->src.v[i], e->src.v[j]))
-                    rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok);
+                    rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok, mod);
     return rc;
 }
 
@@ -256,6 +330,8 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
                 c.err = DYAD_ENOMEM;
     }
     dyad_tc__relative_clauses(&c, root, out, 0);
+    if (!c.err)
+        dyad_tc__event_nouns(&c, root, out);
     if (c.err)
         return dyad_set_error(c.err, "out of memory");
     return 0;

@@ -36,7 +36,7 @@ void dyad_dict_free(dyad_dict *d)
     dict__map_free(&d->verbs);
     dict__map_free(&d->synset_names);
     dvec *vecs[] = {&d->blocks, &d->synsets, &d->transforms, &d->actors,
-                    &d->agents, &d->discards, &d->issues};
+                    &d->agents, &d->discards, &d->issues, &d->nouns};
     for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
         dict__vec_free(vecs[i]);
     dtrie *tries[] = {&d->syntrie, &d->actrie, &d->agtrie, &d->distrie, &d->istrie};
@@ -87,6 +87,8 @@ static int load_all(dyad_dict *d, const dyad_dict_mem *m, dyad_diag *diag)
         rc = load_text(d, diag, &m->discards, "<discards>", dict__load_discards);
     if (rc == 0)
         rc = load_text(d, diag, &m->issues, "<issues>", dict__load_issues);
+    if (rc == 0)
+        rc = load_text(d, diag, &m->nouns, "<nouns>", dict__load_nouns);
     return rc;
 }
 
@@ -163,6 +165,8 @@ static int read_files(file_set *fs, const dyad_dict_files *f)
         rc = read_one(fs, f->discards, &fs->m.discards);
     if (rc == 0)
         rc = read_one(fs, f->issues, &fs->m.issues);
+    if (rc == 0)
+        rc = read_one(fs, f->nouns, &fs->m.nouns);
     return rc;
 }
 

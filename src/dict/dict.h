@@ -46,6 +46,7 @@ typedef struct dyad_dict_mem {
     const dyad_dict_text *actors;
     int nactors;
     dyad_dict_text agents, discards, issues;
+    dyad_dict_text nouns; /* event nouns (see below); data NULL: none */
 } dyad_dict_mem;
 
 /* dyad_dict, dyad_dict_files, dyad_dict_stats, dyad_dict_load, dyad_dict_free and
@@ -226,6 +227,37 @@ int dyad_dict_issue_match(const dyad_dict *d, const char *const *w, int n, const
 /* Same, also giving the <ISSUE CATEGORY="..."> of the phrase ("" if none). */
 int dyad_dict_issue_match_ex(const dyad_dict *d, const char *const *w, int n, const char **code,
                              const char **category, int *len);
+
+/* ---- event nouns (dict_nouns.c) ------------------------------------------ */
+
+/* A noun that names an event ("attack", "talks", "air strike"), from dyad's
+ * noun file (nounfile_name in dyad.dicts; format in data/dict/dyad.nouns.txt):
+ * one line per noun,
+ *     WORDS  CODE  SOURCE-PREPS  TARGET-PREPS  [FLAG ...]
+ * WORDS: the upper-case noun, several forms separated by ',' ("ATTACK,ATTACKS"),
+ * words of one form joined by '_' ("AIR_STRIKE"; the last is the head noun);
+ * CODE: the CAMEO code; SOURCE-PREPS, TARGET-PREPS: prepositions (',' between
+ * them, '-' for none) whose object is the source ("BY") or the target ("ON");
+ * FLAGS: "mutual" ("between X and Y", "with Y": each side acts on the
+ * other), "patient" (a possessive or modifier is the one the event befalls:
+ * "the journalist's abduction"; else it is the source: "Israel's attack"),
+ * "actor" (the noun names those who act, and its phrase is the source:
+ * "Iraqi protesters" protest, "rioters" riot).
+ * Malformed lines are warned about and skipped. */
+typedef struct dyad_event_noun {
+    const char *const *words; /* the words of one form, upper case */
+    int nwords;
+    const char *code;         /* CAMEO code */
+    const char *const *src_preps, *const *tgt_preps; /* upper case */
+    int nsrc, ntgt;
+    unsigned char mutual, patient, actor;
+    long line;
+} dyad_event_noun;
+
+/* How many event nouns (one per form) the dictionary holds. */
+int dyad_dict_nnouns(const dyad_dict *d);
+/* Event noun i (NULL if out of range). */
+const dyad_event_noun *dyad_dict_noun(const dyad_dict *d, int i);
 
 /* ---- raw sentences, before parsing (dict_scan.c) ------------------------ */
 

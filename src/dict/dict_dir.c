@@ -67,6 +67,8 @@ static int from_config(dyad_dict_files *f, const char *dir, const char *path, dy
             f->discards = in_dir(a, dir, val);
         else if (!strcasecmp(key, "issuefile_name"))
             f->issues = in_dir(a, dir, val);
+        else if (!strcasecmp(key, "nounfile_name")) /* dyad's event nouns */
+            f->nouns = in_dir(a, dir, val);
     }
     fclose(fp);
     return 1;

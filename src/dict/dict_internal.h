@@ -142,6 +142,7 @@ struct dyad_dict {
     dtrie distrie;
     dvec issues;         /* dict_issue* */
     dtrie istrie;
+    dvec nouns;          /* dyad_event_noun* (dict_nouns.c) */
     dyad_dict_stats st;
     size_t table_bytes;
     const struct dict_hooks *hooks; /* NULL except while `dyad dict check` loads */
@@ -216,5 +217,6 @@ int dict__load_actors(dict_ctx *c, const char *data, size_t len);
 int dict__load_agents(dict_ctx *c, const char *data, size_t len);
 int dict__load_discards(dict_ctx *c, const char *data, size_t len);
 int dict__load_issues(dict_ctx *c, const char *data, size_t len);
+int dict__load_nouns(dict_ctx *c, const char *data, size_t len);
 
 #endif

@@ -350,7 +350,13 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
                 st.verb_blocks, st.verb_forms, st.patterns, st.synsets, st.actors,
                 st.actor_codes, st.agents, st.discards, st.issues, st.warnings, st.seconds);
     }
-    rc = dyad_coder_new(&coder, dict, NULL);
+    dyad_code_opts copts; /* PETRARCH's behaviour, as the records expect it */
+    dyad_code_opts_default(&copts);
+    copts.require_dyad = 1;
+    copts.one_sided = 0;
+    copts.modality = 0;
+    copts.keep_hypothetical = 1;
+    rc = dyad_coder_new(&coder, dict, &copts);
     if (rc)
         goto cleanup;
     res->engine = dyad_coder_engine(coder);

@@ -39,6 +39,21 @@
  * a skipped line beyond. Sentence offsets are ints. */
 #define DYAD_ARTICLE_MAX_BYTES (64u << 20)
 
+/* Per-article coding limits (dyad code on text, HTML and JSON Lines), so that
+ * time and memory grow linearly with the input whatever its shape. Each is far
+ * above real news (articles are rarely over 100 KB or 200 sentences; sentences
+ * rarely over 80 words), and each cut is reported: a warning naming the file,
+ * the line and the article, and the -v summary's count of articles cut.
+ *  - DYAD_ARTICLE_CODE_BYTES: only the text's first 100 KiB are coded (cut at
+ *    the last line break, else space, before it); the rest is left out;
+ *  - DYAD_ARTICLE_MAX_SENTENCES: only the first 500 sentences are coded;
+ *  - words per sentence: DYAD_SENT_MAX_TOKENS (src/text/text.h): a longer
+ *    sentence is cut into pieces, each coded as a sentence;
+ *  - the parser's own caps: DYAD_LG_MAX_WORDS / DYAD_LG_MAX_BYTES (a longer
+ *    sentence is not parsed) and DYAD_LG_PIECE_WORDS (src/parse/lg.h). */
+#define DYAD_ARTICLE_CODE_BYTES (100u << 10)
+#define DYAD_ARTICLE_MAX_SENTENCES 500
+
 typedef enum dyad_input_format {
     DYAD_INPUT_AUTO = 0,
     DYAD_INPUT_TEXT,
@@ -75,6 +90,9 @@ typedef struct dyad_article {
     long bad_utf8;       /* invalid UTF-8 sequences replaced with U+FFFD */
     long nul_bytes;      /* NUL bytes read as spaces */
     long boilerplate;    /* boilerplate lines removed */
+    const char *dateline; /* the wire dateline removed from the text's first line
+                             ("BAGHDAD (Reuters) -"), kept for the coder's
+                             country evidence; NULL or "" when none */
 } dyad_article;
 
 typedef struct dyad_article_stats {
@@ -196,8 +214,18 @@ char *dyad_ingest__utf8(dyad_arena *a, const char *s, size_t n, size_t *out_len,
                         dyad_diag *d, const char *name, long line);
 char *dyad_ingest__utf8_nul(dyad_arena *a, const char *s, size_t n, size_t *out_len, long *nbad,
                             long *nnul, dyad_diag *d, const char *name, long line);
-/* Strips boilerplate from text (UTF-8) and sets out->text, text_len and
- * boilerplate. 0 or DYAD_ENOMEM. */
+/* Strips boilerplate from text (UTF-8) and sets out->text, text_len,
+ * boilerplate and dateline (the dateline of the first line that is kept,
+ * from a). 0 or DYAD_ENOMEM. */
 int dyad_ingest__set_text(dyad_article *out, dyad_arena *a, const char *text, size_t n);
+/* s[0..n) with HTML character references decoded, copied into a (used by the
+ * text and JSON Lines readers: AG News and similar feeds carry them as
+ * text): "&#39;", "&#x27;", "&quot;" and every named entity of libxml2's
+ * HTML table; also the forms that lost their '&' ("Iraq #39;s", " quot;")
+ * after a blank, a bracket or the start, numeric ones, and named ones only
+ * for ASCII punctuation (quot, amp, lt, gt: "not;" stays). An apostrophe
+ * decoded from " #39;s" joins the word before ("Iraq's"). *out_len = the new
+ * length. NULL on out of memory. */
+char *dyad_ingest__entities(dyad_arena *a, const char *s, size_t n, size_t *out_len);
 
 #endif

@@ -13,10 +13,32 @@
  *  4. the root's text: block elements become paragraphs separated by a blank
  *     line, <br> a line break, other whitespace runs one space; <h1> is the
  *     title and is left out.
- * Broken markup is recovered from silently: the web is like that. */
+ * Hostile pages: the tree is built by libxml2's own SAX2 callbacks behind
+ * filters (ht_sax_start), so that time and memory stay linear in the page:
+ *  - an element deeper than HT_MAX_DEPTH, or past the first HT_MAX_NODES, is
+ *    not put in the tree: its text goes to the element around it, with a
+ *    '\f' ('\v') for the paragraph (line) break a block (<br>) makes, and
+ *    boilerplate (scripts, navigation...) is left out whole; one warning with
+ *    the line (libxml2's tree builder alone stops at 256 levels, silently);
+ *  - script and style bodies are not kept (JSON-LD ones up to HT_MAX_JSONLD
+ *    bytes, for the date), nor comments, processing instructions, or the
+ *    attributes html.c does not read;
+ *  - libxml2's own size limits are off (XML_PARSE_HUGE: a text over 10 MB
+ *    stopped the parse, silently): the page is at most DYAD_ARTICLE_MAX_BYTES
+ *    and HTML declares no entities;
+ *  - two quadratic paths in libxml2 2.9 are bounded: attributes of one start
+ *    tag past HT_MAX_TAG_ATTRS are blanked before the parse (ht_cap_attrs),
+ *    and recovering from misplaced tags under thousands of open elements stops
+ *    after HT_MAX_RECOVERY_SCAN steps (ht_parse_error); both reported.
+ * No DTD, entity or other external resource is ever read (no network, no DTD
+ * loading; HTML has no entity declarations).
+ * Broken markup is recovered from silently: the web is like that. What stops
+ * the parse early (out of memory, the bound above) is reported with file and
+ * line; the text before it is kept. */
 #include "ingest/article.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <ctype.h>
@@ -26,9 +48,17 @@
 #include <strings.h>
 
 #define HT_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-                    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
+                    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | XML_PARSE_HUGE)
 #define HT_MIN_PARA 25       /* bytes of text for a paragraph to count in the density */
 #define HT_MAX_TITLE 1000    /* bytes kept of a title */
+#define HT_MAX_DEPTH 200     /* tree depth kept; deeper elements become flat text (libxml2's
+                              * tree builder stops the parse past 256 levels) */
+#define HT_MAX_NODES 100000 /* elements kept in the tree; later ones become flat text
+                              * (a tree node costs ~300 bytes) */
+#define HT_MAX_JSONLD (1u << 20) /* bytes of a JSON-LD script kept (read for its date) */
+#define HT_MAX_TAG_ATTRS 256 /* attributes of a start tag given to libxml2 (ht_cap_attrs) */
+#define HT_MAX_RECOVERY_SCAN 200000000L /* open elements libxml2 may look through to recover
+                                          * from misplaced tags (~2 s), see ht_parse_error */
 
 typedef struct ht_info {
     size_t text;   /* non-blank text bytes below the element (scripts excluded) */
@@ -157,11 +187,29 @@ static int ht_hint(const char *v)
     return 0;
 }
 
-static int ht_hidden(xmlNodePtr n)
+/* The value of an attribute of an element, from the tree or from the parser. */
+typedef const char *(*ht_attr_fn)(const void *el, const char *name);
+
+static const char *ht_node_attr(const void *n, const char *name)
 {
-    const char *style = ht_attr(n, "style");
-    const char *aria = ht_attr(n, "aria-hidden");
-    if (ht_attr(n, "hidden") || (aria && !strcasecmp(aria, "true")))
+    return ht_attr((xmlNodePtr)n, name);
+}
+
+/* The same over the parser's name/value array (NULL when there are none). */
+static const char *ht_sax_attr(const void *atts, const char *name)
+{
+    const xmlChar *const *a = atts;
+    for (; a && a[0]; a += 2)
+        if (!strcasecmp((const char *)a[0], name))
+            return a[1] ? (const char *)a[1] : "";
+    return NULL;
+}
+
+static int ht_hidden(ht_attr_fn get, const void *el)
+{
+    const char *style = get(el, "style");
+    const char *aria = get(el, "aria-hidden");
+    if (get(el, "hidden") || (aria && !strcasecmp(aria, "true")))
         return 1;
     if (!style)
         return 0;
@@ -182,19 +230,23 @@ static int ht_junk_role(const char *role)
     return role && ht_in_list(role, roles);
 }
 
-/* The element itself is boilerplate (tag, hint, role, hidden). <body>,
- * <html> and marked-up bodies never are. */
-static int ht_junk(xmlNodePtr n)
+/* The element (tag t, attributes through get) is boilerplate (tag, hint,
+ * role, hidden). <body>, <html> and marked-up bodies never are. */
+static int ht_junk_el(const char *t, ht_attr_fn get, const void *el)
 {
-    const char *t = (const char *)n->name;
     if (!strcmp(t, "body") || !strcmp(t, "html") || !strcmp(t, "main"))
         return 0;
-    const char *ip = ht_attr(n, "itemprop");
+    const char *ip = get(el, "itemprop");
     if (ip && strstr(ip, "articleBody"))
         return 0;
-    if (ht_dead_tag(t) || ht_junk_tag(t) || ht_hidden(n) || ht_junk_role(ht_attr(n, "role")))
+    if (ht_dead_tag(t) || ht_junk_tag(t) || ht_hidden(get, el) || ht_junk_role(get(el, "role")))
         return 1;
-    return ht_hint(ht_attr(n, "class")) || ht_hint(ht_attr(n, "id"));
+    return ht_hint(get(el, "class")) || ht_hint(get(el, "id"));
+}
+
+static int ht_junk(xmlNodePtr n)
+{
+    return ht_junk_el((const char *)n->name, ht_node_attr, n);
 }
 
 /* ---- metadata --------------------------------------------------------------- */
@@ -289,7 +341,7 @@ static void ht_collect(ht_state *st, xmlNodePtr n, const ht_info *in)
 
 /* ---- pass 1: info records ------------------------------------------------------ */
 
-static int ht_block(xmlNodePtr n)
+static int ht_block_name(const char *t)
 {
     static const char *const blocks[] = {
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
@@ -297,9 +349,13 @@ static int ht_block(xmlNodePtr n)
         "thead", "tbody", "tfoot", "caption", "header", "footer", "address", "hr", "center",
         "details", "summary", "body", "html", "aside", "nav", "form", "fieldset", "legend",
         "hgroup", NULL};
-    return n->type == XML_ELEMENT_NODE && ht_in_list((const char *)n->name, blocks);
+    return ht_in_list(t, blocks);
 }
 
+static int ht_block(xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE && ht_block_name((const char *)n->name);
+}
 
 static size_t ht_text_bytes(const xmlChar *s)
 {
@@ -335,6 +391,11 @@ static void ht_add_score(ht_info *in, size_t text, int junk)
         in->score += text;
 }
 
+/* The _private of a text node holding the text of elements left out of the
+ * tree (see ht_sax_start): whether that text sat in paragraphs or in inline
+ * elements is not known, so it does not count in the density. */
+static const char ht_flat_text = 1;
+
 /* A node's walk is over: its text goes to the parent; a paragraph's text, or
  * a text node's, to the density of the blocks above. */
 static void ht_finish(xmlNodePtr n)
@@ -343,7 +404,8 @@ static void ht_finish(xmlNodePtr n)
     size_t text = me ? me->text : 0;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         text = ht_text_bytes(n->content);
-        if (p && text >= HT_MIN_PARA && ht_block(n->parent) && !ht_para_tag(n->parent))
+        if (p && text >= HT_MIN_PARA && ht_block(n->parent) && !ht_para_tag(n->parent) &&
+            n->_private != &ht_flat_text)
             ht_add_score(p, text, p->in_junk); /* text straight in a <div>, between <br>s */
     }
     if (!p)
@@ -489,6 +551,7 @@ enum { HT_NONE, HT_SPACE, HT_LINE, HT_PARA };
 typedef struct ht_out {
     dyad_buf b;
     int pending;
+    int breaks;   /* '\f' and '\v' in the text are a paragraph and a line break */
     int oom;
 } ht_out;
 
@@ -496,8 +559,10 @@ static void ht_put_text(ht_out *o, const char *s)
 {
     for (; *s; s++) {
         if (isspace((unsigned char)*s)) {
-            if (o->pending < HT_SPACE)
-                o->pending = HT_SPACE;
+            int kind = !o->breaks ? HT_SPACE : *s == '\f' ? HT_PARA : *s == '\v' ? HT_LINE
+                                                                              : HT_SPACE;
+            if (o->pending < kind)
+                o->pending = kind;
             continue;
         }
         if (o->b.len && o->pending) {
@@ -632,30 +697,423 @@ static const char *ht_charset(const char *s, size_t n, char *out, size_t cap)
     return NULL;
 }
 
-static void ht_quiet(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
-static void ht_quiet_s(void *ctx, xmlErrorPtr e) { (void)ctx, (void)e; }
+/* ---- the parse: libxml2's tree builder behind filters --------------------------- */
 
-static htmlDocPtr ht_parse(const char *s, size_t n, const char *enc, int extra)
+enum { HT_SCRIPT_NONE, HT_SCRIPT_DROP, HT_SCRIPT_KEEP };
+
+#define HT_MAX_ATTRS 12 /* attributes html.c reads (ht_sax_attrs) */
+
+typedef struct ht_parse_state {
+    htmlSAXHandler sax2;  /* libxml2's tree-building callbacks, called through */
+    const char *file;
+    dyad_diag *diag;
+    long depth;           /* elements open in the parse */
+    long tree_depth;      /* of them, those in the tree: always the outermost ones */
+    long nodes;           /* elements put in the tree */
+    long drop_at;         /* depth of the element left out with its content (boilerplate
+                           * outside the tree); 0 when none */
+    int script;           /* inside a <script>/<style> of the tree: HT_SCRIPT_* */
+    long script_depth;
+    size_t script_kept;   /* bytes of the JSON-LD script kept so far */
+    char mark;            /* break last written for elements outside the tree; 0 after text */
+    int warned_depth, warned_nodes;
+    int stopped;          /* a fatal parser error was reported */
+    htmlParserCtxtPtr ctxt;
+    long scan;            /* open elements looked through for misplaced tags so far */
+    const xmlChar *atts[2 * HT_MAX_ATTRS + 1];
+} ht_parse_state;
+
+static ht_parse_state *ht_ps(void *ctx) { return ((htmlParserCtxtPtr)ctx)->_private; }
+
+/* The attributes html.c reads, in a NULL-terminated name/value array (the
+ * others would only cost memory). */
+static const xmlChar **ht_sax_attrs(ht_parse_state *ps, const xmlChar **atts)
 {
+    static const char *const used[] = {"class", "id", "role", "style", "hidden",
+                                       "aria-hidden", "itemprop", "type", "content",
+                                       "property", "name", "datetime", NULL};
+    int k = 0;
+    for (const xmlChar **a = atts; a && a[0] && k < 2 * HT_MAX_ATTRS; a += 2) {
+        for (int i = 0; used[i]; i++)
+            if (!strcasecmp((const char *)a[0], used[i])) {
+                ps->atts[k++] = a[0];
+                ps->atts[k++] = a[1];
+                break;
+            }
+    }
+    ps->atts[k] = NULL;
+    return k ? ps->atts : NULL;
+}
+
+/* The paragraph break ('\f') or line break ('\v') an element outside the
+ * tree stands for, written into the text around it (ht_put_text reads them
+ * back); repeated breaks are written once. */
+static void ht_sax_break(void *ctx, ht_parse_state *ps, const char *t)
+{
+    char m = !strcmp(t, "br") ? '\v' : ht_block_name(t) ? '\f' : 0;
+    if (!m || ps->mark == '\f' || ps->mark == m)
+        return;
+    ps->mark = m;
+    ps->sax2.characters(ctx, (const xmlChar *)&m, 1);
+}
+
+/* Reports the first element left out of the tree, and why. */
+static void ht_sax_flat_warning(void *ctx, ht_parse_state *ps)
+{
+    long line = ((htmlParserCtxtPtr)ctx)->input->line;
+    if (ps->tree_depth >= HT_MAX_DEPTH && !ps->warned_depth) {
+        ps->warned_depth = 1;
+        dyad_diag_report(ps->diag, DYAD_DIAG_WARNING, ps->file, line,
+                         "HTML nested deeper than %d elements: the deeper ones are read as "
+                         "plain text of the element around them",
+                         HT_MAX_DEPTH);
+    } else if (ps->nodes >= HT_MAX_NODES && !ps->warned_nodes) {
+        ps->warned_nodes = 1;
+        dyad_diag_report(ps->diag, DYAD_DIAG_WARNING, ps->file, line,
+                         "HTML page with more than %d elements: from here on they are read "
+                         "as plain text of the element around them",
+                         HT_MAX_NODES);
+    }
+}
+
+/* Start tags: into the tree while it is at most HT_MAX_DEPTH deep and holds
+ * at most HT_MAX_NODES elements. Past that, an element is left out of the
+ * tree and its text goes to the element around it, or it is left out with its
+ * whole content when it is boilerplate (a script, a navigation block...). */
+static void ht_sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    ht_parse_state *ps = ht_ps(ctx);
+    const char *t = (const char *)name;
+    ps->depth++;
+    if (ps->drop_at)
+        return;
+    if (ps->depth - 1 == ps->tree_depth && ps->tree_depth < HT_MAX_DEPTH &&
+        ps->nodes < HT_MAX_NODES) {
+        ps->tree_depth++;
+        ps->nodes++;
+        ps->mark = 0;
+        if (!strcmp(t, "script") || !strcmp(t, "style")) {
+            const char *type = ht_sax_attr(atts, "type");
+            ps->script = type && strstr(type, "ld+json") ? HT_SCRIPT_KEEP : HT_SCRIPT_DROP;
+            ps->script_depth = ps->depth;
+            ps->script_kept = 0;
+        }
+        ps->sax2.startElement(ctx, name, ht_sax_attrs(ps, atts));
+        return;
+    }
+    ht_sax_flat_warning(ctx, ps);
+    if (ht_junk_el(t, ht_sax_attr, atts) && strcmp(t, "form") != 0)
+        ps->drop_at = ps->depth;
+    else
+        ht_sax_break(ctx, ps, t);
+}
+
+static void ht_sax_end(void *ctx, const xmlChar *name)
+{
+    ht_parse_state *ps = ht_ps(ctx);
+    long d = ps->depth;
+    if (d <= 0)
+        return; /* not opened through ht_sax_start: nothing to close */
+    ps->depth--;
+    if (ps->drop_at) {
+        if (d == ps->drop_at)
+            ps->drop_at = 0;
+        return;
+    }
+    if (d > ps->tree_depth) {
+        ht_sax_break(ctx, ps, (const char *)name);
+        return;
+    }
+    ps->tree_depth--;
+    ps->mark = 0;
+    if (ps->script && d == ps->script_depth)
+        ps->script = HT_SCRIPT_NONE;
+    ps->sax2.endElement(ctx, name);
+}
+
+/* Whether text of len bytes at the current place goes into the tree. */
+static int ht_sax_keep(ht_parse_state *ps, int len)
+{
+    if (ps->drop_at || ps->script == HT_SCRIPT_DROP || len <= 0)
+        return 0;
+    if (ps->script == HT_SCRIPT_KEEP) {
+        if (ps->script_kept + (size_t)len > HT_MAX_JSONLD)
+            return 0;
+        ps->script_kept += (size_t)len;
+    }
+    ps->mark = 0;
+    return 1;
+}
+
+/* Text of elements left out of the tree was just added: its node is marked. */
+static void ht_sax_flat(void *ctx, ht_parse_state *ps)
+{
+    xmlNodePtr node = ((htmlParserCtxtPtr)ctx)->node;
+    if (ps->depth > ps->tree_depth && node && node->last && node->last->type == XML_TEXT_NODE)
+        node->last->_private = (void *)&ht_flat_text;
+}
+
+static void ht_sax_chars(void *ctx, const xmlChar *ch, int len)
+{
+    ht_parse_state *ps = ht_ps(ctx);
+    if (ht_sax_keep(ps, len)) {
+        ps->sax2.characters(ctx, ch, len);
+        ht_sax_flat(ctx, ps);
+    }
+}
+
+static void ht_sax_cdata(void *ctx, const xmlChar *ch, int len)
+{
+    ht_parse_state *ps = ht_ps(ctx);
+    if (ht_sax_keep(ps, len))
+        ps->sax2.cdataBlock(ctx, ch, len);
+}
+
+static void ht_sax_blank(void *ctx, const xmlChar *ch, int len)
+{
+    ht_parse_state *ps = ht_ps(ctx);
+    if (ht_sax_keep(ps, len)) {
+        ps->sax2.ignorableWhitespace(ctx, ch, len);
+        ht_sax_flat(ctx, ps);
+    }
+}
+
+static void ht_quiet(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+
+/* Recoverable markup errors are the web's normal state: not reported. But to
+ * recover from a misplaced end tag or <body>, libxml2 looks through every open
+ * element: a page with thousands of unclosed elements followed by thousands of
+ * stray end tags would take hours. That work is counted, and past
+ * HT_MAX_RECOVERY_SCAN the parse stops (reported; the text before is kept).
+ * A fatal error (out of memory) stops the parse too: reported once, with its
+ * line. */
+static void ht_parse_error(void *ctx, xmlErrorPtr e)
+{
+    ht_parse_state *ps = ctx;
+    if (!e || ps->stopped)
+        return;
+    if ((e->code == XML_ERR_TAG_NAME_MISMATCH || e->code == XML_HTML_STRUCURE_ERROR) &&
+        ps->ctxt) {
+        ps->scan += ps->ctxt->nameNr;
+        if (ps->scan > HT_MAX_RECOVERY_SCAN) {
+            ps->stopped = 1;
+            dyad_diag_report(ps->diag, DYAD_DIAG_WARNING, ps->file, e->line,
+                             "HTML too badly nested (%d elements open, misplaced tags): the "
+                             "rest of the page is not read",
+                             ps->ctxt->nameNr);
+            xmlStopParser(ps->ctxt);
+        }
+        return;
+    }
+    if (e->level < XML_ERR_FATAL)
+        return;
+    ps->stopped = 1;
+    size_t len = e->message ? strlen(e->message) : 0;
+    while (len && (e->message[len - 1] == '\n' || e->message[len - 1] == ' '))
+        len--;
+    dyad_diag_report(ps->diag, DYAD_DIAG_WARNING, ps->file, e->line,
+                     "HTML parser stopped (%.*s): the rest of the page is not read", (int)len,
+                     e->message ? e->message : "");
+}
+
+/* ---- start tags with too many attributes ------------------------------------------ */
+
+static int ht_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* The end of the attribute (name, optional '=' and value) at s[i]: a quoted
+ * value runs to its closing quote, as libxml2 reads it. */
+static size_t ht_skip_attr(const char *s, size_t n, size_t i)
+{
+    while (i < n && !ht_blank(s[i]) && s[i] != '=' && s[i] != '>')
+        i++;
+    size_t j = i;
+    while (j < n && ht_blank(s[j]))
+        j++;
+    if (j >= n || s[j] != '=')
+        return i;
+    for (j++; j < n && ht_blank(s[j]);)
+        j++;
+    if (j < n && (s[j] == '"' || s[j] == '\'')) {
+        const char *q = memchr(s + j + 1, s[j], n - j - 1);
+        return q ? (size_t)(q - s) + 1 : n;
+    }
+    while (j < n && !ht_blank(s[j]) && s[j] != '>')
+        j++;
+    return j;
+}
+
+/* The index after the first pat (ASCII case-insensitive; its first byte not a
+ * letter) in s[i..n), or n. */
+static size_t ht_skip_to(const char *s, size_t n, size_t i, const char *pat)
+{
+    size_t k = strlen(pat);
+    while (i + k <= n) {
+        const char *p = memchr(s + i, pat[0], n - i - k + 1);
+        if (!p)
+            break;
+        i = (size_t)(p - s);
+        if (!strncasecmp(s + i, pat, k))
+            return i + k;
+        i++;
+    }
+    return n;
+}
+
+/* libxml2 compares each attribute of a start tag with all the earlier ones:
+ * a tag with a million attributes takes hours. The attributes of a start tag
+ * ('<', a letter) after the first HT_MAX_TAG_ATTRS become spaces (line ends
+ * kept, so lines do not move); html.c reads a dozen attributes at most.
+ * Comments and the raw text of scripts and styles are skipped, as libxml2
+ * reads them. Returns a malloc'd copy of s[0..n) with the cuts, or NULL when
+ * no tag has that many (or out of memory: *oom). *line: the line of the first
+ * cut tag. */
+static char *ht_cap_attrs(const char *s, size_t n, long *line, long *ncut, int *oom)
+{
+    char *w = NULL;
+    long ln = 1;
+    size_t done = 0; /* lines counted up to here */
+    size_t i = 0;
+    *ncut = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s) + 1;
+        if (n - i >= 3 && !memcmp(s + i, "!--", 3)) {
+            i = ht_skip_to(s, n, i + 3, "-->");
+            continue;
+        }
+        if (i >= n || !isalpha((unsigned char)s[i]))
+            continue;
+        size_t name = i;
+        while (i < n && !ht_blank(s[i]) && s[i] != '>' && s[i] != '/')
+            i++;
+        size_t name_len = i - name;
+        long k = 0;
+        size_t cut = 0;
+        while (i < n && s[i] != '>') {
+            if (ht_blank(s[i]) || s[i] == '/') {
+                i++;
+                continue;
+            }
+            if (++k > HT_MAX_TAG_ATTRS && !cut)
+                cut = i;
+            i = ht_skip_attr(s, n, i);
+        }
+        if (cut) {
+            if (!w && !(w = malloc(n))) {
+                *oom = 1;
+                return NULL;
+            }
+            if (!*ncut) {
+                memcpy(w, s, n);
+                for (; done < cut; done++)
+                    ln += s[done] == '\n';
+                *line = ln;
+            }
+            (*ncut)++;
+            for (size_t j = cut; j < i; j++)
+                if (w[j] != '\n')
+                    w[j] = ' ';
+        }
+        if (name_len == 6 && !strncasecmp(s + name, "script", 6))
+            i = ht_skip_to(s, n, i, "</script");
+        else if (name_len == 5 && !strncasecmp(s + name, "style", 5))
+            i = ht_skip_to(s, n, i, "</style");
+    }
+    return w;
+}
+
+/* s[0..n) as a tree (NULL when libxml2 gives none). enc: the encoding to
+ * decode from, NULL to let the page say. *oom set on out of memory. */
+static htmlDocPtr ht_parse(const char *file, dyad_diag *d, const char *s, size_t n,
+                           const char *enc, int extra, int *oom)
+{
+    ht_parse_state ps = {.file = file, .diag = d};
     xmlInitParser();
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(s, (int)n);
+    if (!ctxt) {
+        *oom = 1;
+        return NULL;
+    }
+    ps.sax2 = *ctxt->sax;
+    ctxt->sax->startElement = ht_sax_start;
+    ctxt->sax->endElement = ht_sax_end;
+    ctxt->sax->characters = ht_sax_chars;
+    ctxt->sax->cdataBlock = ht_sax_cdata;
+    ctxt->sax->ignorableWhitespace = ht_sax_blank;
+    ctxt->sax->comment = NULL; /* comments and processing instructions are never read */
+    ctxt->sax->processingInstruction = NULL;
+    ctxt->_private = &ps;
+    ps.ctxt = ctxt;
+    if (enc) { /* as htmlReadMemory does with its encoding argument */
+        /* UTF-8 needs no decoder (which would copy the input once more): naming
+         * the encoding is enough for a <meta charset> not to switch to another */
+        xmlCharEncodingHandlerPtr h =
+            strcasecmp(enc, "UTF-8") ? xmlFindCharEncodingHandler(enc) : NULL;
+        if (h)
+            xmlSwitchToEncoding(ctxt, h);
+        if (h || !strcasecmp(enc, "UTF-8")) {
+            xmlFree((xmlChar *)ctxt->input->encoding);
+            ctxt->input->encoding = xmlStrdup((const xmlChar *)enc);
+            ctxt->charset = XML_CHAR_ENCODING_UTF8;
+        }
+    }
+    htmlCtxtUseOptions(ctxt, HT_OPTIONS | extra);
     xmlStructuredErrorFunc old_s = xmlStructuredError;
     void *old_sctx = xmlStructuredErrorContext;
     xmlGenericErrorFunc old_g = xmlGenericError;
     void *old_gctx = xmlGenericErrorContext;
-    xmlSetStructuredErrorFunc(NULL, ht_quiet_s);
+    xmlSetStructuredErrorFunc(&ps, ht_parse_error);
     xmlSetGenericErrorFunc(NULL, ht_quiet);
-    htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, enc, HT_OPTIONS | extra);
+    htmlParseDocument(ctxt);
     xmlSetStructuredErrorFunc(old_sctx, old_s);
     xmlSetGenericErrorFunc(old_gctx, old_g);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
     return doc;
 }
 
-/* The page as a document: UTF-8 (invalid bytes replaced, a warning) unless it
- * is not UTF-8 and declares another charset, which libxml2 then decodes. */
+/* ht_parse after ht_cap_attrs. */
+static htmlDocPtr ht_parse_capped(const char *file, dyad_diag *d, const char *s, size_t n,
+                                  const char *enc, int extra, int *oom)
+{
+    long line = 0, ncut = 0;
+    char *capped = ht_cap_attrs(s, n, &line, &ncut, oom);
+    if (*oom)
+        return NULL;
+    if (ncut)
+        dyad_diag_report(d, DYAD_DIAG_WARNING, file, line,
+                         "%ld start tag%s with more than %d attributes: the further attributes "
+                         "are not read",
+                         ncut, ncut == 1 ? "" : "s", HT_MAX_TAG_ATTRS);
+    htmlDocPtr doc = ht_parse(file, d, capped ? capped : s, n, enc, extra, oom);
+    free(capped);
+    return doc;
+}
+
+/* 1 when s[0..n) is ASCII without NUL: valid UTF-8, read without a copy. */
+static int ht_plain_ascii(const char *s, size_t n)
+{
+    uint64_t acc = 0, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) { /* a word at a time */
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++)
+        acc |= (unsigned char)s[i];
+    return !(acc & 0x8080808080808080ull) && !memchr(s, 0, n);
+}
+
 static htmlDocPtr ht_load(dyad_article *out, const char *buf, size_t n, dyad_diag *d, int *oom)
 {
     size_t len;
     long bad = 0;
+    *oom = 0;
+    if (ht_plain_ascii(buf, n))
+        return n ? ht_parse_capped(out->file, d, buf, n, "UTF-8", HTML_PARSE_IGNORE_ENC, oom) : NULL;
     char *clean = dyad_utf8_sanitize(buf, n, &len, &bad);
     char cs[40];
     *oom = !clean;
@@ -664,15 +1122,15 @@ static htmlDocPtr ht_load(dyad_article *out, const char *buf, size_t n, dyad_dia
     htmlDocPtr doc = NULL;
     const char *enc = bad ? ht_charset(buf, n, cs, sizeof cs) : NULL;
     if (enc)
-        doc = ht_parse(buf, n, enc, 0);
+        doc = ht_parse_capped(out->file, d, buf, n, enc, 0, oom);
     if (!doc && bad) {
         out->bad_utf8 = bad;
         dyad_diag_report(d, DYAD_DIAG_WARNING, out->file, 0,
                          "%ld invalid UTF-8 sequence%s replaced with U+FFFD", bad,
                          bad == 1 ? "" : "s");
     }
-    if (!doc && len)
-        doc = ht_parse(clean, len, "UTF-8", HTML_PARSE_IGNORE_ENC);
+    if (!doc && len && !*oom)
+        doc = ht_parse_capped(out->file, d, clean, len, "UTF-8", HTML_PARSE_IGNORE_ENC, oom);
     free(clean);
     return doc;
 }
@@ -682,7 +1140,7 @@ static htmlDocPtr ht_load(dyad_article *out, const char *buf, size_t n, dyad_dia
 static int ht_article(dyad_article *out, dyad_arena *a, htmlDocPtr doc, dyad_diag *d)
 {
     ht_state st = {.tmp = dyad_arena_new()};
-    ht_out o = {.pending = HT_NONE};
+    ht_out o = {.pending = HT_NONE, .breaks = 1};
     int rc = 0;
     dyad_buf_init(&o.b);
     xmlNodePtr docroot = xmlDocGetRootElement(doc);

@@ -145,5 +145,11 @@ int dyad_article_from_jsonl(dyad_article *out, dyad_arena *a, const char *name, 
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     if ((rc = jl_date(out, a, d)) != 0)
         return rc;
-    return dyad_ingest__set_text(out, a, out->text, strlen(out->text));
+    size_t tl = 0; /* character references left in the text ("Iraq #39;s") */
+    char *text = dyad_ingest__entities(a, out->text, strlen(out->text), &tl);
+    const char *title = dyad_ingest__entities(a, out->title, strlen(out->title), NULL);
+    if (!text || !title)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    out->title = title;
+    return dyad_ingest__set_text(out, a, text, tl);
 }

@@ -11,10 +11,24 @@
  *     Parse add to the current one, whether they are its children or (the
  *     UniversalPetrarch layout) its following siblings. libxml2 errors go to
  *     the dyad_diag sink through a structured error handler.
+ * Nothing outside the file is ever read: no external DTD (no externalSubset
+ * callback, no DTD loading option), no external entity and no parameter
+ * entity (px_entity_decl declares internal general entities only: a reference
+ * to another is reported with its line and left out, the text around it
+ * kept), no XInclude (nothing processes it in SAX), no network (NONET).
+ * Internal entities are expanded (without XML_PARSE_NOENT, which would make
+ * libxml2 load external ones, SAX still delivers their text), but not the
+ * references inside an entity's text (a "billion laughs" nests them), and at
+ * most PX_MAX_ENTITY_BYTES in all per file (see px_get_entity); within
+ * libxml2's own amplification limits too (no XML_PARSE_HUGE). What is left
+ * out is reported with the line of the reference; the text around it stays.
  * No DOM is built. A record whose <Sentence> (or <Text>/<Parse>) is still
  * open when the parser stops is incomplete: reported as an error, dropped. */
 #include "ingest/petrxml.h"
 
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <limits.h>
@@ -27,9 +41,12 @@
 #define PX_WRAP "dyad-petrxml-wrapper"
 #define PX_MAX_XML_MSGS 50  /* libxml2 messages shown per file (all are counted) */
 #define PX_MAX_UTF8_MSGS 20 /* lines with invalid UTF-8 shown per file */
+#define PX_MAX_ENTITY_BYTES (1u << 20) /* text from internal entities kept per file */
+/* Not XML_PARSE_NOENT (libxml2 then loads external entities), DTDLOAD,
+ * DTDATTR, DTDVALID, XINCLUDE or HUGE. OLDSAX: see px_get_entity. */
 #define PX_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | \
-                    XML_PARSE_NOWARNING | XML_PARSE_NOENT | XML_PARSE_NOCDATA | \
-                    XML_PARSE_IGNORE_ENC)
+                    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC | \
+                    XML_PARSE_OLDSAX)
 
 struct dyad_petrxml {
     char *name;          /* for messages; malloc'd */
@@ -72,6 +89,9 @@ typedef struct px_state {
     const char *field_name;
     dyad_buf text;
     long nxml;          /* libxml2 messages seen */
+    xmlHashTablePtr unread; /* entities declared and never read: (name, "&" or "%") */
+    size_t entity_bytes;    /* text of the internal entities expanded so far */
+    int entity_nested, entity_cut, entity_loop; /* refusals reported (once each) */
     int oom;
 } px_state;
 
@@ -145,15 +165,27 @@ static long px_tag_line(xmlParserCtxtPtr ctxt)
     return line;
 }
 
-/* Value of attribute name (arena copy), NULL when absent. */
+/* Value of attribute name (arena copy), NULL when absent. Without
+ * XML_PARSE_NOENT libxml2 leaves references in attribute values ("&i;", and
+ * "&#38;" for "&amp;"): they are decoded here as libxml2's tree builder does
+ * (entities through px_get_entity). */
 static const char *px_attr(px_state *st, const xmlChar **attrs, int nattr, const char *name)
 {
     for (int i = 0; i < nattr; i++) {
         const xmlChar **a = attrs + 5 * i;
         if (strcmp((const char *)a[0], name) != 0)
             continue;
-        const char *v = dyad_arena_strndup(st->r->arena, (const char *)a[3],
-                                           (size_t)(a[4] - a[3]));
+        const char *s = (const char *)a[3];
+        size_t n = (size_t)(a[4] - a[3]);
+        xmlChar *dec = NULL;
+        if (memchr(s, '&', n) && n <= INT_MAX &&
+            (dec = xmlStringLenDecodeEntities(st->ctxt, a[3], (int)n, XML_SUBSTITUTE_REF, 0, 0,
+                                              0))) {
+            s = (const char *)dec;
+            n = strlen(s);
+        }
+        const char *v = dyad_arena_strndup(st->r->arena, s, n);
+        xmlFree(dec);
         if (!v)
             px_oom(st);
         return v;
@@ -440,7 +472,7 @@ static void px_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
                      const xmlChar **attrs)
 {
-    px_state *st = ((xmlParserCtxtPtr)ctx)->_private;
+    px_state *st = ctx;
     const char *name = (const char *)localname;
     (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
     st->depth++;
@@ -467,7 +499,7 @@ static void px_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 static void px_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                    const xmlChar *uri)
 {
-    px_state *st = ((xmlParserCtxtPtr)ctx)->_private;
+    px_state *st = ctx;
     (void)localname, (void)prefix, (void)uri;
     if (st->field != PX_NONE && st->depth == st->field_depth)
         px_field_end(st);
@@ -482,9 +514,134 @@ static void px_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 static void px_chars(void *ctx, const xmlChar *ch, int len)
 {
-    px_state *st = ((xmlParserCtxtPtr)ctx)->_private;
+    px_state *st = ctx;
     if (st->field != PX_NONE && !st->oom && dyad_buf_append(&st->text, (const char *)ch, (size_t)len))
         px_oom(st);
+}
+
+/* ---- entities ------------------------------------------------------------ */
+
+/* Only internal general entities are declared (libxml2 keeps them in the
+ * document st->ctxt->myDoc, made for that in px_parse); external entities
+ * (SYSTEM, PUBLIC) and parameter entities are remembered, so that a reference
+ * to one is reported as such, and never read. */
+static void px_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+                           const xmlChar *sys, xmlChar *content)
+{
+    px_state *st = ctx;
+    if (type == XML_INTERNAL_GENERAL_ENTITY) {
+        xmlSAX2EntityDecl(st->ctxt, name, type, pub, sys, content);
+        return;
+    }
+    int pe = type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY;
+    if (!st->unread)
+        st->unread = xmlHashCreate(16);
+    if (st->unread)
+        xmlHashAddEntry2(st->unread, name, (const xmlChar *)(pe ? "%" : "&"), (void *)1);
+}
+
+static long px_line(const px_state *st);
+
+/* The entity a reference names: a predefined one (&amp; ...), an internal one
+ * declared in the file, or NULL. NULL too (refused, reported once per file)
+ * for a reference inside another entity's text, which is how a "billion
+ * laughs" grows (the document's parser counts the entities it is inside in
+ * depth), and once PX_MAX_ENTITY_BYTES have been expanded in all. libxml2
+ * falls back to its own lookup when this gives NULL, unless the parser's
+ * userData is not the parser itself: px_parse sees to that.
+ * After any error in the document (reported, and recovered from), libxml2
+ * drops every reference it meets, even &amp;, without a word: the document's
+ * parser is told here that all is well (XML_PARSE_OLDSAX brings the
+ * predefined entities here too), so that the entity's text is read. */
+static xmlEntityPtr px_get_entity(void *ctx, const xmlChar *name)
+{
+    px_state *st = ctx;
+    xmlEntityPtr ent = xmlGetPredefinedEntity(name);
+    if (ent) {
+        st->ctxt->wellFormed = 1;
+        return ent;
+    }
+    ent = st->ctxt->myDoc ? xmlGetDocEntity(st->ctxt->myDoc, name) : NULL;
+    if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY)
+        return NULL;
+    if (st->ctxt->depth > 0) {
+        if (!st->entity_nested++)
+            px_report(st, DYAD_DIAG_ERROR, px_line(st),
+                      "XML: entity &%.60s; inside another entity's text not expanded (nested "
+                      "entities are not read): left out",
+                      (const char *)name);
+        return NULL;
+    }
+    if (st->entity_bytes + (size_t)ent->length > PX_MAX_ENTITY_BYTES) {
+        if (!st->entity_cut++)
+            px_report(st, DYAD_DIAG_ERROR, px_line(st),
+                      "XML: entities expand to over %u bytes in all: &%.60s; and the later "
+                      "references are left out",
+                      PX_MAX_ENTITY_BYTES, (const char *)name);
+        return NULL;
+    }
+    st->entity_bytes += (size_t)ent->length;
+    st->ctxt->wellFormed = 1;
+    return ent;
+}
+
+/* <!DOCTYPE root SYSTEM "uri" [...]>: the external DTD is not read; said. */
+static void px_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ext,
+                               const xmlChar *sys)
+{
+    px_state *st = ctx;
+    (void)name;
+    if (ext || sys)
+        px_report(st, DYAD_DIAG_WARNING, px_line(st),
+                  "XML: the external DTD \"%.200s\" is not read (dyad reads no DTD, file or "
+                  "URL named in its input)",
+                  (const char *)(sys ? sys : ext));
+}
+
+/* <!ENTITY name SYSTEM "uri" NDATA type>: remembered, never read. */
+static void px_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *pub,
+                                    const xmlChar *sys, const xmlChar *notation)
+{
+    (void)pub, (void)sys, (void)notation;
+    px_entity_decl(ctx, name, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, NULL, NULL, NULL);
+}
+
+/* Not called (nothing external is declared): refuses all the same. */
+static xmlParserInputPtr px_resolve_entity(void *ctx, const xmlChar *pub, const xmlChar *sys)
+{
+    (void)ctx, (void)pub, (void)sys;
+    return NULL;
+}
+
+/* The line the document's parser is at (an entity's text has lines of its own). */
+static long px_line(const px_state *st) { return st->ctxt ? st->ctxt->input->line : 0; }
+
+/* libxml2's messages about entities, said in dyad's terms with the line of
+ * the reference in the file: 1 if handled. */
+static int px_entity_message(px_state *st, xmlErrorPtr e)
+{
+    if (e->code == XML_ERR_ENTITY_LOOP) { /* libxml2's amplification limit */
+        if (!st->entity_loop++)
+            px_report(st, DYAD_DIAG_ERROR, px_line(st),
+                      "XML: too many entity references (libxml2's limit): left out");
+        return 1;
+    }
+    if (e->code != XML_ERR_UNDECLARED_ENTITY && e->code != XML_WAR_UNDECLARED_ENTITY)
+        return 0;
+    const xmlChar *name = (const xmlChar *)e->str1;
+    if (!name)
+        return 0;
+    int pe = strstr(e->message, "PEReference") != NULL;
+    if (st->unread && xmlHashLookup2(st->unread, name, (const xmlChar *)(pe ? "%" : "&"))) {
+        px_report(st, DYAD_DIAG_ERROR, px_line(st),
+                  "XML: %s %s%.60s; not read (dyad reads no DTD, file or URL named in its "
+                  "input): left out",
+                  pe ? "parameter entity" : "external entity", pe ? "%" : "&",
+                  (const char *)name);
+        return 1;
+    }
+    /* declared, but refused by px_get_entity: already reported */
+    return !pe && st->ctxt->myDoc && xmlGetDocEntity(st->ctxt->myDoc, name);
 }
 
 /* A message about the wrapper element, which is not in the file, said in
@@ -509,7 +666,7 @@ static int px_wrapper_message(px_state *st, xmlErrorPtr e)
 
 static void px_xml_message(px_state *st, xmlErrorPtr e)
 {
-    if (!e || !e->message || px_wrapper_message(st, e))
+    if (!e || !e->message || px_wrapper_message(st, e) || px_entity_message(st, e))
         return;
     int err = e->level >= XML_ERR_ERROR;
     if (err)
@@ -528,7 +685,7 @@ static void px_xml_message(px_state *st, xmlErrorPtr e)
 
 static void px_sax_error(void *ctx, xmlErrorPtr e)
 {
-    px_xml_message(((xmlParserCtxtPtr)ctx)->_private, e);
+    px_xml_message(ctx, e);
 }
 
 static void px_global_error(void *st, xmlErrorPtr e) { px_xml_message(st, e); }
@@ -759,6 +916,11 @@ static void px_sax_init(xmlSAXHandler *h)
     h->ignorableWhitespace = px_chars;
     h->cdataBlock = px_chars;
     h->serror = px_sax_error;
+    h->internalSubset = px_internal_subset;
+    h->entityDecl = px_entity_decl;
+    h->unparsedEntityDecl = px_unparsed_entity_decl;
+    h->getEntity = px_get_entity;
+    h->resolveEntity = px_resolve_entity;
 }
 
 /* After the parser stops: the last record (dropped if the input ends inside
@@ -805,9 +967,20 @@ static int px_parse(dyad_petrxml *r, dyad_buf *doc)
     if (!ctxt)
         return dyad_set_error(DYAD_ENOMEM, "%s: cannot create an XML parser", r->name);
     px_sax_init(ctxt->sax);
-    ctxt->_private = &st;
+    /* the callbacks get &st, also those from the parsers libxml2 makes for an
+     * entity's text (and libxml2 does not go around px_get_entity) */
+    ctxt->userData = &st;
     st.ctxt = ctxt;
     xmlCtxtUseOptions(ctxt, PX_OPTIONS);
+    /* the document px_entity_decl declares internal entities in; given one,
+     * libxml2 does not make its own, where it would declare every kind */
+    ctxt->myDoc = xmlNewDoc((const xmlChar *)"1.0");
+    if (!ctxt->myDoc || !xmlCreateIntSubset(ctxt->myDoc, (const xmlChar *)PX_WRAP, NULL, NULL)) {
+        xmlFreeDoc(ctxt->myDoc);
+        xmlFreeParserCtxt(ctxt);
+        dyad_buf_free(&st.text);
+        return dyad_set_error(DYAD_ENOMEM, "%s: out of memory", r->name);
+    }
     px_run(&st, ctxt);
     px_finish(&st);
     if (st.oom)
@@ -821,6 +994,7 @@ static int px_parse(dyad_petrxml *r, dyad_buf *doc)
     free(st.actors.v);
     free(st.include.v);
     free(st.exclude.v);
+    xmlHashFree(st.unread, NULL);
     dyad_buf_free(&st.text);
     return rc;
 }

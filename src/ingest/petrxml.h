@@ -22,6 +22,13 @@
  * inside (a truncated file) is reported as an error and not returned; every
  * complete record before it is.
  *
+ * Nothing but the file is read: an external DTD, an external entity (SYSTEM or
+ * PUBLIC, file or URL), a parameter entity or an XInclude is never loaded; a
+ * reference to such an entity is reported as an error at its line and left
+ * out, the text around it kept. Entities declared in the file's internal
+ * subset are expanded, except references inside another entity's text and
+ * past 1 MB of expansion in all (a "billion laughs" ends at once; reported).
+ *
  * Ownership: the reader owns the environment and every record and string it
  * hands out; they stay valid until dyad_petrxml_free() (the API promises only
  * "until the next dyad_petrxml_next() or free"; copy what you keep longer).

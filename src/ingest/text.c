@@ -14,6 +14,8 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include <libxml/HTMLparser.h>
+
 #define RD_PEEK 4096          /* bytes read before the format is chosen */
 #define BP_WEAK_MAX 200       /* a weak-marker line longer than this is kept */
 
@@ -393,8 +395,141 @@ char *dyad_ingest__utf8(dyad_arena *a, const char *s, size_t n, size_t *out_len,
     return dyad_ingest__utf8_nul(a, s, n, out_len, nbad, NULL, d, name, line);
 }
 
+/* The first dateline of s[0..n), in its first three lines that are kept (not
+ * blank, not boilerplate: a headline may come before it), without its
+ * separator ("BAGHDAD (Reuters)"), from a; "" when none; NULL on out of
+ * memory. */
+static const char *first_dateline(dyad_arena *a, const char *s, size_t n)
+{
+    int kept = 0;
+    for (size_t i = 0; i < n && kept < 3;) {
+        size_t e = i;
+        while (e < n && s[e] != '\n' && s[e] != '\r')
+            e++;
+        size_t lead = i, t = e;
+        while (lead < t && is_blank(s[lead]))
+            lead++;
+        while (t > lead && is_blank(s[t - 1]))
+            t--;
+        if (lead < t && !dyad_article_is_boilerplate(s + i, t - i)) {
+            kept++;
+            size_t dl = dyad_article_dateline_len(s + lead, t - lead);
+            if (!dl) {
+                i = e + 1;
+                continue;
+            }
+            while (dl && (is_blank(s[lead + dl - 1]) || s[lead + dl - 1] == '-' ||
+                          (unsigned char)s[lead + dl - 1] >= 0x80))
+                dl--; /* the separator: " - ", " -- ", an em dash */
+            return dyad_arena_strndup(a, s + lead, dl);
+        }
+        i = e + 1;
+    }
+    return "";
+}
+
+/* ---- character references (AG News, feeds that escape their text) -------- */
+
+static size_t put_utf8(char *o, unsigned long cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The reference at s[i..n) ("&#39;", "&quot;", or without the '&' when bare):
+ * its length and *cp, 0 when there is none. */
+static size_t entity_at(const char *s, size_t n, size_t i, int bare, unsigned long *cp)
+{
+    size_t k = i + (bare ? 0 : 1);
+    if (k < n && s[k] == '#') {
+        int hex = k + 1 < n && (s[k + 1] == 'x' || s[k + 1] == 'X') && !bare;
+        size_t d = k + 1 + (size_t)hex, e = d;
+        unsigned long v = 0;
+        while (e < n && e - d < 7 &&
+               (hex ? isxdigit((unsigned char)s[e]) : isdigit((unsigned char)s[e]))) {
+            int c = (unsigned char)s[e];
+            v = v * (hex ? 16 : 10) + (unsigned long)(isdigit(c) ? c - '0' : (tolower(c) - 'a' + 10));
+            e++;
+        }
+        if (e == d || e >= n || s[e] != ';' || (bare && e - d < 2))
+            return 0;
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return e + 1 - i;
+    }
+    size_t e = k;
+    while (e < n && e - k < 12 && isalnum((unsigned char)s[e]))
+        e++;
+    if (e == k || e >= n || s[e] != ';')
+        return 0;
+    char name[16];
+    memcpy(name, s + k, e - k);
+    name[e - k] = 0;
+    const htmlEntityDesc *ent = htmlEntityLookup((const xmlChar *)name);
+    if (!ent || !ent->value || (bare && ent->value >= 0x80))
+        return 0;
+    *cp = ent->value;
+    return e + 1 - i;
+}
+
+char *dyad_ingest__entities(dyad_arena *a, const char *s, size_t n, size_t *out_len)
+{
+    /* a reference is never shorter than what it gives ("&lt;" -> 1 byte,
+     * "&#x10FFFF;" -> 4) */
+    char *o = dyad_arena_alloc(a, n + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned long cp = 0;
+        size_t len = 0;
+        if (s[i] == '&')
+            len = entity_at(s, n, i, 0, &cp);
+        else if ((s[i] == '#' || isalpha((unsigned char)s[i])) &&
+                 (i == 0 || isspace((unsigned char)s[i - 1]) || strchr("([{\"'", s[i - 1])))
+            len = entity_at(s, n, i, 1, &cp);
+        if (!len) {
+            o[k++] = s[i++];
+            continue;
+        }
+        /* "Iraq #39;s" (AG News): the apostrophe joins the word before */
+        if (cp == '\'' && k >= 2 && o[k - 1] == ' ' &&
+            isalpha((unsigned char)o[k - 2]) && i + len < n &&
+            (s[i + len] == 's' || s[i + len] == 't') &&
+            (i + len + 1 >= n || !isalpha((unsigned char)s[i + len + 1])))
+            k--;
+        k += put_utf8(o + k, cp);
+        i += len;
+    }
+    o[k] = 0;
+    if (out_len)
+        *out_len = k;
+    return o;
+}
+
 int dyad_ingest__set_text(dyad_article *out, dyad_arena *a, const char *text, size_t n)
 {
+    if (!(out->dateline = first_dateline(a, text, n)))
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
     char *t;
     size_t len;
     long dropped;
@@ -427,7 +562,10 @@ int dyad_article_from_text(dyad_article *out, dyad_arena *a, const char *name, c
         s += 3, len -= 3;
     size_t skip = dyad_article_take_date(date, s, len);
     out->date = date;
-    return dyad_ingest__set_text(out, a, s + skip, len - skip);
+    char *dec = dyad_ingest__entities(a, s + skip, len - skip, &len);
+    if (!dec)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    return dyad_ingest__set_text(out, a, dec, len);
 }
 
 /* ---- format detection ----------------------------------------------------- */

@@ -112,6 +112,7 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
     dyad_buf_printf(&b, ",\"quad_class\":%d,\"goldstein\":", e->quad_class);
     put_number(&b, e->goldstein);
     put_field(&b, "plover", e->plover);
+    put_field(&b, "modality", e->modality ? e->modality : "asserted");
     put_field(&b, "text", e->text);
     dyad_buf_puts(&b, ",\"evidence\":{");
     put_span(&b, "source", e->source_span, e->source_text);
@@ -126,6 +127,11 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
         dyad_buf_printf(&b, ",\"mentions\":%d", e->mentions);
     if (e->mentions > 1 && e->mention)
         put_mentions(&b, e);
+    if (e->source_country_from) { /* where the actors' countries came from */
+        put_field(&b, "source_country_from", e->source_country_from);
+        put_field(&b, "target_country_from",
+                  e->target_country_from ? e->target_country_from : "");
+    }
     dyad_buf_puts(&b, "}\n");
     if (!b.data)
         return dyad_set_error(DYAD_ENOMEM, "out of memory writing an event");

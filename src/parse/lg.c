@@ -36,7 +36,9 @@ struct dyad_lg {
     Parse_Options po;
     dyad_lg_opts o;
     dyad_lg_stats st;
-    double deadline;    /* ms (lg__now) when the current sentence's time is up */
+    int max_null;       /* null links allowed in the piece being parsed: -1 any number,
+                         * 0 none, else at most that many (by its length) */
+    dyad_arena *scratch; /* one sentence's working memory, reset for each */
 };
 
 static double lg__now(void)
@@ -78,7 +80,7 @@ typedef struct prep {
     int n, cap;
     int *os, *oe, *run;
     lgrun *runs;
-    int nruns;
+    int nruns, runcap;
     dyad_arena *a;
     int err;
 } prep;
@@ -346,15 +348,19 @@ static int find_runs(prep *p, const dyad_lg *lg, const char *t, chunk *ch, int n
             break;
         }
         if (words >= 2) {
-            lgrun *r = dyad_arena_alloc(p->a, (size_t)(p->nruns + 1) * sizeof *r);
-            if (!r)
-                return DYAD_ENOMEM;
-            if (p->nruns)
-                memcpy(r, p->runs, (size_t)p->nruns * sizeof *r);
-            r[p->nruns] = (lgrun){ch[i].cs, ch[j].ce};
+            if (p->nruns == p->runcap) { /* doubled: linear in the number of runs */
+                int cap = p->runcap ? 2 * p->runcap : 8;
+                lgrun *r = dyad_arena_alloc(p->a, (size_t)cap * sizeof *r);
+                if (!r)
+                    return DYAD_ENOMEM;
+                if (p->nruns)
+                    memcpy(r, p->runs, (size_t)p->nruns * sizeof *r);
+                p->runs = r;
+                p->runcap = cap;
+            }
+            p->runs[p->nruns] = (lgrun){ch[i].cs, ch[j].ce};
             for (int k = i; k <= j; k++)
                 runof[k] = p->nruns;
-            p->runs = r;
             p->nruns++;
         }
         i = j + 1;
@@ -2899,14 +2905,9 @@ static int new_sentence(Sentence *out, dyad_lg *p, const prep *pp, dyad_lg_resul
 static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int nulls,
                       dyad_lg_result *res)
 {
-    /* the time limit holds for the whole sentence: each attempt gets what is
-     * left of it (link-grammar counts whole seconds) */
-    double left = p->deadline - lg__now();
-    if (left < 50) {
-        res->timed_out = 1;
-        return 0;
-    }
-    parse_options_set_max_parse_time(p->po, (int)(left / 1000.0 + 0.999));
+    /* no clock decides the result: the work is bounded by the length of the
+     * piece (DYAD_LG_PIECE_WORDS, DYAD_LG_NULL_WORDS); link-grammar's own
+     * timer (max_parse_time, set once) is only an emergency guard */
     parse_options_set_disjunct_cost(p->po, cost);
     /* a new Sentence for each attempt: reusing one across costs changes what
      * link-grammar finds */
@@ -2916,7 +2917,9 @@ static int parse_with(Sentence *out, dyad_lg *p, const prep *pp, float cost, int
     int rc = new_sentence(out, p, pp, res);
     if (rc)
         return rc;
-    int mx = nulls ? sentence_length(*out) : 0;
+    int mx = !nulls ? 0 : p->max_null < 0 || p->max_null > sentence_length(*out)
+                              ? sentence_length(*out)
+                              : p->max_null;
     int n = run_parse(p, *out, nulls, mx, res);
     return n > 0 ? n : 0;
 }
@@ -2978,7 +2981,7 @@ static int parse_attempts(dyad_lg *p, const prep *pp, const char *text, graph *b
         rc = rank_linkages(p, s, pp, text, best, &best_sc, 0, res, a);
     } else if (!rc) {
         for (int st = 0; st < 2 && !rc; st++) {
-            if ((st == 0 && cheap >= full) || (st == 1 && !p->o.null_links))
+            if ((st == 0 && cheap >= full) || (st == 1 && (!p->o.null_links || !p->max_null)))
                 continue;
             /* a partial parse scores at least LG_NULL_PENALTY: it cannot beat
              * a full one that scores less */
@@ -3041,6 +3044,7 @@ static int prep_substitute(prep *out, const prep *pp, int os, int oe, const char
     }
     out->runs = pp->runs;
     out->nruns = pp->nruns;
+    out->runcap = pp->runcap;
     if (!out->s)
         prep_put(out, "", 0, 0, 0, -1);
     return out->err;
@@ -3067,7 +3071,7 @@ static int parse_best(dyad_lg *p, const prep *pp, const char *text, graph *best,
     }
     if (!rc && best_sc >= 1e30)
         rc = dyad_set_error(DYAD_EPARSE, "no linkage%s",
-                            res->timed_out ? " within the time limit" : "");
+                            res->timed_out ? " within link-grammar's emergency time limit" : "");
     return rc;
 }
 
@@ -3101,7 +3105,7 @@ static void lg__quiet(lg_errinfo *ei, void *data)
 
 void dyad_lg_opts_default(dyad_lg_opts *o)
 {
-    o->max_parse_time = 3;
+    o->max_parse_time = DYAD_LG_EMERGENCY_SECONDS;
     o->linkage_limit = 300;
     o->short_length = 10;
     o->rank = 10;
@@ -3128,13 +3132,18 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts)
                                               "(install link-grammar-dictionaries-en)");
     }
     p->po = parse_options_create();
-    if (!p->po) {
+    p->scratch = dyad_arena_new();
+    if (!p->po || !p->scratch) {
+        if (p->po)
+            parse_options_delete(p->po);
+        dyad_arena_free(p->scratch);
         dictionary_delete(p->dict);
         free(p);
         return lg__nomem();
     }
     parse_options_set_verbosity(p->po, 0);
-    parse_options_set_max_parse_time(p->po, p->o.max_parse_time > 0 ? p->o.max_parse_time : 3);
+    parse_options_set_max_parse_time(p->po, p->o.max_parse_time > 0 ? p->o.max_parse_time
+                                                                     : DYAD_LG_EMERGENCY_SECONDS);
     parse_options_set_linkage_limit(p->po, p->o.linkage_limit > 0 ? p->o.linkage_limit : 300);
     if (p->o.short_length > 0)
         parse_options_set_short_length(p->po, p->o.short_length);
@@ -3149,6 +3158,7 @@ void dyad_lg_free(dyad_lg *p)
         return;
     parse_options_delete(p->po);
     dictionary_delete(p->dict);
+    dyad_arena_free(p->scratch);
     free(p);
 }
 
@@ -3227,6 +3237,321 @@ static int lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char
     }
     res->status = res->null_count > 0 ? DYAD_LG_PARTIAL : DYAD_LG_FULL;
     return 0;
+}
+
+/* ==== long sentences: pieces ============================================== */
+
+/* Link-grammar's work grows steeply with the length of what it is given
+ * (null links most of all), and its only bound is a timer, which would make
+ * the output depend on the machine's load. So the work is bounded by the
+ * input instead: a sentence of more than DYAD_LG_PIECE_WORDS words (after name
+ * merging) is cut at a safe point and its pieces parsed one by one; null links
+ * are tried only on pieces of at most DYAD_LG_NULL_WORDS words, and a longer
+ * piece without a full linkage is cut again. The pieces' trees are joined
+ * under one ROOT with the separators (";", ",", "and", a dash) as leaves
+ * between them: (ROOT (S ...) (: ;) (S ...)). */
+
+/* Words link-grammar would get for text[0..n) (the prepared text's chunks,
+ * names merged); -1 out of memory. */
+static int piece_words(const dyad_lg *p, const char *text, int n, dyad_arena *a)
+{
+    prep pp;
+    if (prep_build(&pp, p, text, n, a))
+        return -1;
+    int words = 0;
+    for (int i = 0; i < pp.n; i++)
+        words += pp.s[i] != ' ' && (i == 0 || pp.s[i - 1] == ' ');
+    return words;
+}
+
+typedef struct lgpart {
+    dyad_tree *t;       /* a parsed piece (spans relative to off), or NULL: a leaf */
+    int off;            /* piece: where it starts in the sentence */
+    int s, e;           /* leaf: its span in the sentence */
+    const char *tag;    /* leaf: its Penn tag */
+} lgpart;
+
+typedef struct lgparts {
+    lgpart *v;
+    int n, cap;
+} lgparts;
+
+static int parts_add(lgparts *ps, lgpart x, dyad_arena *a)
+{
+    if (ps->n == ps->cap) {
+        int cap = ps->cap ? 2 * ps->cap : 8;
+        lgpart *v = dyad_arena_alloc(a, (size_t)cap * sizeof *v);
+        if (!v)
+            return lg__nomem();
+        if (ps->n)
+            memcpy(v, ps->v, (size_t)ps->n * sizeof *v);
+        ps->v = v;
+        ps->cap = cap;
+    }
+    ps->v[ps->n++] = x;
+    return 0;
+}
+
+/* A cut of text[0..n): the left piece is [0, le), the right [rs, n), with up
+ * to two separator leaves in between. */
+typedef struct lgcut {
+    int le, rs;
+    int nsep;
+    int ss[2], se[2];
+    const char *tag[2];
+    int prio;           /* 5 ';'  4 ':'  3 a dash  2 ", and" / ", but"  1 ','  0 none */
+} lgcut;
+
+static int is_dash_chunk(const char *t, int s, int e)
+{
+    if (e - s == 3 && (unsigned char)t[s] == 0xE2 && (unsigned char)t[s + 1] == 0x80 &&
+        ((unsigned char)t[s + 2] == 0x93 || (unsigned char)t[s + 2] == 0x94))
+        return 1;
+    for (int i = s; i < e; i++)
+        if (t[i] != '-')
+            return 0;
+    return e > s;
+}
+
+static int chunk_is(const char *t, const chunk *c, const char *w)
+{
+    int n = (int)strlen(w);
+    return c->e - c->s == n && !strncmp(t + c->s, w, (size_t)n);
+}
+
+/* Chooses where to cut text[0..n): the safest kind of point (see lgcut.prio)
+ * that leaves at least two chunks on each side, the one nearest the middle
+ * among them; else between the two middle chunks. 0 when there are fewer than
+ * two chunks, 1 done, < 0 out of memory. Linear in n. */
+static int find_cut(const char *t, int n, lgcut *c, dyad_arena *a)
+{
+    int maxch = n / 2 + 2;
+    chunk *ch = dyad_arena_alloc(a, (size_t)maxch * sizeof *ch);
+    if (!ch)
+        return lg__nomem();
+    int nch = split_chunks(t, n, ch, maxch);
+    if (nch < 2)
+        return 0;
+    memset(c, 0, sizeof *c);
+    c->prio = -1;
+    int best_d = 1 << 30;
+    for (int i = 0; i + 1 < nch; i++) {
+        const chunk *x = &ch[i], *y = &ch[i + 1];
+        char last = t[x->e - 1];
+        int prio = 0, right = i + 1; /* the right piece's first chunk */
+        if (last == ';')
+            prio = 5;
+        else if (last == ':')
+            prio = 4;
+        else if (is_dash_chunk(t, y->s, y->e) && i + 2 < nch)
+            prio = 3, right = i + 2;
+        else if (last == ',' && i + 2 < nch && (chunk_is(t, y, "and") || chunk_is(t, y, "but")))
+            prio = 2, right = i + 2;
+        else if (last == ',')
+            prio = 1;
+        int left_n = prio == 0 || x->e - x->s > 1 ? i + 1 : i; /* a lone ';' is no word */
+        if (left_n < 2 || nch - right < 2 || prio < c->prio)
+            continue;
+        int d = abs((i + 1) - nch / 2);
+        if (prio == c->prio && d >= best_d)
+            continue;
+        c->prio = prio;
+        best_d = d;
+        c->nsep = 0;
+        c->rs = ch[right].s;
+        if (prio == 0 || prio == 3) {
+            c->le = x->e;
+            if (prio == 3) {
+                c->ss[0] = y->s, c->se[0] = y->e, c->tag[0] = ":";
+                c->nsep = 1;
+            }
+            continue;
+        }
+        c->le = x->e - 1;
+        c->ss[0] = x->e - 1, c->se[0] = x->e, c->tag[0] = prio == 1 || prio == 2 ? "," : ":";
+        c->nsep = 1;
+        if (prio == 2) {
+            c->ss[1] = y->s, c->se[1] = y->e, c->tag[1] = "CC";
+            c->nsep = 2;
+        }
+    }
+    if (c->prio < 0) { /* two or three chunks: between the first two */
+        c->prio = 0;
+        c->le = ch[0].e;
+        c->rs = ch[1].s;
+        c->nsep = 0;
+    }
+    return 1;
+}
+
+static void merge_result(dyad_lg_result *res, const dyad_lg_result *r, int first, int kept)
+{
+    if (kept)
+        res->words += r->words;
+    res->null_count += r->null_count;
+    res->linkages += r->linkages;
+    res->timed_out |= r->timed_out;
+    if (first)
+        res->chosen = r->chosen;
+}
+
+/* Parses text[s..e) (of the sentence text) into parts, cut as needed. */
+static int parse_piece(lgparts *ps, dyad_lg_result *res, dyad_lg *p, const char *text, int s,
+                       int e, int depth, dyad_arena *a)
+{
+    while (s < e && is_space_byte((unsigned char)text[s]))
+        s++;
+    while (e > s && is_space_byte((unsigned char)text[e - 1]))
+        e--;
+    if (!has_alnum(text + s, (size_t)(e - s))) { /* punctuation between cuts: leaves */
+        for (int i = s; i < e; i++)
+            if (!is_space_byte((unsigned char)text[i])) {
+                int j = i;
+                while (j < e && !is_space_byte((unsigned char)text[j]))
+                    j++;
+                int rc = parts_add(ps, (lgpart){.s = i, .e = j, .tag = ":"}, a);
+                if (rc)
+                    return rc;
+                i = j;
+            }
+        return 0;
+    }
+    int words = piece_words(p, text + s, e - s, a);
+    if (words < 0)
+        return lg__nomem();
+    int rc = DYAD_EPARSE;
+    if (words <= DYAD_LG_PIECE_WORDS && e - s <= DYAD_LG_MAX_BYTES) {
+        dyad_lg_result r;
+        memset(&r, 0, sizeof r);
+        p->max_null = words <= DYAD_LG_NULL_WORDS ? -1 : 0;
+        dyad_tree *t = NULL;
+        rc = lg_parse(&t, &r, p, text + s, (size_t)(e - s), a);
+        merge_result(res, &r, ps->n == 0, rc == 0);
+        if (!rc)
+            return parts_add(ps, (lgpart){.t = t, .off = s}, a);
+        /* a piece too long for null links without a full linkage is cut again */
+        if (rc != DYAD_EPARSE || p->max_null < 0 || depth >= 32)
+            return rc;
+    }
+    lgcut c;
+    int got = find_cut(text + s, e - s, &c, a);
+    if (got < 0)
+        return got;
+    if (!got)
+        return rc == DYAD_EPARSE && words > DYAD_LG_PIECE_WORDS
+                   ? dyad_set_error(DYAD_ELIMIT, "a word of %d bytes", e - s)
+                   : rc;
+    if ((rc = parse_piece(ps, res, p, text, s, s + c.le, depth + 1, a)))
+        return rc;
+    for (int k = 0; k < c.nsep; k++)
+        if ((rc = parts_add(ps, (lgpart){.s = s + c.ss[k], .e = s + c.se[k], .tag = c.tag[k]}, a)))
+            return rc;
+    return parse_piece(ps, res, p, text, s + c.rs, e, depth + 1, a);
+}
+
+/* One tree from the parts: ROOT over each piece's root's children and the
+ * separator leaves, in order; spans in the sentence. */
+static int join_parts(dyad_tree **out, const lgparts *ps, const char *text, dyad_arena *a)
+{
+    int nn = 1, nt = 0;
+    for (int i = 0; i < ps->n; i++) {
+        nn += ps->v[i].t ? ps->v[i].t->nnodes - 1 : 1;
+        nt += ps->v[i].t ? ps->v[i].t->ntok : 1;
+    }
+    dyad_tree *t = dyad_arena_alloc(a, sizeof *t);
+    dyad_tnode *nd = dyad_arena_alloc(a, (size_t)nn * sizeof *nd);
+    int *tn = dyad_arena_alloc(a, (size_t)(nt + 1) * sizeof *tn);
+    int *ts = dyad_arena_alloc(a, (size_t)(nt + 1) * sizeof *ts);
+    int *te = dyad_arena_alloc(a, (size_t)(nt + 1) * sizeof *te);
+    if (!t || !nd || !tn || !ts || !te)
+        return lg__nomem();
+    nd[0] = (dyad_tnode){.label = "ROOT", .parent = -1, .first_child = -1, .next_sibling = -1,
+                         .last_child = -1, .tok = -1};
+    int k = 1, tk = 0;
+#define LG_ADD_CHILD(c)                                                                        \
+    do {                                                                                       \
+        nd[c].parent = 0;                                                                      \
+        nd[c].next_sibling = -1;                                                               \
+        if (nd[0].last_child >= 0)                                                             \
+            nd[nd[0].last_child].next_sibling = (c);                                           \
+        else                                                                                   \
+            nd[0].first_child = (c);                                                           \
+        nd[0].last_child = (c);                                                                \
+        nd[0].nchildren++;                                                                     \
+    } while (0)
+    for (int i = 0; i < ps->n; i++) {
+        const lgpart *x = &ps->v[i];
+        if (!x->t) {
+            int dash = (unsigned char)text[x->s] == 0xE2;
+            const char *w = dash ? "--" : dyad_arena_strndup(a, text + x->s, (size_t)(x->e - x->s));
+            if (!w)
+                return lg__nomem();
+            nd[k] = (dyad_tnode){.label = x->tag, .word = w, .first_child = -1, .last_child = -1,
+                                 .tok = tk};
+            LG_ADD_CHILD(k);
+            tn[tk] = k;
+            ts[tk] = x->s;
+            te[tk] = x->e;
+            k++, tk++;
+            continue;
+        }
+        const dyad_tree *pt = x->t;
+        int base = k - 1;
+        for (int j = 1; j < pt->nnodes; j++) {
+            dyad_tnode o = pt->nodes[j];
+            o.parent = o.parent <= 0 ? 0 : o.parent + base;
+            o.first_child = o.first_child < 0 ? -1 : o.first_child + base;
+            o.last_child = o.last_child < 0 ? -1 : o.last_child + base;
+            o.next_sibling = o.next_sibling < 0 ? -1 : o.next_sibling + base;
+            if (o.tok >= 0)
+                o.tok += tk;
+            nd[base + j] = o;
+        }
+        for (int c = pt->nodes[0].first_child; c >= 0; c = pt->nodes[c].next_sibling)
+            LG_ADD_CHILD(base + c);
+        for (int j = 0; j < pt->ntok; j++) {
+            tn[tk + j] = pt->tok_node[j] + base;
+            ts[tk + j] = pt->tok_start[j] < 0 ? -1 : pt->tok_start[j] + x->off;
+            te[tk + j] = pt->tok_end[j] < 0 ? -1 : pt->tok_end[j] + x->off;
+        }
+        k += pt->nnodes - 1;
+        tk += pt->ntok;
+    }
+#undef LG_ADD_CHILD
+    *t = (dyad_tree){.nodes = nd, .nnodes = k, .root = 0, .ntok = tk, .tok_node = tn,
+                     .tok_start = ts, .tok_end = te};
+    *out = t;
+    return 0;
+}
+
+/* The sentence text[0..n), in pieces when it is long (see above). */
+static int parse_long(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *text,
+                      size_t n, dyad_arena *a)
+{
+    if (!text || !has_alnum(text, n))
+        return dyad_set_error(DYAD_EPARSE, "nothing to parse (no word)");
+    if (n > DYAD_LG_MAX_BYTES)
+        return dyad_set_error(DYAD_ELIMIT, "sentence of %zu bytes: longer than %d", n,
+                              DYAD_LG_MAX_BYTES);
+    int words = piece_words(p, text, (int)n, a);
+    if (words < 0)
+        return lg__nomem();
+    if (words > DYAD_LG_MAX_WORDS)
+        return dyad_set_error(DYAD_ELIMIT, "sentence of %d words or more: longer than %d",
+                              words, DYAD_LG_MAX_WORDS);
+    lgparts ps = {0};
+    int rc = parse_piece(&ps, res, p, text, 0, (int)n, 0, a);
+    if (rc)
+        return rc;
+    res->pieces = 0;
+    for (int i = 0; i < ps.n; i++)
+        res->pieces += ps.v[i].t != NULL;
+    res->status = res->null_count > 0 ? DYAD_LG_PARTIAL : DYAD_LG_FULL;
+    if (ps.n == 1 && ps.v[0].t && ps.v[0].off == 0) {
+        *out = ps.v[0].t;
+        return 0;
+    }
+    return join_parts(out, &ps, text, a);
 }
 
 /* ==== datelines ============================================================ */
@@ -3361,7 +3686,7 @@ static int parse_dateline(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, cons
         return DYAD_ENOMEM;
     memset(rest, ' ', (size_t)end);
     dyad_tree *rt = NULL;
-    if (lg_parse(&rt, res, p, rest, n, a) || !rt || rt->ntok < 1 || rt->nnodes < 2)
+    if (parse_long(&rt, res, p, rest, n, a) || !rt || rt->ntok < 1 || rt->nnodes < 2)
         return 0;
     char *rs = dyad_tree_to_string(rt, a);
     if (!rs || strncmp(rs, "(ROOT ", 6))
@@ -3404,6 +3729,33 @@ static int parse_dateline(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, cons
     return 1;
 }
 
+/* A copy of t (its arrays and strings) in a. */
+static dyad_tree *tree_copy(const dyad_tree *t, dyad_arena *a)
+{
+    dyad_tree *c = dyad_arena_alloc(a, sizeof *c);
+    dyad_tnode *nd = dyad_arena_alloc(a, (size_t)(t->nnodes + 1) * sizeof *nd);
+    int *tn = dyad_arena_alloc(a, (size_t)(t->ntok + 1) * sizeof *tn);
+    int *ts = dyad_arena_alloc(a, (size_t)(t->ntok + 1) * sizeof *ts);
+    int *te = dyad_arena_alloc(a, (size_t)(t->ntok + 1) * sizeof *te);
+    if (!c || !nd || !tn || !ts || !te)
+        return NULL;
+    *c = *t;
+    for (int i = 0; i < t->nnodes; i++) {
+        nd[i] = t->nodes[i];
+        nd[i].label = t->nodes[i].label ? dyad_arena_strdup(a, t->nodes[i].label) : NULL;
+        nd[i].word = t->nodes[i].word ? dyad_arena_strdup(a, t->nodes[i].word) : NULL;
+        if ((t->nodes[i].label && !nd[i].label) || (t->nodes[i].word && !nd[i].word))
+            return NULL;
+    }
+    for (int i = 0; i < t->ntok; i++) {
+        tn[i] = t->tok_node[i];
+        ts[i] = t->tok_start ? t->tok_start[i] : -1;
+        te[i] = t->tok_end ? t->tok_end[i] : -1;
+    }
+    c->nodes = nd, c->tok_node = tn, c->tok_start = ts, c->tok_end = te;
+    return c;
+}
+
 int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *text, size_t n,
                   dyad_arena *a)
 {
@@ -3416,14 +3768,20 @@ int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *
     *out = NULL;
     lg_error_set_handler(lg__quiet, NULL);
     double t0 = lg__now();
-    p->deadline = t0 + 1000.0 * (p->o.max_parse_time > 0 ? p->o.max_parse_time : 3);
-    int rc = text && n <= DYAD_LG_MAX_BYTES ? parse_dateline(out, res, p, text, n, a) : 0;
+    /* the parse's working memory (every ranked linkage's graph) lives in the
+     * parser's scratch arena; only the tree is copied to a */
+    dyad_arena *w = p->scratch;
+    dyad_arena_reset(w);
+    int rc = text && n <= DYAD_LG_MAX_BYTES ? parse_dateline(out, res, p, text, n, w) : 0;
     if (rc == 1)
         rc = 0;
     else if (rc == 0) {
         memset(res, 0, sizeof *res);
-        rc = lg_parse(out, res, p, text, n, a);
+        rc = parse_long(out, res, p, text, n, w);
     }
+    if (!rc && !(*out = tree_copy(*out, a)))
+        rc = lg__nomem();
+    dyad_arena_reset(w);
     res->ms = lg__now() - t0;
     if (rc) {
         *out = NULL;
@@ -3432,6 +3790,7 @@ int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *
     p->st.sentences++;
     p->st.ms += res->ms;
     p->st.timeouts += res->timed_out;
+    p->st.split += res->pieces > 1;
     if (res->status == DYAD_LG_FULL)
         p->st.full++;
     else if (res->status == DYAD_LG_PARTIAL)

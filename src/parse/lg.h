@@ -32,8 +32,9 @@
  * has no "that" clause for "allow"), the sentence is parsed again with a
  * reporting verb standing in for that verb (the tree keeps the word) and both
  * are ranked together. A sentence that still
- * has no linkage (time limit, length cap, empty input) is an error, reported
- * and counted, never a silent empty tree.
+ * has no linkage (length cap, empty input) is an error, reported and counted,
+ * never a silent empty tree. Long sentences are parsed in pieces (see
+ * DYAD_LG_PIECE_WORDS below).
  *
  * Token spans (tok_start / tok_end) are byte offsets in the text that was
  * parsed; no dyad_tree_align() is needed.
@@ -55,12 +56,27 @@
 #define DYAD_LG_MAX_WORDS 200
 #define DYAD_LG_MAX_BYTES 4000
 
+/* Work bounds (no clock decides what is parsed: the output is the same on
+ * any machine and under any load). Link-grammar is given at most
+ * DYAD_LG_PIECE_WORDS words (after name merging) at a time: a longer sentence
+ * is cut at safe points (';', ':', a spaced dash, ", and" / ", but" between
+ * clauses, ',', else between two words near the middle), its pieces parsed
+ * one by one and joined under one ROOT with the separators as leaves:
+ * (ROOT (S ...) (: ;) (S ...)). Null links (partial parses, the expensive
+ * part) are tried only on pieces of at most DYAD_LG_NULL_WORDS words; a longer
+ * piece without a full linkage is cut again. Link-grammar's own timer is kept
+ * only as an emergency guard (DYAD_LG_EMERGENCY_SECONDS of CPU) that no real
+ * sentence reaches; when it fires, dyad_lg_result.timed_out says so. */
+#define DYAD_LG_PIECE_WORDS 40
+#define DYAD_LG_NULL_WORDS 25
+#define DYAD_LG_EMERGENCY_SECONDS 60
+
 typedef struct dyad_lg dyad_lg;
 
 typedef struct dyad_lg_opts {
-    int max_parse_time;  /* seconds for one sentence, all attempts together (link-grammar
-                          * counts CPU time: the wall time is longer on a loaded machine);
-                          * default 3 */
+    int max_parse_time;  /* link-grammar's emergency timer, seconds for one attempt (it
+                          * counts CPU time); default DYAD_LG_EMERGENCY_SECONDS. Never a
+                          * normal bound: see DYAD_LG_PIECE_WORDS */
     int linkage_limit;   /* linkages link-grammar enumerates (a sample of them when it finds
                           * more, so a larger limit finds the cheap ones more often); default 300 */
     int short_length;    /* link-grammar's short_length: the longest link (in words) for
@@ -90,14 +106,17 @@ typedef struct dyad_lg_result {
     int null_count;      /* words left unlinked */
     int linkages;        /* linkages found */
     int chosen;          /* index of the linkage used */
-    int timed_out;       /* the time limit stopped a parse attempt */
+    int timed_out;       /* the emergency timer stopped a parse attempt (the result may
+                          * then depend on the machine: report it) */
+    int pieces;          /* pieces parsed apart (1: the sentence whole) */
     double ms;           /* wall time of the whole parse and conversion */
 } dyad_lg_result;
 
 /* Running totals of one parser. */
 typedef struct dyad_lg_stats {
     long sentences, full, partial, none;
-    long timeouts;
+    long timeouts;       /* sentences the emergency timer stopped */
+    long split;          /* sentences parsed in pieces */
     double ms;           /* total */
 } dyad_lg_stats;
 
@@ -107,9 +126,9 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts);
 void dyad_lg_free(dyad_lg *p); /* accepts NULL */
 
 /* Parses one sentence of text[0..n) into *out (from arena a; ROOT over S, or
- * over NP for a verbless fragment). res (may be NULL) says how. Returns 0;
- * DYAD_EPARSE when nothing could be parsed (empty input, no linkage within the
- * time limit), DYAD_ELIMIT beyond DYAD_LG_MAX_WORDS / DYAD_LG_MAX_BYTES,
+ * over NP for a verbless fragment; ROOT over the pieces' phrases for a long
+ * sentence). res (may be NULL) says how. Returns 0;
+ * DYAD_EPARSE when nothing could be parsed (empty input, no linkage), DYAD_ELIMIT beyond DYAD_LG_MAX_WORDS / DYAD_LG_MAX_BYTES,
  * DYAD_ENOMEM; the message names the reason. Every call is counted in the
  * parser's statistics, failures included. */
 int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *text, size_t n,

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "code/coder.h"
+#include "code/country.h"
 #include "code/event.h"
 #include "code/run.h"
 #include "date/date.h"
@@ -46,10 +47,18 @@ typedef struct job {
     int nev, cap;
     long sentences, full, partial, failed, discarded, events;
     long skipped; /* sentences not parsed: no actor or agent in them */
+    /* what the per-article limits cut (see article.h), reported at emit time */
+    size_t text_len;      /* the article's whole text (j->text may be shorter) */
+    int sent_total;       /* sentences found (only DYAD_ARTICLE_MAX_SENTENCES coded) */
+    int sent_long;        /* sentences cut into pieces (DYAD_SENT_MAX_TOKENS) */
+    int first_long;       /* the first of them (1-based) */
+    long timeouts;        /* sentences link-grammar's emergency timer stopped */
     int story_discard;
     dyad_quote *quotes; /* [issue 5] attributed quotes, when asked for */
     int nquotes;
     dyad_date_ctx dates; /* [issue 5] what the article's text established about dates */
+    const char *title, *dateline; /* from ingest ("" when none), in a */
+    dyad_country_ctx countries;   /* countries named so far (country.h); strings in a */
 } job;
 
 typedef struct pipe {
@@ -64,6 +73,7 @@ typedef struct pipe {
     int stop;
     int (*quote_fn)(void *user, const dyad_quote *q); /* dyad_input_opts.quotes */
     void *quote_user;
+    dyad_run_stats *st;
 } pipe_t;
 
 /* ---- one article ---------------------------------------------------------- */
@@ -192,6 +202,15 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
     int rc = dyad_lg_parse(&t, &res, lg, sent, strlen(sent), j->a);
     if (rc == DYAD_ENOMEM)
         return rc;
+    if (res.timed_out) {
+        /* never on real text (see DYAD_LG_EMERGENCY_SECONDS): the result may
+         * now depend on the machine's load */
+        j->timeouts++;
+        dyad_diag_report(d, DYAD_DIAG_ERROR, j->file, j->line,
+                         "article %s, sentence %d: link-grammar's emergency time limit (%d s) "
+                         "stopped the parse: this output may differ between runs",
+                         j->id, k + 1, DYAD_LG_EMERGENCY_SECONDS);
+    }
     if (rc) {
         j->failed++;
         dyad_diag_report(d, DYAD_DIAG_WARNING, j->file, j->line,
@@ -204,6 +223,9 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
     else
         j->partial++;
     j->dates = dates_before;
+    /* the countries of earlier sentences for this one's actors; then its own */
+    dyad_country_ctx countries_before = j->countries;
+    dyad_country_note_sentence(&j->countries, c->dict, t, sent, j->date, j->a);
     if (dyad_date_sentence(&ds, &j->dates, sent, strlen(sent), t, j->a))
         return DYAD_ENOMEM;
     const char *cdate = first_day(j, &ds);
@@ -224,6 +246,8 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
         return DYAD_ENOMEM;
     if ((rc = date_events(j, c, t, sent, &ds, ev, &l, cdate)))
         return rc;
+    if (dyad_country_fill(ev, l.n, t, &countries_before, c->dict, j->date, j->a))
+        return DYAD_ENOMEM;
     for (int i = 0; i < l.n; i++)
         if ((rc = keep_event(j, &ev[i])))
             return rc;
@@ -236,9 +260,19 @@ static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
     dyad_sentence *s = NULL;
     int ns = 0;
     dyad_date_ctx_init(&j->dates, j->date);
+    dyad_country_ctx_init(&j->countries, c->dict, j->title, j->dateline, j->date, j->a);
     int rc = dyad_text_sentences(&s, &ns, j->a, j->text, strlen(j->text));
-    for (int k = 0; !rc && k < ns && !j->story_discard; k++)
+    j->sent_total = ns;
+    if (ns > DYAD_ARTICLE_MAX_SENTENCES)
+        ns = DYAD_ARTICLE_MAX_SENTENCES;
+    for (int k = 0; !rc && k < ns && !j->story_discard; k++) {
+        if (s[k].flags & DYAD_SENT_CUT) { /* a piece of a sentence over the limit */
+            if (!j->sent_long)
+                j->first_long = k + 1;
+            j->sent_long++;
+        }
         rc = code_sentence(j, c, lg, k, s[k].start, s[k].end, d);
+    }
     if (j->story_discard)
         j->nev = 0; /* a story discard drops the whole article */
     /* [issue 5] one record per event: same date, source, target and code */
@@ -288,6 +322,41 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* One warning per limit that cut something in the article, and one line that
+ * sums up what was cut or not parsed; in input order (emit time). */
+static void report_cuts(pipe_t *p, const job *j)
+{
+    int cut = 0;
+    if (j->text_len > strlen(j->text)) {
+        cut = 1;
+        dyad_diag_report(p->diag, DYAD_DIAG_WARNING, j->file, j->line,
+                         "article %s: %zu bytes of text: only the first %zu coded (limit %u bytes)",
+                         j->id, j->text_len, strlen(j->text), DYAD_ARTICLE_CODE_BYTES);
+    }
+    if (j->sent_total > DYAD_ARTICLE_MAX_SENTENCES) {
+        cut = 1;
+        dyad_diag_report(p->diag, DYAD_DIAG_WARNING, j->file, j->line,
+                         "article %s: %d sentences: only the first %d coded (limit)", j->id,
+                         j->sent_total, DYAD_ARTICLE_MAX_SENTENCES);
+    }
+    if (j->sent_long) {
+        cut = 1;
+        dyad_diag_report(p->diag, DYAD_DIAG_WARNING, j->file, j->line,
+                         "article %s: %d sentence pieces (from sentence %d on) cut from sentences "
+                         "over %d words (limit)",
+                         j->id, j->sent_long, j->first_long, DYAD_SENT_MAX_TOKENS);
+    }
+    if (cut || j->failed || j->timeouts)
+        dyad_diag_report(p->diag, DYAD_DIAG_WARNING, j->file, j->line,
+                         "article %s: %s; %ld of %ld sentences not parsed%s", j->id,
+                         cut ? "cut by the limits above" : "not cut", j->failed, j->sentences,
+                         j->timeouts ? " (emergency time limit hit)" : "");
+    if (p->st) {
+        p->st->articles_cut += cut;
+        p->st->parse_timeouts += j->timeouts;
+    }
+}
+
 static void add_stats(dyad_run_stats *st, const job *j)
 {
     st->records++;
@@ -324,6 +393,8 @@ static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *use
         for (int i = 0; i < j->nquotes && !rc; i++)
             rc = p->quote_fn(p->quote_user, &j->quotes[i]);
         pthread_mutex_lock(&p->mu);
+        p->st = st;
+        report_cuts(p, j);
         add_stats(st, j);
         dyad_arena_reset(j->a);
         j->state = SLOT_FREE;
@@ -333,6 +404,25 @@ static int emit_ready(pipe_t *p, dyad_run_stats *st, dyad_event_fn fn, void *use
             return rc;
     }
     return 0;
+}
+
+/* How much of text[0..n) is coded: all of it up to DYAD_ARTICLE_CODE_BYTES,
+ * else up to the last line break in the last 4 KB before the limit, else the
+ * last space, else the limit (on a UTF-8 character boundary). */
+static size_t code_bytes(const char *text, size_t n)
+{
+    if (n <= DYAD_ARTICLE_CODE_BYTES)
+        return n;
+    size_t lim = DYAD_ARTICLE_CODE_BYTES, lo = lim - 4096;
+    for (size_t i = lim; i > lo; i--)
+        if (text[i - 1] == '\n')
+            return i;
+    for (size_t i = lim; i > lo; i--)
+        if (text[i - 1] == ' ')
+            return i;
+    while (lim > lo && ((unsigned char)text[lim] & 0xC0) == 0x80)
+        lim--;
+    return lim;
 }
 
 /* Copies an article into a free slot and marks it ready. Mutex held. */
@@ -350,10 +440,13 @@ static int enqueue(pipe_t *p, const dyad_article *art, dyad_run_stats *st, dyad_
     j->seq = p->next_read;
     j->id = dyad_arena_strdup(a, art->id);
     j->date = compact_date(a, p->date_override ? p->date_override : art->date);
-    j->text = dyad_arena_strndup(a, art->text, art->text_len);
+    j->text_len = art->text_len;
+    j->text = dyad_arena_strndup(a, art->text, code_bytes(art->text, art->text_len));
     j->file = dyad_arena_strdup(a, art->file ? art->file : "");
     j->line = art->line;
-    if (!j->id || !j->date || !j->text || !j->file)
+    j->title = dyad_arena_strdup(a, art->title ? art->title : "");
+    j->dateline = dyad_arena_strdup(a, art->dateline ? art->dateline : "");
+    if (!j->id || !j->date || !j->text || !j->file || !j->title || !j->dateline)
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     j->state = SLOT_READY;
     p->next_read++;

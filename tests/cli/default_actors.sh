@@ -16,7 +16,8 @@ trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAIL: $*"; echo "--- stderr"; cat "$dir/err"; exit 1; }
 
 # id | date ("-" for none) | sentence | source | target (extended regexes;
-# "none" as source: the sentence must give no event)
+# "none" as source: the sentence must give no event; an empty source: a
+# one-sided event, no actor named as its source)
 cases='a01|2024-05-10|The US condemned North Korea on Monday.|USA|PRK
 a02|2024-05-10|North Korean troops attacked South Korean soldiers near the border.|PRKMIL|KORMIL
 a03|2024-05-10|Pyongyang condemned Washington on Tuesday.|PRK|USA
@@ -53,7 +54,7 @@ a33|2024-05-10|The Red Cross condemned Russia.|NGOHLHIRC|RUS
 a34|2024-05-10|Tedros condemned Israel.|IGOUNOHLHWHO|ISR
 a35|2024-05-10|The US State Department condemned Tehran.|USAGOV|IRN
 a36|-|Putin met Xi Jinping in Beijing.|RUSGOV|CHNGOV
-a37|2024-05-10|The Indian Ocean attacked Iran.|none|none'
+a37|2024-05-10|The Indian Ocean attacked Iran.||IRN'
 
 files=""
 while IFS='|' read -r id date text src tgt; do

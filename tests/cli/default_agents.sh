@@ -48,6 +48,18 @@ expect "American intelligence officials condemned Russia on Monday." USASPY RUS
 expect "The Chinese navy visited Japan on Monday." CHNMIL JPN
 expect "The Japanese prime minister visited Beijing on Thursday." JPNGOV CHN
 expect "Pakistani judges condemned India on Monday." PAKJUD IND
+# everyday people and armed men named without a country
+expect "Unidentified gunmen killed three Nigerian villagers." ---UAF NGACVL
+expect "Attackers killed an Iraqi policeman on Monday." ---UAF IRQCOP
+expect "A mob attacked Nigerian soldiers on Sunday." ---CVL NGAMIL
+expect "Rioters attacked Indian police on Sunday." ---CVL INDCOP
+expect "Officers arrested two Afghan men on Monday." ---COP AFGCVL
+expect "Iraqi detainees condemned American guards." IRQCVL USACOP
+expect "Strikers condemned the Korean government." ---LAB KORGOV
+expect "Kenyan teachers condemned the government on Monday." KENEDU ---GOV
+expect "Tamil Tigers condemned India on Monday." LKAREB IND
+expect "The Mahdi Army condemned Britain on Monday." IRQREB GBR
+expect "The LRA attacked Ugandan villagers." UGAREB UGACVL
 
 # none SENTENCE: the default discard list drops the sentence (no event)
 none() {

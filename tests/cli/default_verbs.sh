@@ -121,7 +121,7 @@ FRA|IRN|125|France ruled out talks with Iran.
 RWA|FRA|112|Rwanda alleged that France had trained the militias.
 CHN|USA|111|China chided the United States.
 IND|RUS|062|India bought fighter jets from Russia.
-PAK|IND|060|Pakistan will work with India on terrorism.
+PAK|IND|031|Pakistan will work with India on terrorism.
 RUS|UKR|183|Russian agents blew up a Ukrainian convoy.
 USA|IRN|020|The United States pushed for sanctions against Iran.
 GBR|IRQ|154|Britain rushed troops to Iraq.
@@ -146,7 +146,7 @@ RUS|SRB|051|Russia threw its support behind the Serbian government.
 JPN|CHN|160|Japan postponed a visit to China.
 USA|EGY|1622|The United States delayed military aid to Egypt.
 FRA|USA|110|France disagreed with the United States.
-IRN|IGOEUREEC|040|Iran will enter talks with the European Union next week.
+IRN|IGOEUREEC|036|Iran will enter talks with the European Union next week.
 CHN|RUS|041|The Chinese president had a telephone conversation with the Russian president.
 JPN|IDN|07|Japan rushed aid to Indonesia.
 IRQ|JOR|042|Iraqi officials attended the funeral of the Jordanian king.
@@ -162,6 +162,28 @@ CHN|TWN|100|China sets terms for talks with Taiwan.
 IRQ|EGY|042|The Iraqi delegation attended the conference in Egypt.
 ---|IND|190|Suspected separatist rebels stormed a village in India's northeast on Monday and shot dead six people, police said.
 USA|PAK|018|The American president expressed sorrow over the deaths of Pakistani civilians.
+COD|RWA|192|Congolese rebels captured a Rwandan border town.
+SYR|TUR|173|Syrian troops captured a Turkish soldier.
+KEN|KEN|141|Thousands of Kenyan students took to the streets of Nairobi.
+ISR|PSE|195|Israeli warplanes pounded Gaza.
+PSE|ISR|0871|Hamas militants observed the ceasefire with Israel.
+SDN|SDN|164|Sudanese rebels walked away from peace talks with the Sudanese government.
+ZWE|---|182|Zimbabwean police beat opposition activists.
+IND|PAK|1823|Indian villagers beat a Pakistani man to death.
+USA|IRQ|0874|American troops left Iraq.
+AFG|AFG|143|Afghan workers called a general strike against the Afghan government.
+KOR|KOR|143|South Korean workers struck against the South Korean government.
+TUR|---|175|Turkish police fired tear gas and plastic bullets at Kurdish protesters.
+ISR|PSE|1712|Israeli forces tore down Palestinian homes.
+IRQ|USA|0873|Iraqi rebels surrendered their weapons to American troops.
+ISR|LBN|150|Israeli warships intruded into Lebanese waters.
+FRA|FRA|145|French youths rampaged through the streets of Paris.
+CHN|JPN|1823|Chinese soldiers executed two Japanese men.
+NGA|NGA|180|Nigerian militants terrorized Nigerian villagers.
+EGY|EGY|110|Egyptian lawmakers squabbled with the Egyptian government over the budget.
+USA|IRQ|150|American troops tightened security around Iraqi polling stations.
+IRN|IRQ|143|Iranian pilgrims held a boycott of Iraqi shrines.
+ISR|PSE|1712|Israeli troops burned down Palestinian homes.
 EOF2
 
 echo "check: $(wc -l <"$tmp/cases") news sentences, each its own article (file), coded in one run"
@@ -200,6 +222,14 @@ Israel plans new settlements in the West Bank.
 Israel suspends soldier after girl shot.
 Iran set a new record against Iraq.
 The Iraqi president came under fire from American senators.
+China captured a larger share of the American market.
+Russia demonstrated its new missile capability to the United States.
+The Iranian president hurt the economy of Iraq.
+A powerful earthquake hit northern Japan on Monday.
+Brazil beat Argentina 2-0 in Buenos Aires.
+The French president shook hands with the Chinese president.
+Iran captured the attention of the United States.
+The Iraqi president burned his bridges with Syria.
 EOF3
 i=0
 files=

@@ -140,6 +140,12 @@ static int setup(void **state)
         return -1;
     }
     dyad_code_opts_default(&f->o);
+    /* PETRARCH's behaviour, which these tests describe (dyad's one-sided
+     * events and modality: test_tc_modality.c) */
+    f->o.require_dyad = 1;
+    f->o.one_sided = 0;
+    f->o.modality = 0;
+    f->o.keep_hypothetical = 1;
     f->a = dyad_arena_new();
     *state = f;
     return f->a ? 0 : -1;

@@ -5,13 +5,15 @@
 typedef struct capture {
     int errors, warnings;
     char last[256];
+    long line; /* of the last message */
 } capture;
 
 static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
                        const char *msg)
 {
     capture *c = user;
-    (void)file, (void)line;
+    (void)file;
+    c->line = line;
     if (lvl == DYAD_DIAG_ERROR)
         c->errors++;
     else
@@ -241,17 +243,192 @@ static void broken_html(void **state)
     assert_int_equal(f->cap.errors + f->cap.warnings, 0);
 }
 
+static const char *const two_paras =
+    "<p>France condemned Russia on Monday.</p><p>Egypt urged Israel to halt the offensive.</p>";
+static const char *const two_paras_text =
+    "France condemned Russia on Monday.\n\nEgypt urged Israel to halt the offensive.";
+
+/* n copies of s in b. */
+static void repeat(dyad_buf *b, const char *s, long n)
+{
+    for (long i = 0; i < n; i++)
+        dyad_buf_puts(b, s);
+}
+
 static void deep_nesting(void **state)
+{
+    fixture *f = *state;
+    /* 300 and 20000 levels, closed and not: libxml2's tree builder alone stops
+     * at 256 (no text, no word) */
+    const long depths[] = {300, 20000};
+    for (int i = 0; i < 2; i++)
+        for (int closed = 0; closed < 2; closed++) {
+            dyad_buf b;
+            dyad_buf_init(&b);
+            dyad_buf_puts(&b, "<html><body>\n");
+            repeat(&b, "<div>", depths[i]);
+            dyad_buf_puts(&b, two_paras);
+            if (closed)
+                repeat(&b, "</div>", depths[i]);
+            const dyad_article *a = html(f, b.data);
+            assert_string_equal(a->text, two_paras_text);
+            assert_int_equal(f->cap.warnings, 1);
+            assert_non_null(strstr(f->cap.last, "HTML nested deeper than 200 elements"));
+            assert_int_equal(f->cap.line, 2);
+            dyad_buf_free(&b);
+        }
+}
+
+static void deep_content_filtered(void **state)
 {
     fixture *f = *state;
     dyad_buf b;
     dyad_buf_init(&b);
-    for (int i = 0; i < 5000; i++)
-        dyad_buf_puts(&b, "<div>");
-    dyad_buf_puts(&b, "<p>Deep text of the page is here for the reader.</p>");
+    dyad_buf_puts(&b, "<html><head><title>Tit</title></head><body><article>");
+    repeat(&b, "<div>", 300);
+    /* below the depth kept: paragraphs and breaks stay; scripts, navigation
+     * and share widgets still go */
+    dyad_buf_puts(&b, "<p>Deep one first paragraph here, long enough.</p>"
+                      "<p>Deep two<br>after break <b>bold</b> <span class=\"share\">SHARE</span>"
+                      "</p><script>var x = 1;</script><nav><a>NAVTEXT</a></nav>"
+                      "<div style=\"display: none\">HIDDEN</div>");
+    repeat(&b, "</div>", 300);
+    dyad_buf_puts(&b, "<p>Shallow paragraph after the deep part.</p></article></body></html>");
     const dyad_article *a = html(f, b.data);
-    assert_true(a->text_len == 0 || strstr(a->text, "Deep text"));
+    assert_string_equal(a->text, "Deep one first paragraph here, long enough.\n\nDeep two\n"
+                                 "after break bold\n\nShallow paragraph after the deep part.");
+    assert_string_equal(a->title, "Tit");
     dyad_buf_free(&b);
+}
+
+static void big_script(void **state)
+{
+    fixture *f = *state;
+    /* an 11 MB script (libxml2's text node limit is 10 MB); a JSON-LD one of
+     * 2 MB with the date first; text before and after */
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "<html><head><script type=\"application/ld+json\">{\"datePublished\": "
+                      "\"2024-05-10T08:00:00Z\", \"x\": \"");
+    repeat(&b, "0123456789abcdef", 2 << 16);
+    dyad_buf_puts(&b, "\"}</script><script>");
+    repeat(&b, "var a = \"0123456789\";\n", 1 << 19); /* 22 bytes a line */
+    dyad_buf_puts(&b, "</script></head><body><div><p>France condemned Russia on Monday.</p>"
+                      "<script>");
+    repeat(&b, "var b = 1;\n", 1 << 20);
+    dyad_buf_puts(&b, "</script><p>Egypt urged Israel to halt the offensive.</p></div></body>"
+                      "</html>");
+    assert_true(b.len > (13u << 20));
+    const dyad_article *a = html(f, b.data);
+    assert_string_equal(a->text, two_paras_text);
+    assert_string_equal(a->date, "2024-05-10");
+    assert_int_equal(f->cap.warnings + f->cap.errors, 0);
+    dyad_buf_free(&b);
+    /* a paragraph over 10 MB */
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "<p>Start");
+    repeat(&b, " word", 11 << 18);
+    dyad_buf_puts(&b, " end.</p>");
+    a = html(f, b.data);
+    assert_int_equal(a->text_len, 5 + 5 * (11u << 18) + 5);
+    assert_true(!strncmp(a->text, "Start word word", 15));
+    assert_string_equal(a->text + a->text_len - 9, "word end.");
+    dyad_buf_free(&b);
+}
+
+static void many_elements(void **state)
+{
+    fixture *f = *state;
+    /* 300k elements: past the 100k kept in the tree, read as plain text */
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "<html><body>\n<div>");
+    dyad_buf_puts(&b, two_paras);
+    dyad_buf_puts(&b, "</div>\n<div>");
+    repeat(&b, "<span>x</span>", 150000);
+    dyad_buf_puts(&b, "\n<p>Last <b>words</b> here.</p><br><p>");
+    repeat(&b, "<b>y</b>", 150000);
+    dyad_buf_puts(&b, "</p></div></body></html>");
+    const dyad_article *a = html(f, b.data);
+    /* the paragraphs' block is still the densest: the flat text does not count */
+    assert_string_equal(a->text, two_paras_text);
+    assert_int_equal(f->cap.warnings, 1);
+    assert_non_null(strstr(f->cap.last, "more than 100000 elements"));
+    assert_int_equal(f->cap.line, 3);
+    dyad_buf_free(&b);
+    /* the flat part keeps its words, paragraphs and line breaks */
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "<html><body>\n<div>");
+    repeat(&b, "<span>x</span>", 150000);
+    dyad_buf_puts(&b, "\n<p>Last <b>words</b> here.<br>Next line.</p><p>yyy</p></div></body>"
+                      "</html>");
+    a = html(f, b.data);
+    assert_int_equal(a->text_len, 150000 + strlen("\n\nLast words here.\nNext line.\n\nyyy"));
+    assert_string_equal(a->text + 150000, "\n\nLast words here.\nNext line.\n\nyyy");
+    assert_int_equal(f->cap.warnings, 1);
+    dyad_buf_free(&b);
+}
+
+static void many_attributes(void **state)
+{
+    fixture *f = *state;
+    /* libxml2 compares each attribute with all the earlier ones: quadratic */
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "<html><body><div>");
+    dyad_buf_puts(&b, two_paras);
+    dyad_buf_puts(&b, "</div>\n<div class=\"share-bar\" ");
+    for (int i = 0; i < 200000; i++) {
+        char at[32];
+        snprintf(at, sizeof at, "a%d=\"v>%d\" ", i, i);
+        dyad_buf_puts(&b, at);
+    }
+    dyad_buf_puts(&b, ">Share this</div>\n</body></html>");
+    const dyad_article *a = html(f, b.data);
+    assert_string_equal(a->text, two_paras_text);
+    assert_int_equal(f->cap.warnings, 1);
+    assert_non_null(strstr(f->cap.last, "1 start tag with more than 256 attributes"));
+    assert_int_equal(f->cap.line, 2);
+    dyad_buf_free(&b);
+    /* "<" and a letter in a comment or a script is no tag: left alone */
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "<html><body><!-- if a<b then ");
+    repeat(&b, "w ", 300);
+    dyad_buf_puts(&b, "--><script>if (a<b) { ");
+    repeat(&b, "x = \"</p>\"; ", 300);
+    dyad_buf_puts(&b, "}</script><div>");
+    dyad_buf_puts(&b, two_paras);
+    dyad_buf_puts(&b, "</div></body></html>");
+    a = html(f, b.data);
+    assert_string_equal(a->text, two_paras_text);
+    assert_int_equal(f->cap.warnings, 0);
+    dyad_buf_free(&b);
+}
+
+static void no_external_resources(void **state)
+{
+    fixture *f = *state;
+    char path[] = "/tmp/dyad_html_secret_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *secret = "dyad-never-read-html-9c1e\n";
+    assert_int_equal(write(fd, secret, strlen(secret)), (ssize_t)strlen(secret));
+    close(fd);
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<!DOCTYPE html SYSTEM \"file://%s\" [<!ENTITY xxe SYSTEM \"file://%s\">]>\n"
+             "<html><head><link rel=\"stylesheet\" href=\"file://%s\"></head><body><div>"
+             "<p>France condemned Russia &xxe; on Monday.</p>"
+             "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file://%s\" "
+             "parse=\"text\"/><iframe src=\"file://%s\"></iframe>"
+             "<object data=\"file://%s\"></object><img src=\"file://%s\">"
+             "<p>Egypt urged Israel to halt the offensive.</p></div></body></html>",
+             path, path, path, path, path, path, path);
+    const dyad_article *a = html(f, page);
+    absent(a, "dyad-never-read");
+    assert_non_null(strstr(a->text, "France condemned Russia &xxe; on Monday."));
+    assert_non_null(strstr(a->text, "Egypt urged Israel to halt the offensive."));
+    unlink(path);
 }
 
 static void encodings(void **state)
@@ -317,7 +494,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(article_body),  T(densest_block),    T(br_paragraphs), T(marked_bodies),
         T(teaser_articles), T(wrapper_classes), T(titles_and_dates), T(broken_html), T(deep_nesting),
-        T(encodings),     T(empty_page),       T(reader_html),
+        T(deep_content_filtered), T(big_script), T(many_elements), T(many_attributes),
+        T(no_external_resources), T(encodings), T(empty_page), T(reader_html),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
  * lines, so that expected line numbers are computed, not counted by hand. */
 #include "testutil.h"
 #include "ingest/petrxml.h"
+#include <time.h>
 #include "parse/tree.h"
 
 /* ---- diagnostics capture ------------------------------------------------ */
@@ -668,6 +669,278 @@ static void shared_universal_gsr(void **state)
     assert_int_equal(dyad_petrxml_env(f->r)->ninclude, 6);
 }
 
+/* ---- entities, DTDs, XInclude: nothing outside the file is read ----------- */
+
+/* Temporary files a hostile document points at; each holds MARKER. */
+#define MARKER "dyad-never-read-7f3a"
+typedef struct targets {
+    char secret[64]; /* a text file with MARKER */
+    char dtd[64];    /* a DTD: an entity whose text is MARKER, and one naming secret */
+} targets;
+
+static void write_file(char *path, const char *text)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+static void targets_make(targets *t)
+{
+    char dtd[512];
+    snprintf(t->secret, sizeof t->secret, "/tmp/dyad_secret_XXXXXX");
+    write_file(t->secret, MARKER " from the secret file\n");
+    snprintf(dtd, sizeof dtd,
+             "<!ENTITY leak \"" MARKER " from the DTD\">\n"
+             "<!ENTITY leak2 SYSTEM \"file://%s\">\n",
+             t->secret);
+    snprintf(t->dtd, sizeof t->dtd, "/tmp/dyad_dtd_XXXXXX");
+    write_file(t->dtd, dtd);
+}
+
+static void targets_free(targets *t)
+{
+    unlink(t->secret);
+    unlink(t->dtd);
+}
+
+/* A document: prolog, then two records; the first one's id, text and parse
+ * carry ref (the id as id="a&ref;"), or only its text when !everywhere. */
+static char *hostile_doc_in(const char *prolog, const char *ref, int everywhere)
+{
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, prolog);
+    dyad_buf_puts(&b, "\n<Sentences>\n<Sentence date=\"20240510\" id=\"a");
+    dyad_buf_puts(&b, everywhere ? ref : "");
+    dyad_buf_puts(&b, "\">\n<Text>France condemned Russia ");
+    dyad_buf_puts(&b, ref);
+    dyad_buf_puts(&b, " on Monday.</Text>\n<Parse>(ROOT (S (NP (NNP France)) (VP (VBD "
+                      "condemned) (NP (NNP Russia) (NN x");
+    dyad_buf_puts(&b, everywhere ? ref : "");
+    dyad_buf_puts(&b, "))) (. .)))</Parse>\n</Sentence>\n"
+                      "<Sentence date=\"20240510\" id=\"b-1_1\">\n"
+                      "<Text>Egypt urged Israel to halt the offensive.</Text>\n"
+                      "<Parse>(ROOT (S (NP (NNP Egypt)) (VP (VBD urged) (NP (NNP Israel))) "
+                      "(. .)))</Parse>\n</Sentence>\n</Sentences>\n");
+    return b.data;
+}
+
+static char *hostile_doc(const char *prolog, const char *ref)
+{
+    return hostile_doc_in(prolog, ref, 1);
+}
+
+/* Opens doc; MARKER is nowhere in the records; both records are there and
+ * the second one is whole. Returns the first record. */
+static const dyad_record *open_hostile(fixture *f, char *doc)
+{
+    free(f->text);
+    f->text = doc;
+    open_text(f, doc, strlen(doc));
+    assert_int_equal(dyad_petrxml_count(f->r), 2);
+    const dyad_record *r = next(f);
+    const dyad_record *r2 = next(f);
+    const char *fields[] = {r->id, r->text, r->parse, r->date, r2->id, r2->text, r2->parse};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (fields[i] && strstr(fields[i], MARKER))
+            fail_msg("the referenced file was read: %s", fields[i]);
+    assert_string_equal(r2->text, "Egypt urged Israel to halt the offensive.");
+    return r;
+}
+
+static void external_entities_not_read(void **state)
+{
+    fixture *f = *state;
+    targets t;
+    targets_make(&t);
+    char decl[6][256];
+    snprintf(decl[0], 256, "<!ENTITY xxe SYSTEM \"file://%s\">", t.secret);
+    snprintf(decl[1], 256, "<!ENTITY xxe SYSTEM \"%s\">", t.secret);
+    snprintf(decl[2], 256, "<!ENTITY xxe SYSTEM \"http://127.0.0.1:9/x\">");
+    snprintf(decl[3], 256, "<!ENTITY xxe PUBLIC \"-//X//Y\" \"file://%s\">", t.secret);
+    snprintf(decl[4], 256, "<!ENTITY xxe SYSTEM \"file://%s\" NDATA txt>", t.secret);
+    snprintf(decl[5], 256, "<!ENTITY xxe SYSTEM \"file:///nonexistent/x\">");
+    for (int i = 0; i < 6; i++) {
+        char prolog[320];
+        snprintf(prolog, sizeof prolog, "<?xml version=\"1.0\"?>\n<!DOCTYPE Sentences [%.256s]>",
+                 decl[i]);
+        const dyad_record *r = open_hostile(f, hostile_doc(prolog, "&xxe;"));
+        /* the reference is left out; the text around it stays */
+        assert_string_equal(r->text, "France condemned Russia on Monday.");
+        assert_string_equal(r->id, "a");
+        assert_non_null(strstr(r->parse, "(NN x)"));
+        /* reported with the line of each reference: id (4), text (5), parse (6) */
+        int k = find_msg(&f->cap, "external entity &xxe; not read");
+        assert_true(k >= 0);
+        assert_int_equal(f->cap.lines[k], 4);
+        assert_int_equal(f->cap.levels[k], DYAD_DIAG_ERROR);
+        assert_int_equal(f->cap.lines[k + 1], 5);
+        assert_int_equal(f->cap.lines[k + 2], 6);
+        assert_true(dyad_petrxml_errors(f->r) >= 3);
+    }
+    targets_free(&t);
+}
+
+static void parameter_entities_not_read(void **state)
+{
+    fixture *f = *state;
+    targets t;
+    targets_make(&t);
+    char prolog[512];
+    snprintf(prolog, sizeof prolog,
+             "<!DOCTYPE Sentences [<!ENTITY %% p SYSTEM \"file://%s\"> %%p;\n"
+             "<!ENTITY %% q \"<!ENTITY leak3 '" MARKER "'>\"> %%q;]>",
+             t.dtd);
+    const dyad_record *r = open_hostile(f, hostile_doc(prolog, "&leak;&leak2;&leak3;"));
+    assert_string_equal(r->text, "France condemned Russia on Monday.");
+    int k = find_msg(&f->cap, "parameter entity %p; not read");
+    assert_true(k >= 0);
+    assert_int_equal(f->cap.lines[k], 1);
+    k = find_msg(&f->cap, "parameter entity %q; not read");
+    assert_true(k >= 0);
+    assert_int_equal(f->cap.lines[k], 2);
+    assert_true(find_msg(&f->cap, "'leak' not defined") >= 0);
+    targets_free(&t);
+}
+
+static void external_dtd_not_read(void **state)
+{
+    fixture *f = *state;
+    targets t;
+    targets_make(&t);
+    char prolog[512];
+    snprintf(prolog, sizeof prolog, "<!DOCTYPE Sentences SYSTEM \"file://%s\">", t.dtd);
+    const dyad_record *r = open_hostile(f, hostile_doc(prolog, "&leak;&leak2;"));
+    assert_string_equal(r->text, "France condemned Russia on Monday.");
+    int k = find_msg(&f->cap, "external DTD");
+    assert_true(k >= 0);
+    assert_int_equal(f->cap.lines[k], 1);
+    assert_int_equal(f->cap.levels[k], DYAD_DIAG_WARNING);
+    /* with an internal subset too; and the secret file itself as the DTD */
+    snprintf(prolog, sizeof prolog,
+             "<!DOCTYPE Sentences SYSTEM \"file://%s\" [<!ENTITY ok \"fine\">]>", t.secret);
+    r = open_hostile(f, hostile_doc(prolog, "&ok;&leak;"));
+    assert_string_equal(r->text, "France condemned Russia fine on Monday.");
+    targets_free(&t);
+}
+
+static void xinclude_not_processed(void **state)
+{
+    fixture *f = *state;
+    targets t;
+    targets_make(&t);
+    char inc[512];
+    snprintf(inc, sizeof inc,
+             "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file://%s\" "
+             "parse=\"text\"/>",
+             t.secret);
+    char *doc = hostile_doc("", "");
+    /* in <Text>, and between the records */
+    dyad_buf b;
+    dyad_buf_init(&b);
+    const char *at = strstr(doc, " on Monday.");
+    dyad_buf_append(&b, doc, (size_t)(at - doc));
+    dyad_buf_puts(&b, inc);
+    const char *between = strstr(at, "<Sentence date");
+    dyad_buf_append(&b, at, (size_t)(between - at));
+    dyad_buf_puts(&b, inc);
+    dyad_buf_puts(&b, between);
+    free(doc);
+    const dyad_record *r = open_hostile(f, b.data);
+    assert_string_equal(r->text, "France condemned Russia on Monday.");
+    assert_int_equal(dyad_petrxml_errors(f->r), 0);
+    targets_free(&t);
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void billion_laughs(void **state)
+{
+    fixture *f = *state;
+    /* ten levels of ten: 10^9 "lol" if expanded */
+    dyad_buf p;
+    dyad_buf_init(&p);
+    dyad_buf_puts(&p, "<!DOCTYPE Sentences [<!ENTITY lol0 \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+        char e[160];
+        int k = snprintf(e, sizeof e, "<!ENTITY lol%d \"", i);
+        for (int j = 0; j < 10; j++)
+            k += snprintf(e + k, sizeof e - (size_t)k, "&lol%d;", i - 1);
+        snprintf(e + k, sizeof e - (size_t)k, "\">");
+        dyad_buf_puts(&p, e);
+    }
+    dyad_buf_puts(&p, "]>");
+    double t0 = seconds();
+    const dyad_record *r = open_hostile(f, hostile_doc(p.data, "&lol9;"));
+    assert_true(seconds() - t0 < 5);
+    /* &lol9; is expanded; the entities inside its text are not */
+    assert_string_equal(r->text, "France condemned Russia on Monday.");
+    assert_string_equal(r->id, "a");
+    int k = find_msg(&f->cap, "inside another entity's text not expanded");
+    assert_true(k >= 0);
+    assert_int_equal(f->cap.lines[k], 3); /* in the id attribute, the first reference */
+    assert_int_equal(f->cap.n, 1);        /* said once */
+    dyad_buf_free(&p);
+
+    /* one large entity referenced many times: PX_MAX_ENTITY_BYTES (1 MB) in all */
+    dyad_buf_init(&p);
+    dyad_buf_puts(&p, "<!DOCTYPE Sentences [<!ENTITY big \"");
+    for (int i = 0; i < 10000; i++)
+        dyad_buf_puts(&p, "0123456789");
+    dyad_buf_puts(&p, "\">]>");
+    dyad_buf refs;
+    dyad_buf_init(&refs);
+    for (int i = 0; i < 1000; i++)
+        dyad_buf_puts(&refs, "&big;");
+    t0 = seconds();
+    r = open_hostile(f, hostile_doc_in(p.data, refs.data, 0));
+    assert_true(seconds() - t0 < 5);
+    size_t n = strlen(r->text);
+    assert_true(n > 900000 && n < (1u << 20) + 100);
+    assert_true(!strncmp(r->text, "France condemned Russia 0123456789", 34));
+    assert_non_null(strstr(r->text, "9 on Monday."));
+    assert_true(find_msg(&f->cap, "entities expand to over") >= 0);
+    dyad_buf_free(&p);
+    dyad_buf_free(&refs);
+}
+
+static void internal_entities(void **state)
+{
+    fixture *f = *state;
+    /* expanded in text, parse and attributes */
+    const dyad_record *r = open_hostile(
+        f, hostile_doc("<!DOCTYPE Sentences [<!ENTITY un \"the United Nations\">]>", "&un;"));
+    assert_string_equal(r->text, "France condemned Russia the United Nations on Monday.");
+    assert_string_equal(r->id, "athe United Nations");
+    assert_non_null(strstr(r->parse, "(NN xthe United Nations)"));
+    assert_int_equal(f->cap.n, 0);
+    /* markup in an entity: read as such in text; an error in an attribute */
+    r = open_hostile(
+        f, hostile_doc("<!DOCTYPE Sentences [<!ENTITY un \"the <b>United</b> Nations\">]>",
+                       "&un;"));
+    assert_string_equal(r->text, "France condemned Russia the United Nations on Monday.");
+    assert_int_equal(f->cap.n, 1);
+    assert_non_null(strstr(f->cap.msgs[0], "'<' in entity 'un' is not allowed in attributes"));
+    assert_int_equal(f->cap.lines[0], 3);
+    /* after an error (an undeclared entity) the references that follow are
+     * still read, predefined ones too: libxml2 alone drops them in silence */
+    r = open_hostile(f, hostile_doc("<!DOCTYPE Sentences [<!ENTITY un \"UN\">]>",
+                                    "&nbsp;AT&amp;T &#65;&un;&lt;"));
+    assert_string_equal(r->text, "France condemned Russia AT&T AUN< on Monday.");
+    assert_string_equal(r->id, "aAT&T AUN<");
+    int k = find_msg(&f->cap, "'nbsp' not defined");
+    assert_true(k >= 0);
+    assert_int_equal(f->cap.lines[k], 3); /* the id, then the text and the parse */
+    assert_int_equal(f->cap.lines[k + 1], 4);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -685,6 +958,12 @@ int main(void)
         T(concatenated_and_rootless),
         T(empty_and_garbage),
         T(open_from_file),
+        T(external_entities_not_read),
+        T(parameter_entities_not_read),
+        T(external_dtd_not_read),
+        T(xinclude_not_processed),
+        T(billion_laughs),
+        T(internal_entities),
         T(shared_unit_test_records),
         T(shared_unit_test_first_records),
         T(shared_gigaword_sample),

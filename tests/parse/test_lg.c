@@ -283,6 +283,88 @@ static void unparseable_inputs(void **state)
     dyad_arena_free(a);
 }
 
+/* Checks that every token's span holds its word, in order, and returns how
+ * many tokens there are. */
+static int check_spans(const dyad_tree *t, const char *s)
+{
+    for (int i = 0; i < t->ntok; i++) {
+        const char *w = t->nodes[t->tok_node[i]].word;
+        int b = t->tok_start[i], e = t->tok_end[i];
+        assert_true(b >= 0 && e > b && e <= (int)strlen(s));
+        if (strcmp(w, "--") && strcmp(w, "``") && strcmp(w, "''"))
+            assert_memory_equal(s + b, w, (size_t)(e - b));
+        if (i)
+            assert_true(b >= t->tok_end[i - 1]);
+    }
+    return t->ntok;
+}
+
+/* A sentence over DYAD_LG_PIECE_WORDS words is cut at its safe points (here
+ * the semicolon and ", but"), the pieces parsed apart and joined under one
+ * ROOT with the separators as leaves; every word is kept with its span, and
+ * the result does not depend on anything but the text. */
+static void long_sentence_in_pieces(void **state)
+{
+    (void)state;
+    dyad_arena *a = dyad_arena_new();
+    const char *s =
+        "The army attacked the town near the northern border on Monday after rebels fired "
+        "rockets at a police station; officials in the capital said that the government "
+        "would send more troops to the region within a week, but the rebels denied that "
+        "they had fired at the police.";
+    dyad_tree *t = NULL;
+    dyad_lg_result res;
+    assert_int_equal(dyad_lg_parse(&t, &res, lg, s, strlen(s), a), 0);
+    assert_int_equal(res.pieces, 2); /* cut at the ';': the rest is within the cap */
+    const char *str = dyad_tree_to_string(t, a);
+    assert_non_null(strstr(str, "(NN station))))) (: ;) (S "));
+    assert_int_equal(strncmp(str, "(ROOT (S (NP (DT The) (NN army))", 32), 0);
+    int words = 1;
+    for (const char *q = s; *q; q++)
+        words += *q == ' ';
+    assert_int_equal(check_spans(t, s), words + 3); /* and ';' ',' '.' split off */
+    assert_int_equal(t->tok_start[t->ntok - 1], (int)strlen(s) - 1); /* the full stop */
+    /* the same text gives the same tree */
+    dyad_tree *t2 = NULL;
+    assert_int_equal(dyad_lg_parse(&t2, NULL, lg, s, strlen(s), a), 0);
+    assert_string_equal(dyad_tree_to_string(t2, a), str);
+    /* ", but" between two clauses, no other point to cut at */
+    s = "Officials in the capital of the country said on Monday that the government would "
+        "send more troops to the northern region within a week or two, but the rebels in the "
+        "mountains denied that they had fired rockets at the police station near the border "
+        "on Sunday night.";
+    assert_int_equal(dyad_lg_parse(&t, &res, lg, s, strlen(s), a), 0);
+    assert_int_equal(res.pieces, 2);
+    str = dyad_tree_to_string(t, a);
+    assert_non_null(strstr(str, "(, ,) (CC but) (S (NP (NP (DT the) (NNS rebels))"));
+    check_spans(t, s);
+    /* a dash between clauses */
+    s = "Washington said such a step enjoyed the support of every member of the council "
+        "and of the other nations in the region -- which have resisted taking a harder line "
+        "on the republic for many years and months -- while China remained silent about the "
+        "plan today.";
+    assert_int_equal(dyad_lg_parse(&t, &res, lg, s, strlen(s), a), 0);
+    assert_true(res.pieces >= 2);
+    assert_non_null(strstr(dyad_tree_to_string(t, a), "(: --)"));
+    check_spans(t, s);
+    /* no punctuation at all: cut between words, nothing lost */
+    dyad_buf b;
+    dyad_buf_init(&b);
+    static const char *const w[] = {"police", "arrested", "the", "rebels", "in", "the",
+                                    "capital", "and", "troops", "attacked", "the", "town"};
+    for (int i = 0; i < 120; i++)
+        dyad_buf_printf(&b, "%s%s", i ? " " : "", w[i % 12]);
+    assert_int_equal(dyad_lg_parse(&t, &res, lg, b.data, b.len, a), 0);
+    assert_true(res.pieces >= 3);
+    assert_int_equal(check_spans(t, b.data), 120);
+    dyad_buf_free(&b);
+    /* a sentence within the cap is parsed whole */
+    s = "North Korea supplied missiles to Iran, officials said.";
+    assert_int_equal(dyad_lg_parse(&t, &res, lg, s, strlen(s), a), 0);
+    assert_int_equal(res.pieces, 1);
+    dyad_arena_free(a);
+}
+
 static void parses_tokens(void **state)
 {
     (void)state;
@@ -363,6 +445,7 @@ int main(void)
         cmocka_unit_test(partial_parse_keeps_words),
         cmocka_unit_test(unparseable_inputs),
         cmocka_unit_test(parses_tokens),
+        cmocka_unit_test(long_sentence_in_pieces),
         cmocka_unit_test(figure_gold_records),
         cmocka_unit_test(figure_unit_records),
     };

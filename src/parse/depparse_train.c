@@ -1,0 +1,610 @@
+/* depparse_train.c: training the dependency parser (depparse.h): an averaged
+ * perceptron over the arc-hybrid transitions with the dynamic oracle of
+ * Goldberg & Nivre (2013), followed by averaging, quantisation and the model
+ * file. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dyad.h"
+#include "parse/conllu.h"
+#include "parse/depparse_internal.h"
+#include "parse/tagger.h"
+#include "util/util.h"
+
+/* ---- corpus ------------------------------------------------------------ */
+
+typedef struct tr_sent {
+    int n;
+    const char **form, **upos, **xpos;
+    const char **rel;  /* gold relation names */
+    int *head;         /* gold heads, the root as n */
+    int *label;        /* gold relation ids (-1: not in the training relations) */
+    dp_tok *toks;      /* n + 1 */
+} tr_sent;
+
+typedef struct tr_corpus {
+    dyad_arena *a;
+    tr_sent *s;
+    int n, cap;
+    long words, skipped;
+} tr_corpus;
+
+typedef struct tr_labels {
+    char *names[DP_MAX_LABELS];
+    int n;
+} tr_labels;
+
+static void log_diag(void *user, dyad_diag_level lvl, const char *file, long line,
+                     const char *msg)
+{
+    FILE *log = user;
+    if (log)
+        fprintf(log, "%s:%ld: %s: %s\n", file ? file : "", line,
+                lvl == DYAD_DIAG_ERROR ? "error" : "warning", msg);
+}
+
+static int label_id(tr_labels *L, const char *name, int add)
+{
+    for (int i = 0; i < L->n; i++)
+        if (!strcmp(L->names[i], name))
+            return i;
+    if (!add)
+        return -1;
+    if (L->n >= DP_MAX_LABELS)
+        return dyad_set_error(DYAD_ELIMIT, "more than %d dependency relations", DP_MAX_LABELS);
+    L->names[L->n] = strdup(name);
+    if (!L->names[L->n])
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    return L->n++;
+}
+
+static void corpus_free(tr_corpus *c)
+{
+    dyad_arena_free(c->a);
+    free(c->s);
+    memset(c, 0, sizeof *c);
+}
+
+/* Reads a CoNLL-U file; relations are added to L when add_labels. Tags come
+ * from the tagger when it is given. */
+static int corpus_read(tr_corpus *c, const char *path, tr_labels *L, int add_labels,
+                       const dyad_tagger *tagger, FILE *log)
+{
+    memset(c, 0, sizeof *c);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = dyad_read_file(path, &text, &len);
+    if (rc)
+        return rc;
+    c->a = dyad_arena_new();
+    if (!c->a) {
+        free(text);
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    dyad_diag d = {.fn = log_diag, .user = log};
+    size_t pos = 0, start, blen;
+    long line = 1, first;
+    while (!rc && dyad_conllu_next_block(text, len, &pos, &line, &start, &blen, &first)) {
+        dyad_conllu_sent *cs = NULL;
+        if (dyad_conllu_read(&cs, c->a, text + start, blen, &d, path, first)) {
+            c->skipped++;
+            continue;
+        }
+        if (c->n == c->cap) {
+            int cap = c->cap ? c->cap * 2 : 1024;
+            tr_sent *s = realloc(c->s, sizeof *s * (size_t)cap);
+            if (!s) {
+                rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+                break;
+            }
+            c->s = s;
+            c->cap = cap;
+        }
+        int n = cs->nwords;
+        tr_sent *s = &c->s[c->n];
+        s->n = n;
+        s->form = dyad_arena_alloc(c->a, sizeof(char *) * (size_t)n * 4);
+        s->head = dyad_arena_alloc(c->a, sizeof(int) * (size_t)n * 2);
+        s->toks = dyad_arena_alloc(c->a, sizeof(dp_tok) * ((size_t)n + 1));
+        if (!s->form || !s->head || !s->toks) {
+            rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+            break;
+        }
+        s->upos = s->form + n;
+        s->xpos = s->form + 2 * n;
+        s->rel = s->form + 3 * n;
+        s->label = s->head + n;
+        for (int i = 0; i < n; i++) {
+            const dyad_conllu_word *w = &cs->words[i];
+            s->form[i] = w->form;
+            s->upos[i] = w->upos;
+            s->xpos[i] = w->xpos;
+            s->rel[i] = w->deprel;
+            s->head[i] = w->head < 0 ? n : w->head;
+            int id = label_id(L, w->deprel, add_labels);
+            if (id < -1) {
+                rc = id;
+                break;
+            }
+            s->label[i] = id;
+        }
+        if (!rc && tagger && n > 0 && (rc = dyad_tagger_tag(tagger, s->form, n, s->upos, s->xpos)))
+            break;
+        for (int i = 0; i < n; i++)
+            dp_tok_fill(&s->toks[i], s->form[i], s->upos[i], s->xpos[i]);
+        dp_tok_finish(s->toks, n);
+        c->words += n;
+        c->n++;
+    }
+    free(text);
+    if (!rc && c->skipped && log)
+        fprintf(log, "%s: %ld malformed sentences skipped\n", path, c->skipped);
+    return rc;
+}
+
+/* ---- the weights being trained ------------------------------------------ */
+
+typedef struct tr_ent {
+    double tot;    /* sum of the weight over the steps before ts */
+    float w;
+    int32_t ts;    /* step of the last change */
+    int32_t cls;
+} tr_ent;
+
+typedef struct tr_feat {
+    uint64_t key; /* 0 = empty slot */
+    tr_ent *e;
+    uint32_t n, cap;
+} tr_feat;
+
+typedef struct tr_weights {
+    tr_feat *t;
+    size_t cap, used; /* cap a power of two */
+    int32_t step;
+} tr_weights;
+
+static int wt_grow(tr_weights *W)
+{
+    size_t cap = W->cap ? W->cap * 2 : (size_t)1 << 20;
+    tr_feat *t = calloc(cap, sizeof *t);
+    if (!t)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    for (size_t i = 0; i < W->cap; i++) {
+        if (!W->t[i].key)
+            continue;
+        size_t j = (size_t)(W->t[i].key >> 32) & (cap - 1);
+        while (t[j].key)
+            j = (j + 1) & (cap - 1);
+        t[j] = W->t[i];
+    }
+    free(W->t);
+    W->t = t;
+    W->cap = cap;
+    return 0;
+}
+
+static tr_feat *wt_find(const tr_weights *W, uint64_t key)
+{
+    size_t i = (size_t)(key >> 32) & (W->cap - 1);
+    while (W->t[i].key) {
+        if (W->t[i].key == key)
+            return &W->t[i];
+        i = (i + 1) & (W->cap - 1);
+    }
+    return NULL;
+}
+
+static tr_feat *wt_add(tr_weights *W, uint64_t key)
+{
+    if ((W->used + 1) * 2 > W->cap && wt_grow(W))
+        return NULL;
+    size_t i = (size_t)(key >> 32) & (W->cap - 1);
+    while (W->t[i].key) {
+        if (W->t[i].key == key)
+            return &W->t[i];
+        i = (i + 1) & (W->cap - 1);
+    }
+    W->t[i].key = key;
+    W->used++;
+    return &W->t[i];
+}
+
+static void wt_free(tr_weights *W)
+{
+    for (size_t i = 0; i < W->cap; i++)
+        free(W->t[i].e);
+    free(W->t);
+    memset(W, 0, sizeof *W);
+}
+
+static int wt_update(tr_weights *W, uint64_t key, int cls, float delta)
+{
+    tr_feat *f = wt_add(W, key);
+    if (!f)
+        return DYAD_ENOMEM;
+    tr_ent *e = NULL;
+    for (uint32_t i = 0; i < f->n; i++)
+        if (f->e[i].cls == cls) {
+            e = &f->e[i];
+            break;
+        }
+    if (!e) {
+        if (f->n == f->cap) {
+            uint32_t cap = f->cap ? f->cap * 2 : 2;
+            tr_ent *ne = realloc(f->e, sizeof *ne * cap);
+            if (!ne)
+                return dyad_set_error(DYAD_ENOMEM, "out of memory");
+            f->e = ne;
+            f->cap = cap;
+        }
+        e = &f->e[f->n++];
+        memset(e, 0, sizeof *e);
+        e->cls = cls;
+        e->ts = W->step;
+    }
+    e->tot += (double)e->w * (W->step - e->ts);
+    e->ts = W->step;
+    e->w += delta;
+    return 0;
+}
+
+static void wt_score(const tr_weights *W, const uint64_t *f, int nf, float *scores, int nclass)
+{
+    memset(scores, 0, sizeof(float) * (size_t)nclass);
+    for (int j = 0; j < nf; j++) {
+        const tr_feat *x = wt_find(W, f[j]);
+        if (!x)
+            continue;
+        for (uint32_t i = 0; i < x->n; i++)
+            scores[x->e[i].cls] += x->e[i].w;
+    }
+}
+
+/* The averaged weights, quantised, as a model file image. */
+static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, double max_bytes,
+                    void **img, size_t *len, long *nfeat_out, long *nent_out)
+{
+    double maxabs = 0, T = W->step > 0 ? W->step : 1;
+    size_t nent = 0;
+    for (size_t i = 0; i < W->cap; i++) {
+        const tr_feat *f = &W->t[i];
+        for (uint32_t j = 0; f->key && j < f->n; j++) {
+            double a = fabs((f->e[j].tot + (double)f->e[j].w * (W->step - f->e[j].ts)) / T);
+            if (a > maxabs)
+                maxabs = a;
+        }
+        nent += f->key ? f->n : 0;
+    }
+    double scale = maxabs > 0 ? 32767.0 / maxabs : 1.0;
+    /* The smallest |weight| kept: 1, or more when the model would exceed the
+     * size budget (8 bytes per feature slot, 3 per weight). */
+    long *hw = calloc(32768, sizeof *hw), *hf = calloc(32768, sizeof *hf);
+    uint64_t *keys = malloc(sizeof *keys * (W->used + 1));
+    uint32_t *offs = malloc(sizeof *offs * (W->used + 1));
+    uint8_t *cls = malloc(nent + 1);
+    int16_t *wts = malloc(sizeof *wts * (nent + 1));
+    int rc = 0;
+    if (!keys || !offs || !cls || !wts || !hw || !hf) {
+        rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < W->cap; i++) {
+        const tr_feat *f = &W->t[i];
+        long fmax = 0;
+        for (uint32_t j = 0; f->key && j < f->n; j++) {
+            double a = (f->e[j].tot + (double)f->e[j].w * (W->step - f->e[j].ts)) / T;
+            long q = labs(lround(a * scale));
+            hw[q]++;
+            if (q > fmax)
+                fmax = q;
+        }
+        if (f->key)
+            hf[fmax]++;
+    }
+    long thr = 1, cw = 0, cf = 0;
+    for (long q = 32767; q >= 1; q--) {
+        cw += hw[q];
+        cf += hf[q];
+        double bytes = 8.0 * ((double)cf * 4 / 3) + 3.0 * (double)cw;
+        if (bytes > max_bytes) {
+            thr = q + 1;
+            break;
+        }
+    }
+    uint32_t nf = 0, ne = 0;
+    for (size_t i = 0; i < W->cap; i++) {
+        const tr_feat *f = &W->t[i];
+        if (!f->key)
+            continue;
+        uint32_t start = ne;
+        for (uint32_t j = 0; j < f->n; j++) {
+            double a = (f->e[j].tot + (double)f->e[j].w * (W->step - f->e[j].ts)) / T;
+            long q = lround(a * scale);
+            if (labs(q) < thr)
+                continue;
+            cls[ne] = (uint8_t)f->e[j].cls;
+            wts[ne] = (int16_t)q;
+            ne++;
+        }
+        if (ne == start)
+            continue;
+        keys[nf] = f->key;
+        offs[nf] = start;
+        nf++;
+    }
+    offs[nf] = ne;
+    rc = dp_image_build(img, len, (const char *const *)L->names, L->n, root_label, nf, keys,
+                        offs, cls, wts);
+    *nfeat_out = nf;
+    *nent_out = ne;
+done:
+    free(hw);
+    free(hf);
+    free(keys);
+    free(offs);
+    free(cls);
+    free(wts);
+    return rc;
+}
+
+/* ---- the dynamic oracle ------------------------------------------------- */
+
+/* cost[c] for every class: gold arcs made unreachable by c (projective
+ * approximation for non-projective trees), plus 1 for a wrong relation. */
+static void oracle_costs(const dp_state *s, const tr_sent *g, int *cost)
+{
+    int L = s->nlabels, n = s->n, sp = s->sp, b = s->b;
+    int s0 = sp >= 1 ? s->stack[sp - 1] : -1, s1 = sp >= 2 ? s->stack[sp - 2] : -1;
+    int c_shift = 0, c_left = 0, c_right = 0;
+    if (b < n) {
+        for (int i = 0; i < sp; i++) {
+            int k = s->stack[i];
+            if (i < sp - 1 && g->head[b] == k)
+                c_shift++;
+            if (g->head[k] == b)
+                c_shift++;
+        }
+    }
+    if (s0 >= 0) {
+        int deps = 0;
+        for (int d = b; d < n; d++)
+            deps += g->head[d] == s0;
+        int h = g->head[s0];
+        c_left = deps + (h != b && (h == s1 || h > b));
+        c_right = deps + (h >= b);
+    }
+    cost[DP_SHIFT] = c_shift;
+    for (int l = 0; l < L; l++) {
+        cost[1 + l] = c_left + (s0 >= 0 && g->head[s0] == b && g->label[s0] != l);
+        cost[1 + L + l] = c_right + (s0 >= 0 && s1 >= 0 && g->head[s0] == s1 && g->label[s0] != l);
+    }
+}
+
+/* ---- training ------------------------------------------------------------- */
+
+static uint64_t rng_next(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static int universal_eq(const char *a, const char *b)
+{
+    size_t la = strcspn(a, ":"), lb = strcspn(b, ":");
+    return la == lb && !memcmp(a, b, la);
+}
+
+/* UAS / LAS (universal relations, every word) of a model on a corpus. */
+static int evaluate(const dyad_depparser *m, const tr_corpus *c, double *uas, double *las)
+{
+    int maxn = 1;
+    for (int i = 0; i < c->n; i++)
+        if (c->s[i].n > maxn)
+            maxn = c->s[i].n;
+    dp_state st;
+    int *head = malloc(sizeof(int) * (size_t)maxn * 2);
+    if (!head || dp_state_init(&st, maxn, m->nlabels, m->root_label)) {
+        free(head);
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    int *label = head + maxn;
+    long ok_u = 0, ok_l = 0, total = 0;
+    for (int i = 0; i < c->n; i++) {
+        const tr_sent *s = &c->s[i];
+        dp_model_parse(m, &st, s->toks, s->n, head, label);
+        for (int j = 0; j < s->n; j++) {
+            int gh = s->head[j] == s->n ? -1 : s->head[j];
+            if (head[j] == gh) {
+                ok_u++;
+                ok_l += label[j] >= 0 && universal_eq(m->labels[label[j]], s->rel[j]);
+            }
+        }
+        total += s->n;
+    }
+    dp_state_free(&st);
+    free(head);
+    *uas = total ? 100.0 * (double)ok_u / (double)total : 0;
+    *las = total ? 100.0 * (double)ok_l / (double)total : 0;
+    return 0;
+}
+
+static int write_file(const char *path, const void *data, size_t len)
+{
+    size_t plen = strlen(path) + 8;
+    char *tmp = malloc(plen);
+    if (!tmp)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    snprintf(tmp, plen, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    int rc = 0;
+    if (!f)
+        rc = dyad_set_error(DYAD_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+    else {
+        int bad = fwrite(data, 1, len, f) != len;
+        bad |= fclose(f) != 0;
+        if (bad || rename(tmp, path)) {
+            rc = dyad_set_error(DYAD_EIO, "%s: cannot write: %s", path, strerror(errno));
+            remove(tmp);
+        }
+    }
+    free(tmp);
+    return rc;
+}
+
+int dyad_depparser_train(const char *train_conllu, const char *dev_conllu, const char *out_path,
+                         const dyad_tagger *tagger, int iterations, unsigned seed, FILE *log)
+{
+    return dyad_depparser_train2(train_conllu, dev_conllu, out_path, tagger, tagger, iterations,
+                                 seed, log);
+}
+
+int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, const char *out_path,
+                          const dyad_tagger *tagger, const dyad_tagger *dev_tagger,
+                          int iterations, unsigned seed, FILE *log)
+{
+    if (!train_conllu || !out_path)
+        return dyad_set_error(DYAD_EINVAL, "dyad_depparser_train: NULL argument");
+    if (iterations <= 0)
+        iterations = 15;
+    tr_labels L = {{0}, 0};
+    tr_corpus train = {0}, dev = {0};
+    tr_weights W = {0};
+    dp_state st = {0};
+    void *best_img = NULL;
+    size_t best_len = 0;
+    int *order = NULL, rc;
+    clock_t t0 = clock();
+    double max_bytes = DP_DEFAULT_MAX_BYTES;
+    const char *env = getenv("DYAD_PARSER_MAX_MB");
+    if (env && atof(env) > 0)
+        max_bytes = atof(env) * 1e6;
+    if ((rc = corpus_read(&train, train_conllu, &L, 1, tagger, log)))
+        goto done;
+    if (!train.n) {
+        rc = dyad_set_error(DYAD_EPARSE, "%s: no usable sentence", train_conllu);
+        goto done;
+    }
+    if (dev_conllu && (rc = corpus_read(&dev, dev_conllu, &L, 0, dev_tagger, log)))
+        goto done;
+    int root_label = label_id(&L, "root", 0), maxn = 1, nclass = 1 + 2 * L.n;
+    for (int i = 0; i < train.n; i++)
+        if (train.s[i].n > maxn)
+            maxn = train.s[i].n;
+    order = malloc(sizeof *order * (size_t)train.n);
+    if (!order || (rc = dp_state_init(&st, maxn, L.n, root_label)) || (rc = wt_grow(&W))) {
+        rc = rc ? rc : dyad_set_error(DYAD_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (log)
+        fprintf(log, "train-parser: %d sentences, %ld words, %d relations; dev %d sentences\n",
+                train.n, train.words, L.n, dev.n);
+    for (int i = 0; i < train.n; i++)
+        order[i] = i;
+    uint64_t rng = seed * 0x2545F4914F6CDD1Dull + 1;
+    double best_las = -1;
+    int best_it = 0;
+    for (int it = 0; it < iterations && !rc; it++) {
+        for (int i = train.n - 1; i > 0; i--) {
+            int j = (int)(rng_next(&rng) % (uint64_t)(i + 1)), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        long states = 0, errors = 0;
+        uint64_t f[DP_MAX_FEATS];
+        float scores[1 + 2 * DP_MAX_LABELS];
+        int cost[1 + 2 * DP_MAX_LABELS];
+        unsigned char valid[1 + 2 * DP_MAX_LABELS];
+        for (int k = 0; k < train.n && !rc; k++) {
+            const tr_sent *g = &train.s[order[k]];
+            dp_state_reset(&st, g->n);
+            while (!dp_state_final(&st) && !rc) {
+                int nf = dp_features(&st, g->toks, f);
+                wt_score(&W, f, nf, scores, nclass);
+                dp_state_valid(&st, valid);
+                oracle_costs(&st, g, cost);
+                int pred = -1, gold = -1, mincost = 1 << 30;
+                for (int c = 0; c < nclass; c++)
+                    if (valid[c] && cost[c] < mincost)
+                        mincost = cost[c];
+                for (int c = 0; c < nclass; c++) {
+                    if (!valid[c])
+                        continue;
+                    if (pred < 0 || scores[c] > scores[pred])
+                        pred = c;
+                    if (cost[c] == mincost && (gold < 0 || scores[c] > scores[gold]))
+                        gold = c;
+                }
+                W.step++;
+                states++;
+                if (cost[pred] > mincost) {
+                    errors++;
+                    for (int j = 0; j < nf && !rc; j++) {
+                        rc = wt_update(&W, f[j], gold, 1.0f);
+                        if (!rc)
+                            rc = wt_update(&W, f[j], pred, -1.0f);
+                    }
+                }
+                int follow = gold;
+                if (it > 0 && (rng_next(&rng) % 10) != 0)
+                    follow = pred;
+                dp_state_apply(&st, follow);
+            }
+        }
+        if (rc)
+            break;
+        long nfeat = 0, nent = 0;
+        void *img = NULL;
+        size_t len = 0;
+        if ((rc = wt_image(&W, &L, root_label, max_bytes, &img, &len, &nfeat, &nent)))
+            break;
+        double uas = 0, las = 0;
+        if (dev.n) {
+            dyad_depparser *m = NULL;
+            if ((rc = dp_model_from_image(&m, img, len, "trained model")))
+                break;
+            rc = evaluate(m, &dev, &uas, &las);
+            m->buf = NULL; /* img stays ours */
+            dyad_depparser_free(m);
+            if (rc) {
+                free(img);
+                break;
+            }
+        }
+        if (log)
+            fprintf(log,
+                    "train-parser: iteration %d: train error %.2f%%, dev UAS %.2f LAS %.2f, "
+                    "%ld features, %ld weights, %.1f MB, %.0f s\n",
+                    it + 1, 100.0 * (double)errors / (double)(states ? states : 1), uas, las,
+                    nfeat, nent, (double)len / 1e6, (double)(clock() - t0) / CLOCKS_PER_SEC);
+        if (!dev.n || las > best_las) {
+            free(best_img);
+            best_img = img;
+            best_len = len;
+            best_las = las;
+            best_it = it + 1;
+        } else
+            free(img);
+    }
+    if (!rc) {
+        rc = write_file(out_path, best_img, best_len);
+        if (!rc && log)
+            fprintf(log, "train-parser: wrote %s (iteration %d, %.1f MB)\n", out_path, best_it,
+                    (double)best_len / 1e6);
+    }
+done:
+    free(best_img);
+    free(order);
+    dp_state_free(&st);
+    wt_free(&W);
+    corpus_free(&train);
+    corpus_free(&dev);
+    for (int i = 0; i < L.n; i++)
+        free(L.names[i]);
+    return rc;
+}

@@ -1,0 +1,369 @@
+/* test_tc_clauses.c: the tree coder's events written as nouns (tc_nouns.c,
+ * the event noun dictionary of dict_nouns.c) and its clauses (reporting
+ * frames, coordinated verb phrases, complement clauses), on hand-written trees.
+ *
+ * Every expectation was worked out by hand from the rules in tc_nouns.c and
+ * tc_nested.c and the small dictionaries below, not copied from the coder. */
+#include "testutil.h"
+#include "code/coder.h"
+#include "code/tcoder.h"
+#include "dict/dict.h"
+#include "parse/tree.h"
+
+#include <dyad.h>
+
+static const char *VERBS =
+    "---  SAY   [010]  ---\n"
+    "SAY {SAYS SAID SAYING}\n"
+    "\n"
+    "---  ATTACK   [190]  ---\n"
+    "ATTACK {ATTACKS ATTACKED ATTACKING}\n"
+    "\n"
+    "---  KIDNAP   [181]  ---\n"
+    "KIDNAP {KIDNAPS KIDNAPPED KIDNAPPING}\n"
+    "\n"
+    "---  ACCUSE   [112]  ---\n"
+    "ACCUSE {ACCUSES ACCUSED ACCUSING}\n"
+    "\n"
+    "######## TRANSFORMATIONS ##########\n"
+    "~ a (a b ATTACK) SAY = a b 015\n"
+    "~ a (b . ATTACK) SAY = a b 112\n";
+
+static const char *ACTORS = "ARNOR_ [ARN]\n"
+                            "GONDOR_ [GON]\n"
+                            "ROHAN_ [ROH]\n"
+                            "ARAGORN_ [ARNGOV]\n";
+
+static const char *AGENTS = "POLICE [~COP]\n";
+
+static const char *NOUNS =
+    "# test nouns\n"
+    "ATTACK,ATTACKS   190  BY  ON,AGAINST\n"
+    "CLASH,CLASHES    190  -   WITH,BETWEEN  mutual\n"
+    "TALKS            046  -   WITH,BETWEEN  mutual\n"
+    "ARREST           173  BY  OF  patient\n"
+    "AIR_STRIKE       195  BY  ON\n"
+    "VISIT            042  BY  TO\n"
+    "PROTESTERS       141  -   AGAINST  actor\n";
+
+typedef struct fx {
+    dyad_dict *d;
+    dyad_coder *c;
+    dyad_arena *a;
+    dyad_coded_list l;
+    dyad_code_opts o;
+} fx;
+
+static int load(fx *f, const char *nouns)
+{
+    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
+    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
+                       {"t.agents", AGENTS, strlen(AGENTS)}, {NULL, NULL, 0}, {NULL, NULL, 0},
+                       {"t.nouns", nouns, nouns ? strlen(nouns) : 0}};
+    dyad_diag quiet = {0};
+    dyad_dict_free(f->d);
+    f->d = NULL;
+    if (dyad_dict_load_mem(&f->d, &m, &quiet) || quiet.warnings || quiet.errors)
+        return -1;
+    return 0;
+}
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    if (load(f, NOUNS)) {
+        fprintf(stderr, "dictionary load failed: %s\n", dyad_last_error());
+        dyad_dict_free(f->d);
+        free(f);
+        return -1;
+    }
+    dyad_code_opts_default(&f->o);
+    /* dyad's own behaviour: one-sided events, modality */
+    f->o.require_dyad = 0;
+    f->o.one_sided = 1;
+    f->o.modality = 1;
+    f->a = dyad_arena_new();
+    *state = f;
+    return f->a ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    dyad_coder_free(f->c);
+    dyad_dict_free(f->d);
+    dyad_arena_free(f->a);
+    free(f);
+    return 0;
+}
+
+static const dyad_coded_list *code(fx *f, const char *ptb)
+{
+    dyad_coder_free(f->c);
+    f->c = NULL;
+    assert_int_equal(dyad_coder_new(&f->c, f->d, &f->o), 0);
+    assert_string_equal(dyad_coder_engine(f->c), "tree");
+    dyad_arena_reset(f->a);
+    dyad_tree *t = NULL;
+    dyad_diag quiet = {0};
+    assert_int_equal(dyad_ptb_parse(&t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
+    assert_int_equal(dyad_code_tree(&f->l, f->c, t, NULL, "20150615", f->a), 0);
+    return &f->l;
+}
+
+/* Asserts that the events are exactly the set "SRC TGT CODE; ..." ("" = none;
+ * "-" = a missing side). */
+static void expect(const dyad_coded_list *l, const char *spec)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", spec);
+    int n = 0, bad = 0;
+    for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
+         item = strtok_r(NULL, ";", &save)) {
+        char s[64], t[64], c[16];
+        if (sscanf(item, "%63s %63s %15s", s, t, c) != 3)
+            fail_msg("bad spec item '%s'", item);
+        n++;
+        const char *ws = strcmp(s, "-") ? s : "", *wt = strcmp(t, "-") ? t : "";
+        int found = 0;
+        for (int i = 0; i < l->n && !found; i++)
+            found = !strcmp(l->ev[i].source, ws) && !strcmp(l->ev[i].target, wt) &&
+                    !strcmp(l->ev[i].code, c);
+        if (!found) {
+            print_error("missing event %s %s %s\n", s, t, c);
+            bad++;
+        }
+    }
+    if (l->n != n || bad) {
+        print_error("expected {%s}, got %d event(s):\n", spec, l->n);
+        for (int i = 0; i < l->n; i++)
+            print_error("  '%s' '%s' %s\n", l->ev[i].source, l->ev[i].target, l->ev[i].code);
+        fail();
+    }
+}
+
+/* ---- the noun dictionary -------------------------------------------------- */
+
+static void noun_dictionary_format(void **state)
+{
+    fx *f = *state;
+    /* 7 lines, AIR_STRIKE one form of two words, ATTACK,ATTACKS two forms ... */
+    assert_int_equal(dyad_dict_nnouns(f->d), 9);
+    const dyad_event_noun *e = NULL;
+    for (int i = 0; i < dyad_dict_nnouns(f->d); i++)
+        if (dyad_dict_noun(f->d, i)->nwords == 2)
+            e = dyad_dict_noun(f->d, i);
+    assert_non_null(e);
+    assert_string_equal(e->words[0], "AIR");
+    assert_string_equal(e->words[1], "STRIKE");
+    assert_string_equal(e->code, "195");
+    assert_int_equal(e->nsrc, 1);
+    assert_string_equal(e->src_preps[0], "BY");
+    assert_null(dyad_dict_noun(f->d, 9));
+    assert_true(dyad_dict_noun(f->d, 8)->actor);
+    assert_false(dyad_dict_noun(f->d, 8)->patient);
+    /* malformed lines are warned about and skipped, the rest kept */
+    static const char *bad = "ATTACK 190 BY\n"          /* a field missing */
+                             "ATTACK 999 BY ON\n"       /* no such CAMEO code */
+                             "ATTACK 190 BY ON oddly\n" /* unknown flag */
+                             "ATTACK,,X 190 BY ON\n"    /* an empty form */
+                             "RAID 190 BY ON\n";
+    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
+    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
+                       {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0},
+                       {"t.nouns", bad, strlen(bad)}};
+    dyad_diag quiet = {0};
+    dyad_dict *d = NULL;
+    assert_int_equal(dyad_dict_load_mem(&d, &m, &quiet), 0);
+    assert_int_equal(quiet.warnings, 4);
+    assert_int_equal(dyad_dict_nnouns(d), 1);
+    assert_string_equal(dyad_dict_noun(d, 0)->words[0], "RAID");
+    dyad_dict_free(d);
+}
+
+/* ---- events written as nouns ---------------------------------------------- */
+
+/* "Clashes between Arnor and Gondor erupted": each side on the other. */
+static void noun_between_both_ways(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NP (NNS Clashes)) (PP (IN between) (NP (NNP Arnor) (CC and) "
+                   "(NNP Gondor)))) (VP (VBD erupted)) (. .)))"),
+           "ARN GON 190; GON ARN 190");
+}
+
+/* "Arnor's attack on Gondor failed": the possessive is the source. */
+static void noun_possessive_source(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NP (NP (NNP Arnor) (POS 's)) (NN attack)) (PP (IN on) (NP "
+                   "(NNP Gondor)))) (VP (VBD failed)) (. .)))"),
+           "ARN GON 190");
+    /* the compound "air strike" (not the head noun alone) */
+    expect(code(f, "(ROOT (S (NP (NP (DT An) (NN air) (NN strike)) (PP (IN on) (NP (NNP Gondor)))) "
+                   "(VP (VBD failed)) (. .)))"),
+           "- GON 195");
+}
+
+/* "Arnor held talks with Gondor": the subject of the light verb, both ways;
+ * "Arnor paid a visit to Gondor" likewise one way. */
+static void noun_light_verb_subject(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD held) (NP (NP (NNS talks)) (PP (IN with) "
+                   "(NP (NNP Gondor))))) (. .)))"),
+           "ARN GON 046; GON ARN 046");
+    expect(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD paid) (NP (DT a) (NN visit)) (PP (TO to) "
+                   "(NP (NNP Gondor)))) (. .)))"),
+           "ARN GON 042");
+    /* not a light verb: the subject is not the one who visits */
+    expect(code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD welcomed) (NP (NP (DT the) (NN visit)) "
+                   "(PP (TO to) (NP (NNP Gondor))))) (. .)))"),
+           "");
+}
+
+/* A noun naming those who act: "Gondor protesters against Arnor" protest
+ * (GON ARN 141); "the protesters" alone name no actor: nothing. */
+static void noun_names_actors(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NP (NNP Gondor) (NNS protesters)) (PP (IN against) (NP (NNP "
+                   "Arnor)))) (VP (VBD gathered)) (. .)))"),
+           "GON ARN 141");
+    expect(code(f, "(ROOT (S (NP (DT The) (NNS protesters)) (VP (VBD gathered)) (. .)))"), "");
+}
+
+/* The light verb's group gives the subject and the modality: "Arnor did not
+ * launch an attack on Gondor" is no event; "Arnor will hold talks with
+ * Gondor" is an intent to meet (036), both ways. */
+static void noun_light_verb_modality(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD did) (RB not) (VP (VB launch) (NP (DT an) "
+                   "(NN attack)) (PP (IN on) (NP (NNP Gondor))))) (. .)))"),
+           "");
+    const dyad_coded_list *l =
+        code(f, "(ROOT (S (NP (NNP Arnor)) (VP (MD will) (VP (VB hold) (NP (NP (NNS talks)) (PP "
+                "(IN with) (NP (NNP Gondor)))))) (. .)))");
+    expect(l, "ARN GON 036; GON ARN 036");
+    assert_string_equal(l->ev[0].modality, "future");
+}
+
+/* "the arrest of Aragorn by Gondor": a patient noun, the "by" phrase inside
+ * the object of "of". */
+static void noun_patient_and_by(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NP (DT The) (NN arrest)) (PP (IN of) (NP (NP (NNP Aragorn)) "
+                   "(PP (IN by) (NP (NNP Gondor)))))) (VP (VBD shocked) (NP (NNP Rohan))) (. .)))"),
+           "GON ARNGOV 173");
+}
+
+/* A noun inside a clause that codes the same kind of event adds nothing:
+ * "Arnor attacked Gondor in an attack on Gondor" is one event. */
+static void noun_not_doubled(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)) (PP (IN in) "
+                   "(NP (NP (DT an) (NN attack)) (PP (IN on) (NP (NNP Gondor)))))) (. .)))"),
+           "ARN GON 190");
+}
+
+/* Without a noun dictionary (PETRARCH's dictionaries) no noun is coded. */
+static void no_noun_dictionary(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(load(f, NULL), 0);
+    expect(code(f, "(ROOT (S (NP (NP (NNS Clashes)) (PP (IN between) (NP (NNP Arnor) (CC and) "
+                   "(NNP Gondor)))) (VP (VBD erupted)) (. .)))"),
+           "");
+}
+
+/* ---- clauses ----------------------------------------------------------------- */
+
+/* "Rohan said Arnor attacked Gondor": dyad codes the act reported, not an
+ * accusation by the speaker; PETRARCH's way (the transformation "a (b .
+ * ATTACK) SAY = a b 112") stays for validation runs (modality off). */
+static void reported_act_itself(void **state)
+{
+    fx *f = *state;
+    static const char *T = "(ROOT (S (NP (NNP Rohan)) (VP (VBD said) (SBAR (S (NP (NNP Arnor)) "
+                           "(VP (VBD attacked) (NP (NNP Gondor)))))) (. .)))";
+    expect(code(f, T), "ARN GON 190");
+    f->o.modality = 0;
+    f->o.require_dyad = 1;
+    f->o.one_sided = 0;
+    expect(code(f, T), "ROH ARN 112");
+}
+
+/* "Police said Arnor kidnapped Aragorn" reports the kidnapping: ARN ARNGOV
+ * 181, plain "said" keeps it asserted. */
+static void reported_act_asserted(void **state)
+{
+    fx *f = *state;
+    const dyad_coded_list *l = code(f, "(ROOT (S (NP (NNS Police)) (VP (VBD said) (SBAR (S (NP "
+                                       "(NNP Arnor)) (VP (VBD kidnapped) (NP (NNP Aragorn)))))) (. .)))");
+    expect(l, "ARN ARNGOV 181");
+    assert_true(l->ev[0].modality == NULL || !strcmp(l->ev[0].modality, "asserted"));
+}
+
+/* "Rohan accused Arnor of attacking Gondor": besides the accusation, the act
+ * it reports with the accused as subject, modality claimed. */
+static void accused_act_claimed(void **state)
+{
+    fx *f = *state;
+    const dyad_coded_list *l =
+        code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD accused) (NP (NP (NNP Arnor)) (PP (IN of) "
+                "(S (VP (VBG attacking) (NP (NNP Gondor))))))) (. .)))");
+    int acts = 0, accusations = 0;
+    for (int i = 0; i < l->n; i++) {
+        const dyad_coded *e = &l->ev[i];
+        if (!strcmp(e->source, "ARN") && !strcmp(e->target, "GON") && !strcmp(e->code, "190")) {
+            acts++;
+            assert_non_null(e->modality);
+            assert_string_equal(e->modality, "claimed");
+        }
+        accusations += !strcmp(e->source, "ROH") && !strcmp(e->code, "112");
+    }
+    assert_int_equal(acts, 1);
+    assert_true(accusations >= 1);
+    /* not after a verb that accuses nobody: "Rohan warned Arnor of attacking" */
+    l = code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD warned) (NP (NP (NNP Arnor)) (PP (IN of) "
+                "(S (VP (VBG attacking) (NP (NNP Gondor))))))) (. .)))");
+    for (int i = 0; i < l->n; i++)
+        assert_false(!strcmp(l->ev[i].source, "ARN") && !strcmp(l->ev[i].code, "190"));
+}
+
+/* Coordinated verb phrases share the subject: "Arnor attacked Gondor and
+ * kidnapped Aragorn". */
+static void coordinated_verb_phrases(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VP (VBD attacked) (NP (NNP Gondor))) (CC and) "
+                   "(VP (VBD kidnapped) (NP (NNP Aragorn)))) (. .)))"),
+           "ARN GON 190; ARN ARNGOV 181");
+}
+
+/* A complement clause of an uncoded verb: "An inquiry found that Arnor
+ * attacked Gondor". */
+static void complement_clause(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (DT An) (NN inquiry)) (VP (VBD found) (SBAR (IN that) (S (NP "
+                   "(NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))))) (. .)))"),
+           "ARN GON 190");
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(noun_dictionary_format),  T(noun_between_both_ways), T(noun_possessive_source),
+        T(noun_light_verb_subject), T(noun_patient_and_by), T(noun_light_verb_modality), T(noun_names_actors),    T(noun_not_doubled),
+        T(no_noun_dictionary),      T(reported_act_itself),    T(reported_act_asserted),
+        T(accused_act_claimed),     T(coordinated_verb_phrases), T(complement_clause),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
