@@ -83,6 +83,13 @@ static void apply_xform(tctx *c, const ev *e, const xform *x, evl *out)
         dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, src, TG_STR, tgt.v[i], NULL, code, h, in->vtok));
 }
 
+/* dyad's own coding (modality on, one-sided events coded), not the
+ * PETRARCH-style one of validation runs. */
+static int dyad_own(const tctx *c)
+{
+    return c->o->modality && !c->o->require_dyad && c->o->one_sided;
+}
+
 /* Does the reported event in stand as an event of its own (a code, and a
  * side to code: an actor or, for a one-sided event, its target)? */
 static int reportable(const ev *in)
@@ -103,8 +110,7 @@ static int reportable(const ev *in)
  * reporting verb gives (dyad_tc__modality). Returns 1 when it handled e. */
 static int report_frame(tctx *c, const ev *e, evl *out)
 {
-    const dyad_code_opts *o = c->o;
-    if (!o->modality || o->require_dyad || !o->one_sided)
+    if (!dyad_own(c))
         return 0;
     const ev *in = e->tev;
     if (!in || !reportable(in))
@@ -305,15 +311,15 @@ static int accusing_verb(const char *w)
     return 0;
 }
 
-/* The act an accusation reports: "accused (NP Israel) (PP of (S (VP killing
- * ...)))" or "accused (NP (NP Israel) (PP of (S (VP killing ...))))": pp is
- * the "of" phrase; returns its clause (no subject of its own, a participle)
- * and *subj the object accused, or -1. */
+/* The act an accusation reports (dyad's own coding): "accused (NP Israel)
+ * (PP of (S (VP killing ...)))" or "accused (NP (NP Israel) (PP of (S (VP
+ * killing ...))))": pp is the "of" phrase; returns its clause (no subject of
+ * its own, a participle) and *subj the object accused, or -1. */
 static int accused_act(tctx *c, int pp, int *subj)
 {
     pnode *p = &c->n[pp];
     *subj = -1;
-    if (p->kind != K_PP || p->nk != 2 || p->parent < 0)
+    if (!dyad_own(c) || p->kind != K_PP || p->nk != 2 || p->parent < 0)
         return -1;
     const char *prep = dyad_tc__first_word(c, pp);
     if (strcmp(prep, "OF") && strcmp(prep, "FOR"))

@@ -13,10 +13,13 @@
  *     "Israeli attacks") is the source, or the target of a "patient" noun
  *     ("the journalist's abduction");
  *   - a noun naming those who act ("protesters", "rioters") is itself the
- *     source, when its phrase names an actor or an agent;
+ *     source, when it is a subject and its phrase names an actor or an agent;
  *   - the subject of a light verb whose object the noun is ("X launched an
  *     attack on Y", "X held talks with Y") is the source when nothing else is.
- * A noun adds nothing when the clause around it already codes an event of the
+ * A noun adds nothing when a verb phrase above it is negated ("did not
+ * launch an attack") or only threatens, plans, calls for or prevents it
+ * ("threatened an attack", "called for talks", "a threat of air strikes"),
+ * when the clause around it already codes an event of the
  * same PLOVER category or when a verb pattern used the noun ("launched an
  * attack on Y" is one event); a noun that is the subject of such a clause ("a
  * blast in Baghdad killed ...") likewise leaves the event to the clause.
@@ -60,8 +63,6 @@ static const dyad_event_noun *noun_of(tctx *c, int x, int *head)
     while (h > 0 && is_leaf(c, p->kids[h]) && !strcmp(c->n[p->kids[h]].label, "."))
         h--; /* a headline parsed as one noun phrase keeps its full stop */
     if (h < 0 || !is_leaf(c, p->kids[h]) || strncmp(c->n[p->kids[h]].label, "NN", 2))
-        return NULL;
-    if (h < 0)
         return NULL;
     const dyad_event_noun *best = NULL;
     int nn = dyad_dict_nnouns(c->d);
@@ -123,6 +124,47 @@ static int negated(tctx *c, int x)
             const pnode *q = &c->n[c->n[y].kids[k]];
             if (!q->nk && !strncmp(q->label, "RB", 2) &&
                 (!strcmp(q->text, "NOT") || !strcmp(q->text, "N'T") || !strcmp(q->text, "NEVER")))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int stem_in(const char *w, const char *const *stems)
+{
+    for (; *stems; stems++)
+        if (!strncmp(w, *stems, strlen(*stems)))
+            return 1;
+    return 0;
+}
+
+/* Is the event of noun phrase x only threatened, planned, called for or
+ * prevented ("threatened an attack on Y", "called for talks", "a threat of
+ * air strikes", "plans for a visit")? The verb phrases and noun phrases above
+ * it up to its clause say. */
+static int unreal(tctx *c, int x)
+{
+    static const char *const verbs[] = {"THREAT", "PLAN", "PREPAR", "PREVENT", "THWART", "FOIL",
+                                        "DENY", "DENIE", "DENIED", "WARN", "CALL", "URGE", "URGING",
+                                        "PROPOS", "SEEK", "SOUGHT", "WANT", "CONSIDER", "AVOID",
+                                        "REJECT", "REFUS", "OFFER", "DEMAND", "FEAR", "POSTPON",
+                                        "CANCEL", "DELAY", "CALLED", "ASK", "REQUEST", NULL};
+    static const char *const nouns[] = {"THREAT", "PLAN", "PLOT", "CALL", "PROPOSAL", "OFFER",
+                                        "FEAR", "RISK", "POSSIBILITY", "PROSPECT", "DEMAND",
+                                        "REQUEST", "APPEAL", NULL};
+    for (int y = c->n[x].parent, d = 0; y >= 0 && d < 12; y = c->n[y].parent, d++) {
+        const pnode *p = &c->n[y];
+        if (!strcmp(p->label, "S") || !strcmp(p->label, "SBAR"))
+            return 0;
+        if (p->kind == K_VP && stem_in(dyad_tc__first_word(c, y), verbs))
+            return 1;
+        if (p->kind == K_NP && p->nk) {
+            /* the head noun of the noun phrase the noun's phrase hangs on */
+            int first = p->kids[0];
+            if (first == x || c->n[first].kind != K_NP || !c->n[first].nk)
+                continue;
+            const pnode *h = &c->n[c->n[first].kids[c->n[first].nk - 1]];
+            if (!h->nk && !strncmp(h->label, "NN", 2) && stem_in(h->text, nouns))
                 return 1;
         }
     }
@@ -232,7 +274,7 @@ static void code_noun(tctx *c, int b, dyad_coded_list *out, int n0)
         return;
     const dyad_cameo_info *ci = dyad_cameo_lookup(e->code);
     const char *cat = ci && ci->plover ? ci->plover : "";
-    if (already_coded(c, b, head, cat, out, n0) || negated(c, b))
+    if (already_coded(c, b, head, cat, out, n0) || negated(c, b) || unreal(c, b))
         return;
     clist src = {0}, tgt = {0}, between = {0};
     arguments(c, b, e, &src, &tgt, &between);
@@ -240,7 +282,13 @@ static void code_noun(tctx *c, int b, dyad_coded_list *out, int n0)
      * those who act ("Iraqi protesters"), the whole phrase */
     clist own = dyad_tc__np_meaning(c, b);
     if (e->actor) {
-        if (!has_code(own))
+        /* only as a subject ("Protesters in Kathmandu expressed ..."), not
+         * those acted on ("police arrested Turkish protesters") */
+        int y = b;
+        while (c->n[y].parent >= 0 && c->n[c->n[y].parent].kind == K_NP)
+            y = c->n[y].parent;
+        int up = c->n[y].parent;
+        if (!has_code(own) || (up >= 0 && strcmp(c->n[up].label, "S")))
             return;
         src = own;
     } else if (has_code(own)) {
@@ -261,7 +309,8 @@ static void code_noun(tctx *c, int b, dyad_coded_list *out, int n0)
             vtok = c->n[verb].tok; /* (also "did not launch an attack": negated) */
         /* the subject, of this verb phrase or of those above it ("did not
          * launch", "will hold") */
-        for (int vp = par, d = 0; !src.n && !e->patient && vp >= 0 && c->n[vp].kind == K_VP && d < 4;
+        for (int vp = par, d = 0;
+             !src.n && !e->patient && vp >= 0 && c->n[vp].kind == K_VP && d < 4;
              vp = c->n[vp].parent, d++) {
             clist up = dyad_tc__get_upper(c, vp);
             if (has_code(up))
@@ -273,8 +322,8 @@ static void code_noun(tctx *c, int b, dyad_coded_list *out, int n0)
         for (int i = 0; i < between.n && !c->err; i++)
             for (int j = 0; j < between.n && !c->err; j++)
                 if (i != j)
-                    emit_all(c, out, dyad_tc__one(c, between.v[i]), dyad_tc__one(c, between.v[j]), e,
-                             vtok);
+                    emit_all(c, out, dyad_tc__one(c, between.v[i]),
+                             dyad_tc__one(c, between.v[j]), e, vtok);
         return;
     }
     if (between.n == 1 && !tgt.n)

@@ -465,7 +465,13 @@ clist dyad_tc__pp_meaning(tctx *c, int x)
     dyad_tc__np_words(c, obj, &w, &pc, &pc);
     if (!w.n && !(c->n[obj].nk && !strcmp(c->n[c->n[obj].kids[0]].label, "PRP")))
         return none; /* (a pronoun object, "fired at it", stands for its antecedent) */
-    return dyad_tc__np_meaning(c, obj);
+    clist m = dyad_tc__np_meaning(c, obj);
+    /* A phrase of place with no actor in it says where, not who: "met the
+     * minister at the Great Hall of the People" (no civilians), "at the
+     * police station" (no police) */
+    if (!dyad_tc__has_actor(m) && dyad_tc__is_place_prep(dyad_tc__first_word(c, x)))
+        return none;
+    return m;
 }
 
 void dyad_tc__note_span(tctx *c, const char *code, int node)

@@ -47,7 +47,8 @@ static int transitive_only(const char *w)
         "IMPRISONED", "CONDEMNED", "CRITICIZED", "CRITICISED", "BLAMED", "EXPELLED", "DEPORTED",
         "EXECUTED", "SENTENCED", "CAPTURED", "SEIZED", "INJURED", "WOUNDED", "SANCTIONED",
         "INDICTED", "CONVICTED", "EXTRADITED", "BEHEADED", "ASSASSINATED", "TARGETED",
-        "DENOUNCED", "REBUKED", "SUMMONED", "ACQUITTED", "PARDONED", "HANGED", "TORTURED"};
+        "DENOUNCED", "REBUKED", "SUMMONED", "ACQUITTED", "PARDONED", "HANGED", "TORTURED",
+        "KILLED", "MURDERED", "SLAIN", "AMBUSHED", "STABBED", "LYNCHED", "MASSACRED"};
     for (size_t i = 0; i < sizeof v / sizeof *v; i++)
         if (!strcmp(w, v[i]))
             return 1;
@@ -177,8 +178,15 @@ clist dyad_tc__get_upper(tctx *c, int x)
         p->upper = m;
         return m;
     }
-    if (pp->has_isubj)
+    if (pp->has_isubj) {
         p->upper = pp->isubj_np >= 0 ? dyad_tc__np_meaning(c, pp->isubj_np) : pp->isubj;
+    } else if (!strcmp(pp->label, "S") && p->index == 0 && p->nk &&
+               !strcmp(c->n[p->kids[0]].label, "TO") && pp->parent >= 0 &&
+               !strcmp(c->n[pp->parent].label, "S")) {
+        /* a headline "(S (NP Iraq PM) (S (VP to address Congress)))": the
+         * subject of the clause around the "to" clause */
+        p->upper = dyad_tc__get_upper(c, par);
+    }
     return p->upper;
 }
 
@@ -882,6 +890,13 @@ int dyad_tc__modality(tctx *c, int vtok, const char *cameo)
                     else if (!strcmp(q->text, "CANNOT"))
                         raise_to(&m, DYAD_TC_NEGATED);
                 }
+                /* a headline's "X to meet Y": (S (NP X) (VP (TO to) (VP meet
+                 * Y))), or the parser's (S (NP X) (S (VP (TO to) ...))) */
+                int ps = P->parent, pps = ps >= 0 ? c->n[ps].parent : -1;
+                if (is_vp && !strcmp(q->label, "TO") && ps >= 0 && !strcmp(c->n[ps].label, "S") &&
+                    (dyad_tc__has_np_kid(c, ps) ||
+                     (pps >= 0 && !strcmp(c->n[pps].label, "S") && dyad_tc__has_np_kid(c, pps))))
+                    raise_to(&m, DYAD_TC_FUTURE);
                 const char *a = adverb(c, ch);
                 /* ("did not attack": the dictionary's reversal, get_lower) */
                 if (word_in(a, ADV_NEG) && !(is_vp && P->m_lower && P->neg && k == 1))

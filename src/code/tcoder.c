@@ -32,6 +32,14 @@
  * 120; members of a group with a role ("Hezbollah's leader") are the group;
  * coordinated noun phrases keep their own agents; a noun the parser took for
  * the verb ("U.S. forces battled") is put back into the subject.
+ * With dyad's default options (dyad_code_opts: one_sided, modality) events
+ * with one side named are coded for the CAMEO families that stand alone, the
+ * missing side "" (one_sided_code), each event gets the modality of its verb
+ * group (dyad_tc__modality: negated and hypothetical ones are dropped, future
+ * and intended acts take CAMEO's intent codes), meetings, agreements and
+ * clashes are coded both ways, and a one-sided event that an event with both
+ * sides already tells is dropped; PETRARCH's behaviour (validation) turns all
+ * of this off.
  * DYAD_TRACE=1 prints the tree and each verb phrase's meaning.
  *
  * The stages are in their own files (tc_internal.h lists them): this one
@@ -285,6 +293,27 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
     return rc;
 }
 
+/* Drops a one-sided event that an event of the sentence with both sides
+ * already tells: the same source (or target) and CAMEO root ("killed eight
+ * recruits and wounded 16": the wounding adds nothing without its target). */
+static void prune_one_sided(dyad_coded_list *out)
+{
+    int m = 0;
+    for (int i = 0; i < out->n; i++) {
+        const dyad_coded *e = &out->ev[i];
+        int drop = 0;
+        for (int j = 0; j < out->n && !drop && (!e->source[0] || !e->target[0]); j++) {
+            const dyad_coded *f = &out->ev[j];
+            if (j == i || !f->source[0] || !f->target[0] || strncmp(e->code, f->code, 2))
+                continue;
+            drop = e->source[0] ? !strcmp(e->source, f->source) : !strcmp(e->target, f->target);
+        }
+        if (!drop)
+            out->ev[m++] = *e;
+    }
+    out->n = m;
+}
+
 /* DYAD_TRACE: the tree as the coder sees it, one line, node ids after labels. */
 static void trace_tree(tctx *c, int x)
 {
@@ -332,6 +361,8 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
     dyad_tc__relative_clauses(&c, root, out, 0);
     if (!c.err)
         dyad_tc__event_nouns(&c, root, out);
+    if (!o->require_dyad && o->one_sided)
+        prune_one_sided(out);
     if (c.err)
         return dyad_set_error(c.err, "out of memory");
     return 0;

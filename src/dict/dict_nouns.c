@@ -49,11 +49,15 @@ static int noun_line(dict_ctx *c, char *line, long ln)
     dyad_dict *d = c->d;
     char *f[8];
     int nf = 0;
-    for (char *p = line; *p && nf < 8;) {
+    for (char *p = line; *p;) {
         while (*p && isspace((unsigned char)*p))
             p++;
         if (!*p)
             break;
+        if (nf == 8) {
+            dict__warn(c, ln, "event noun: too many fields");
+            return 0;
+        }
         f[nf++] = p;
         while (*p && !isspace((unsigned char)*p))
             p++;

@@ -47,12 +47,15 @@
  *  - DYAD_ARTICLE_CODE_BYTES: only the text's first 100 KiB are coded (cut at
  *    the last line break, else space, before it); the rest is left out;
  *  - DYAD_ARTICLE_MAX_SENTENCES: only the first 500 sentences are coded;
- *  - words per sentence: DYAD_SENT_MAX_TOKENS (src/text/text.h): a longer
- *    sentence is cut into pieces, each coded as a sentence;
+ *  - words per sentence: DYAD_SENT_MAX_TOKENS (200, src/text/text.h): a
+ *    longer sentence is cut into pieces of at most that many tokens, each
+ *    coded as a sentence, but only DYAD_ARTICLE_MAX_LONG_PIECES (10) such
+ *    pieces per article (2,000 words; the others are left out);
  *  - the parser's own caps: DYAD_LG_MAX_WORDS / DYAD_LG_MAX_BYTES (a longer
  *    sentence is not parsed) and DYAD_LG_PIECE_WORDS (src/parse/lg.h). */
 #define DYAD_ARTICLE_CODE_BYTES (100u << 10)
 #define DYAD_ARTICLE_MAX_SENTENCES 500
+#define DYAD_ARTICLE_MAX_LONG_PIECES 10
 
 typedef enum dyad_input_format {
     DYAD_INPUT_AUTO = 0,

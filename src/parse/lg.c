@@ -3251,16 +3251,24 @@ static int lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char
  * under one ROOT with the separators (";", ",", "and", a dash) as leaves
  * between them: (ROOT (S ...) (: ;) (S ...)). */
 
-/* Words link-grammar would get for text[0..n) (the prepared text's chunks,
- * names merged); -1 out of memory. */
-static int piece_words(const dyad_lg *p, const char *text, int n, dyad_arena *a)
+/* Words link-grammar would get for text[0..n): the prepared text's chunks
+ * (names merged) and the punctuation it splits off them (, ; : ( ) " ! ?);
+ * *commas = the commas among them. -1 out of memory. */
+static int piece_words(const dyad_lg *p, const char *text, int n, int *commas, dyad_arena *a)
 {
     prep pp;
     if (prep_build(&pp, p, text, n, a))
         return -1;
     int words = 0;
-    for (int i = 0; i < pp.n; i++)
-        words += pp.s[i] != ' ' && (i == 0 || pp.s[i - 1] == ' ');
+    *commas = 0;
+    for (int i = 0; i < pp.n; i++) {
+        char c = pp.s[i];
+        if (c == ' ')
+            continue;
+        int start = i == 0 || pp.s[i - 1] == ' ', end = i + 1 >= pp.n || pp.s[i + 1] == ' ';
+        words += start || (strchr(",;:()\"!?", c) && !end);
+        *commas += c == ',';
+    }
     return words;
 }
 
@@ -3416,11 +3424,12 @@ static int parse_piece(lgparts *ps, dyad_lg_result *res, dyad_lg *p, const char 
             }
         return 0;
     }
-    int words = piece_words(p, text + s, e - s, a);
+    int commas, words = piece_words(p, text + s, e - s, &commas, a);
     if (words < 0)
         return lg__nomem();
     int rc = DYAD_EPARSE;
-    if (words <= DYAD_LG_PIECE_WORDS && e - s <= DYAD_LG_MAX_BYTES) {
+    if (words <= DYAD_LG_PIECE_WORDS && commas <= DYAD_LG_PIECE_COMMAS &&
+        e - s <= DYAD_LG_MAX_BYTES) {
         dyad_lg_result r;
         memset(&r, 0, sizeof r);
         p->max_null = words <= DYAD_LG_NULL_WORDS ? -1 : 0;
@@ -3533,10 +3542,10 @@ static int parse_long(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const ch
     if (n > DYAD_LG_MAX_BYTES)
         return dyad_set_error(DYAD_ELIMIT, "sentence of %zu bytes: longer than %d", n,
                               DYAD_LG_MAX_BYTES);
-    int words = piece_words(p, text, (int)n, a);
+    int commas, words = piece_words(p, text, (int)n, &commas, a);
     if (words < 0)
         return lg__nomem();
-    if (words > DYAD_LG_MAX_WORDS)
+    if (words > DYAD_LG_MAX_WORDS + commas)
         return dyad_set_error(DYAD_ELIMIT, "sentence of %d words or more: longer than %d",
                               words, DYAD_LG_MAX_WORDS);
     lgparts ps = {0};

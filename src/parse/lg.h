@@ -58,7 +58,9 @@
 
 /* Work bounds (no clock decides what is parsed: the output is the same on
  * any machine and under any load). Link-grammar is given at most
- * DYAD_LG_PIECE_WORDS words (after name merging) at a time: a longer sentence
+ * DYAD_LG_PIECE_WORDS words (after name merging; the punctuation it splits
+ * off counts as words) and DYAD_LG_PIECE_COMMAS commas (lists of names make
+ * its work explode) at a time: a longer sentence
  * is cut at safe points (';', ':', a spaced dash, ", and" / ", but" between
  * clauses, ',', else between two words near the middle), its pieces parsed
  * one by one and joined under one ROOT with the separators as leaves:
@@ -67,8 +69,9 @@
  * piece without a full linkage is cut again. Link-grammar's own timer is kept
  * only as an emergency guard (DYAD_LG_EMERGENCY_SECONDS of CPU) that no real
  * sentence reaches; when it fires, dyad_lg_result.timed_out says so. */
-#define DYAD_LG_PIECE_WORDS 40
-#define DYAD_LG_NULL_WORDS 25
+#define DYAD_LG_PIECE_WORDS 50
+#define DYAD_LG_NULL_WORDS 30
+#define DYAD_LG_PIECE_COMMAS 8
 #define DYAD_LG_EMERGENCY_SECONDS 60
 
 typedef struct dyad_lg dyad_lg;

@@ -63,7 +63,24 @@ int dyad_quotes_input(dyad_run_stats *st, const dyad_dict *dict, const char *pat
         int nq = 0;
         const char *date = o && o->date ? o->date : art->date;
         st->records++;
-        rc = dyad_quotes_find(&q, &nq, a, dict, art->id, date, art->text, art->text_len);
+        /* the coding limit of dyad code (DYAD_ARTICLE_CODE_BYTES), at a space
+         * or line break before it, reported */
+        size_t n = art->text_len;
+        if (n > DYAD_ARTICLE_CODE_BYTES) {
+            n = DYAD_ARTICLE_CODE_BYTES;
+            while (n > DYAD_ARTICLE_CODE_BYTES - 4096 && art->text[n - 1] != ' ' &&
+                   art->text[n - 1] != '\n')
+                n--;
+            if (n == DYAD_ARTICLE_CODE_BYTES - 4096)
+                n = DYAD_ARTICLE_CODE_BYTES;
+            while (n > 0 && ((unsigned char)art->text[n] & 0xC0) == 0x80)
+                n--;
+            dyad_diag_report(d, DYAD_DIAG_WARNING, art->file, art->line,
+                             "article %s: %zu bytes of text: only the first %zu read for quotes "
+                             "(limit %u bytes)",
+                             art->id, art->text_len, n, DYAD_ARTICLE_CODE_BYTES);
+        }
+        rc = dyad_quotes_find(&q, &nq, a, dict, art->id, date, art->text, n);
         if (rc == DYAD_ELIMIT) { /* too long to tokenize: reported, skipped */
             dyad_diag_report(d, DYAD_DIAG_WARNING, art->file, art->line, "article %s: %s",
                              art->id, dyad_last_error());

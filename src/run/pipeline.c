@@ -269,7 +269,8 @@ static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
         if (s[k].flags & DYAD_SENT_CUT) { /* a piece of a sentence over the limit */
             if (!j->sent_long)
                 j->first_long = k + 1;
-            j->sent_long++;
+            if (++j->sent_long > DYAD_ARTICLE_MAX_LONG_PIECES)
+                continue;
         }
         rc = code_sentence(j, c, lg, k, s[k].start, s[k].end, d);
     }
@@ -343,8 +344,11 @@ static void report_cuts(pipe_t *p, const job *j)
         cut = 1;
         dyad_diag_report(p->diag, DYAD_DIAG_WARNING, j->file, j->line,
                          "article %s: %d sentence pieces (from sentence %d on) cut from sentences "
-                         "over %d words (limit)",
-                         j->id, j->sent_long, j->first_long, DYAD_SENT_MAX_TOKENS);
+                         "over %d words (limit); %d of them coded (limit %d)",
+                         j->id, j->sent_long, j->first_long, DYAD_SENT_MAX_TOKENS,
+                         j->sent_long < DYAD_ARTICLE_MAX_LONG_PIECES ? j->sent_long
+                                                                     : DYAD_ARTICLE_MAX_LONG_PIECES,
+                         DYAD_ARTICLE_MAX_LONG_PIECES);
     }
     if (cut || j->failed || j->timeouts)
         dyad_diag_report(p->diag, DYAD_DIAG_WARNING, j->file, j->line,

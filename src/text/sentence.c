@@ -250,6 +250,13 @@ static int sp_tok_store(void *user, size_t a, size_t b)
     return 0;
 }
 
+static int sp_tok_count(void *user, size_t a, size_t b)
+{
+    (void)a, (void)b;
+    (*(int *)user)++;
+    return 0;
+}
+
 /* Rank of token t as a place to cut after: ';' 4, ':' 3, ',' 2, a dash 1. */
 static int sp_cut_rank(const sp *p, int t)
 {
@@ -302,8 +309,14 @@ static void sp_emit(sp *p, size_t a, size_t b)
     if (!alnum) { /* "Done. . .": stray stops join the sentence before, if in the segment */
         if (p->nv && (size_t)p->v[p->nv - 1].end >= p->seg && b > a &&
             p->last_ntok + p->ntok <= DYAD_SENT_MAX_TOKENS - 2) {
-            p->v[p->nv - 1].end = (int)b;
-            p->last_ntok += p->ntok;
+            /* tokens depend on their context: the joined span is counted
+             * again (at most DYAD_SENT_MAX_TOKENS joins a sentence) */
+            int joined = 0;
+            text__tokens(p->s, (size_t)p->v[p->nv - 1].start, b, sp_tok_count, &joined);
+            if (joined <= DYAD_SENT_MAX_TOKENS - 2) {
+                p->v[p->nv - 1].end = (int)b;
+                p->last_ntok = joined;
+            }
         }
         return;
     }

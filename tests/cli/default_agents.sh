@@ -48,15 +48,16 @@ expect "American intelligence officials condemned Russia on Monday." USASPY RUS
 expect "The Chinese navy visited Japan on Monday." CHNMIL JPN
 expect "The Japanese prime minister visited Beijing on Thursday." JPNGOV CHN
 expect "Pakistani judges condemned India on Monday." PAKJUD IND
-# everyday people and armed men named without a country
-expect "Unidentified gunmen killed three Nigerian villagers." ---UAF NGACVL
-expect "Attackers killed an Iraqi policeman on Monday." ---UAF IRQCOP
+# everyday people and armed men named without a country: the country the
+# sentence names, except an armed other side's (src/code/country.h)
+expect "Unidentified gunmen killed three Nigerian villagers." NGAUAF NGACVL
+expect "Attackers killed an Iraqi policeman on Monday." IRQUAF IRQCOP
 expect "A mob attacked Nigerian soldiers on Sunday." ---CVL NGAMIL
-expect "Rioters attacked Indian police on Sunday." ---CVL INDCOP
-expect "Officers arrested two Afghan men on Monday." ---COP AFGCVL
+expect "Rioters attacked Indian police on Sunday." INDCVL INDCOP
+expect "Officers arrested two Afghan men on Monday." AFGCOP AFGCVL
 expect "Iraqi detainees condemned American guards." IRQCVL USACOP
-expect "Strikers condemned the Korean government." ---LAB KORGOV
-expect "Kenyan teachers condemned the government on Monday." KENEDU ---GOV
+expect "Strikers condemned the Korean government." KORLAB KORGOV
+expect "Kenyan teachers condemned the government on Monday." KENEDU KENGOV
 expect "Tamil Tigers condemned India on Monday." LKAREB IND
 expect "The Mahdi Army condemned Britain on Monday." IRQREB GBR
 expect "The LRA attacked Ugandan villagers." UGAREB UGACVL

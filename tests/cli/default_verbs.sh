@@ -157,10 +157,10 @@ RUS|IRN|036|Iran received an invitation from Russia.
 PSE|ISR|194|Israeli troops came under rocket fire from Hamas.
 CHN|USA|120|China brushed aside criticism from the United States.
 DEU|FRA|051|Germany sided with France.
----|ESP|183|Basque separatists set off five bombs in Spain.
+ESP|ESP|183|Basque separatists set off five bombs in Spain.
 CHN|TWN|100|China sets terms for talks with Taiwan.
 IRQ|EGY|042|The Iraqi delegation attended the conference in Egypt.
----|IND|190|Suspected separatist rebels stormed a village in India's northeast on Monday and shot dead six people, police said.
+IND|IND|190|Suspected separatist rebels stormed a village in India's northeast on Monday and shot dead six people, police said.
 USA|PAK|018|The American president expressed sorrow over the deaths of Pakistani civilians.
 COD|RWA|192|Congolese rebels captured a Rwandan border town.
 SYR|TUR|173|Syrian troops captured a Turkish soldier.
@@ -168,12 +168,12 @@ KEN|KEN|141|Thousands of Kenyan students took to the streets of Nairobi.
 ISR|PSE|195|Israeli warplanes pounded Gaza.
 PSE|ISR|0871|Hamas militants observed the ceasefire with Israel.
 SDN|SDN|164|Sudanese rebels walked away from peace talks with the Sudanese government.
-ZWE|---|182|Zimbabwean police beat opposition activists.
+ZWE|ZWE|182|Zimbabwean police beat opposition activists.
 IND|PAK|1823|Indian villagers beat a Pakistani man to death.
 USA|IRQ|0874|American troops left Iraq.
 AFG|AFG|143|Afghan workers called a general strike against the Afghan government.
 KOR|KOR|143|South Korean workers struck against the South Korean government.
-TUR|---|175|Turkish police fired tear gas and plastic bullets at Kurdish protesters.
+TUR|TUR|175|Turkish police fired tear gas and plastic bullets at Kurdish protesters.
 ISR|PSE|1712|Israeli forces tore down Palestinian homes.
 IRQ|USA|0873|Iraqi rebels surrendered their weapons to American troops.
 ISR|LBN|150|Israeli warships intruded into Lebanese waters.

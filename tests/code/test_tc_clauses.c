@@ -169,6 +169,7 @@ static void noun_dictionary_format(void **state)
                              "ATTACK 999 BY ON\n"       /* no such CAMEO code */
                              "ATTACK 190 BY ON oddly\n" /* unknown flag */
                              "ATTACK,,X 190 BY ON\n"    /* an empty form */
+                             "ATTACK 190 BY ON mutual patient actor mutual x\n" /* 9 fields */
                              "RAID 190 BY ON\n";
     dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
     dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
@@ -177,7 +178,7 @@ static void noun_dictionary_format(void **state)
     dyad_diag quiet = {0};
     dyad_dict *d = NULL;
     assert_int_equal(dyad_dict_load_mem(&d, &m, &quiet), 0);
-    assert_int_equal(quiet.warnings, 4);
+    assert_int_equal(quiet.warnings, 5);
     assert_int_equal(dyad_dict_nnouns(d), 1);
     assert_string_equal(dyad_dict_noun(d, 0)->words[0], "RAID");
     dyad_dict_free(d);
@@ -233,6 +234,10 @@ static void noun_names_actors(void **state)
                    "Arnor)))) (VP (VBD gathered)) (. .)))"),
            "GON ARN 141");
     expect(code(f, "(ROOT (S (NP (DT The) (NNS protesters)) (VP (VBD gathered)) (. .)))"), "");
+    /* those acted on do not protest: "Arnor kidnapped Gondor protesters" */
+    expect(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD kidnapped) (NP (NNP Gondor) (NNS "
+                   "protesters))) (. .)))"),
+           "ARN GON 181");
 }
 
 /* The light verb's group gives the subject and the modality: "Arnor did not
@@ -249,6 +254,13 @@ static void noun_light_verb_modality(void **state)
                 "(IN with) (NP (NNP Gondor)))))) (. .)))");
     expect(l, "ARN GON 036; GON ARN 036");
     assert_string_equal(l->ev[0].modality, "future");
+    /* only threatened, only called for: no event of the noun */
+    expect(code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD threatened) (NP (NP (DT an) (NN attack)) "
+                   "(PP (IN on) (NP (NNP Gondor))))) (. .)))"),
+           "");
+    expect(code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD called) (PP (IN for) (NP (NP (NNS talks)) "
+                   "(PP (IN between) (NP (NNP Arnor) (CC and) (NNP Gondor)))))) (. .)))"),
+           "");
 }
 
 /* "the arrest of Aragorn by Gondor": a patient noun, the "by" phrase inside
@@ -303,8 +315,9 @@ static void reported_act_itself(void **state)
 static void reported_act_asserted(void **state)
 {
     fx *f = *state;
-    const dyad_coded_list *l = code(f, "(ROOT (S (NP (NNS Police)) (VP (VBD said) (SBAR (S (NP "
-                                       "(NNP Arnor)) (VP (VBD kidnapped) (NP (NNP Aragorn)))))) (. .)))");
+    const dyad_coded_list *l =
+        code(f, "(ROOT (S (NP (NNS Police)) (VP (VBD said) (SBAR (S (NP (NNP Arnor)) (VP (VBD "
+                "kidnapped) (NP (NNP Aragorn)))))) (. .)))");
     expect(l, "ARN ARNGOV 181");
     assert_true(l->ev[0].modality == NULL || !strcmp(l->ev[0].modality, "asserted"));
 }
@@ -334,6 +347,14 @@ static void accused_act_claimed(void **state)
                 "(S (VP (VBG attacking) (NP (NNP Gondor))))))) (. .)))");
     for (int i = 0; i < l->n; i++)
         assert_false(!strcmp(l->ev[i].source, "ARN") && !strcmp(l->ev[i].code, "190"));
+    /* PETRARCH's way (validation runs): the accusation only */
+    f->o.modality = 0;
+    f->o.require_dyad = 1;
+    f->o.one_sided = 0;
+    l = code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD accused) (NP (NP (NNP Arnor)) (PP (IN of) "
+                "(S (VP (VBG attacking) (NP (NNP Gondor))))))) (. .)))");
+    for (int i = 0; i < l->n; i++)
+        assert_false(!strcmp(l->ev[i].source, "ARN") && !strcmp(l->ev[i].code, "190"));
 }
 
 /* Coordinated verb phrases share the subject: "Arnor attacked Gondor and
@@ -360,10 +381,20 @@ int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(noun_dictionary_format),  T(noun_between_both_ways), T(noun_possessive_source),
-        T(noun_light_verb_subject), T(noun_patient_and_by), T(noun_light_verb_modality), T(noun_names_actors),    T(noun_not_doubled),
-        T(no_noun_dictionary),      T(reported_act_itself),    T(reported_act_asserted),
-        T(accused_act_claimed),     T(coordinated_verb_phrases), T(complement_clause),
+        T(noun_dictionary_format),
+        T(noun_between_both_ways),
+        T(noun_possessive_source),
+        T(noun_light_verb_subject),
+        T(noun_patient_and_by),
+        T(noun_light_verb_modality),
+        T(noun_names_actors),
+        T(noun_not_doubled),
+        T(no_noun_dictionary),
+        T(reported_act_itself),
+        T(reported_act_asserted),
+        T(accused_act_claimed),
+        T(coordinated_verb_phrases),
+        T(complement_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 static const char *VERBS = "---  ATTACK   [190]  ---\n"
                            "ATTACK {ATTACKS ATTACKED ATTACKING}\n"
                            "KILL {KILLS KILLED KILLING}\n"
+                           "WOUND {WOUNDS WOUNDED WOUNDING}\n"
                            "\n"
                            "---  CLASH   [190]  ---\n"
                            "CLASH {CLASHES CLASHED CLASHING}\n"
@@ -157,6 +158,22 @@ static void one_sided_families(void **state)
                      "(VP (VBD attacked) (NP (DT the) (NN village)))")),
            "ARNREB - 190 asserted");
     expect(code(f, S(ARN, "(VP (VBD condemned) (NP (DT the) (NN decision)))")), "");
+    /* a headline's passive without "be": "Arnor soldiers killed" */
+    expect(code(f, S("(NP (NNP Arnor) (NNS soldiers))", "(VP (VBN killed))")),
+           "- ARNMIL 190 asserted");
+}
+
+/* A one-sided event that an event with both sides of the sentence already
+ * tells (same source, same CAMEO root) is dropped: "Arnor killed Gondor
+ * soldiers and wounded 16" is one event, not also "Arnor -> nobody". */
+static void one_sided_told_by_dyad(void **state)
+{
+    fx *f = *state;
+    expect(code(f, S(ARN, "(VP (VP (VBD killed) (NP (NNP Gondor) (NNS soldiers))) (CC and) "
+                          "(VP (VBD wounded) (NP (CD 16))))")),
+           "ARN GONMIL 190 asserted");
+    /* alone, the wounding is coded */
+    expect(code(f, S(ARN, "(VP (VBD wounded) (NP (CD 16)))")), "ARN - 190 asserted");
 }
 
 /* --require-dyad (PETRARCH's behaviour): both sides or nothing; PETRARCH's
@@ -211,6 +228,9 @@ static void to_clauses(void **state)
     expect(code(f, "(ROOT (S (SBAR (IN If) (S " ARN " (VP (VBZ attacks) " GON "))) (, ,) "
                    "(NP (NNP Rohan)) (VP (VBZ protests)) (. .)))"),
            "ROH - 141 asserted");
+    /* a headline: "Arnor to meet Gondor" */
+    expect(code(f, S(ARN, "(VP (TO to) (VP (VB meet) " GON "))")),
+           "ARN GON 036 future; GON ARN 036 future");
 }
 
 /* Negation: "never" and "refused to" drop the event; "did not" stays the
@@ -276,7 +296,7 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(one_sided_families), T(require_dyad_options), T(modals),  T(to_clauses),
+        T(one_sided_families), T(one_sided_told_by_dyad), T(require_dyad_options), T(modals),  T(to_clauses),
         T(negation),           T(claimed),              T(reciprocal_and_compound),
         cmocka_unit_test(json_modality),
     };
