@@ -466,10 +466,14 @@ clist dyad_tc__pp_meaning(tctx *c, int x)
     if (!w.n && !(c->n[obj].nk && !strcmp(c->n[c->n[obj].kids[0]].label, "PRP")))
         return none; /* (a pronoun object, "fired at it", stands for its antecedent) */
     clist m = dyad_tc__np_meaning(c, obj);
-    /* A phrase of place with no actor in it says where, not who: "met the
-     * minister at the Great Hall of the People" (no civilians), "at the
-     * police station" (no police) */
-    if (!dyad_tc__has_actor(m) && dyad_tc__is_place_prep(dyad_tc__first_word(c, x)))
+    /* A phrase of place with no actor in it whose noun is no agent says where,
+     * not who: "met the minister at the Great Hall of the People" (no
+     * civilians), "at the police station" (no police); but "fired at Kurdish
+     * protesters" names them. Not "in", which also gives the means or the
+     * occasion ("killed in an air strike by government forces"). */
+    const char *prep = dyad_tc__first_word(c, x);
+    if (!dyad_tc__has_actor(m) && strcmp(prep, "IN") && dyad_tc__is_place_prep(prep) &&
+        !dyad_tc__head_is_agent(c, obj))
         return none;
     return m;
 }
