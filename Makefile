@@ -34,7 +34,7 @@ $(BUILD)/libdyad.a: $(LIB_OBJ)
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libdyad.a tests/testutil.h
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libdyad.a tests/testutil.h $(wildcard tests/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LIBS) -lcmocka
 
@@ -42,11 +42,12 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libdyad.a tests/testutil.h
 test-fast: $(BUILD)/dyad $(TEST_BIN)
 	BUILD=$(BUILD) sh tests/run.sh
 
-# The full test command: normal build, then the same suite under ASan+UBSan.
-# DYAD_ASAN=1 lets slow tests (the validate --reparse figures) skip there.
+# The full test command: normal build, then the same suite under ASan+UBSan,
+# each built two jobs at a time. DYAD_ASAN=1 lets slow tests skip or shrink
+# there (the validate --reparse figures, the large hostile inputs).
 test:
-	$(MAKE) test-fast
-	DYAD_ASAN=1 $(MAKE) test-fast BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	$(MAKE) -j2 test-fast
+	DYAD_ASAN=1 $(MAKE) -j2 test-fast BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -DDYAD_ARENA_DEBUG" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined"
 

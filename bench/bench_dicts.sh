@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench_dicts.sh: dyad's own dictionaries (data/dict) next to the Phoenix ones
 # (../shared/corpora/petrarch2) on the world-news items (class 1) of
-# ../shared/corpora/agnews/test.csv, raw text through the built-in parser (issue 4).
+# ../shared/corpora/agnews/test.csv, raw text through the built-in parser.
 # Prints events per 100 sentences for both, and writes 100 randomly drawn events
 # of each (fixed seed) to bench/out/sample_<dicts>.tsv for a hand check; the checked
 # lists live in bench/precision/ (see bench/precision/README.md).

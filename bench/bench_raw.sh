@@ -1,23 +1,29 @@
 #!/bin/sh
-# bench_raw.sh: raw text end to end (issue 3): the world-news items (class 1) of
-# ../shared/corpora/agnews/test.csv as JSON Lines, coded by `dyad code` with the
-# built-in parser and the Phoenix dictionaries, with 1 and 2 threads; then the
+# bench_raw.sh: raw text end to end: the world-news items (class 1) of
+# ../shared/corpora/agnews/test.csv as JSON Lines, coded by `dyad code` with
+# dyad's own dictionaries (data/dict), with 1 and 2 threads; then the
 # same input repeated 10x to check that peak memory stays flat. Prints
 # sentences/s, peak RSS and the share of full / partial / failed parses.
 # Rates are sentences per CPU second (user+sys: the machine may be shared) and
 # per wall second. Sentences skipped before parsing (no actor or agent in the
 # dictionaries: nothing can be coded) count as sentences.
 # Usage: sh bench/bench_raw.sh [ITEMS]   (ITEMS: how many world items, default all 1900)
-# Environment: BUILD (default build), DYAD (a dyad binary to use instead of
-# building $BUILD/dyad), NO_X10=1 skips the x10 memory run; DYAD_PARSE_ALL=1
-# parses every sentence (no skipping), to compare.
+# Environment: PARSER (builtin or link-grammar; default: both, one after the
+# other), DICTS (a dictionary folder instead of data/dict, e.g.
+# ../shared/corpora/petrarch2 for Phoenix), BUILD (default build), DYAD (a dyad
+# binary to use instead of building $BUILD/dyad), NO_X10=1 skips the x10 memory
+# run; DYAD_PARSE_ALL=1 parses every sentence (no skipping), to compare.
 set -eu
 cd "$(dirname "$0")/.."
 csv=../shared/corpora/agnews/test.csv
-dicts=../shared/corpora/petrarch2
+dicts=${DICTS:-data/dict}
 if [ ! -f "$csv" ] || [ ! -d "$dicts" ]; then
     echo "bench_raw: skipped: $csv or $dicts not found (../shared absent)"
     exit 0
+fi
+if [ -z "${PARSER:-}" ]; then
+    PARSER=builtin sh "$0" "$@"
+    PARSER=link-grammar NO_X10=1 exec sh "$0" "$@"
 fi
 command -v python3 >/dev/null || { echo "bench_raw: skipped: python3 needed to convert the CSV"; exit 0; }
 items=${1:-1900}
@@ -50,10 +56,10 @@ with open(out10, "w") as f:
 PY
 run() { # threads input label
     /usr/bin/time -f "%e %U %S %M" -o bench/out/raw.time \
-        "$DYAD" code -v --threads "$1" --dict-dir "$dicts" "$2" >bench/out/raw.jsonl 2>bench/out/raw.err || true
+        "$DYAD" code -v --parser "$PARSER" --threads "$1" --dict-dir "$dicts" "$2" >bench/out/raw.jsonl 2>bench/out/raw.err || true
     read -r wall user sys rss <bench/out/raw.time
     sents=$(sed -n 's/.*: \([0-9]*\) records, .*/\1/p' bench/out/raw.err | tail -n 1)
-    parse=$(grep 'built-in parser' bench/out/raw.err | sed 's/.*parser: //')
+    parse=$(grep 'dyad code: parser' bench/out/raw.err | sed 's/.*parser [a-z-]*: //')
     nsent=$(echo "$parse" | awk '{print $1+$4+$6+$8}')
     events=$(wc -l <bench/out/raw.jsonl)
     rate=$(awk -v s="$nsent" -v w="$wall" 'BEGIN{printf "%.1f", s/w}')
@@ -64,7 +70,7 @@ run() { # threads input label
     printf '%-28s parses: %s\n' "" "$parse"
     echo "$rate" >"bench/out/raw.rate.$1"
 }
-echo "bench_raw: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench_raw: parser $PARSER, dictionaries $dicts; $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 run 1 bench/out/agnews_world.jsonl "agnews world items"
 run 2 bench/out/agnews_world.jsonl "agnews world items"
 awk -v a="$(cat bench/out/raw.rate.1)" -v b="$(cat bench/out/raw.rate.2)" \

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "code/cameo.h"
+#include "dict/cameo.h"
 #include "eval/gold.h"
 
 #define CHECK(c)                                                                  \

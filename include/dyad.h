@@ -43,13 +43,23 @@ typedef struct dyad_span {
     int start, end;
 } dyad_span;
 
-/* [issue 5] One mention of an event that an article gives more than once:
+/* One mention of an event that an article gives more than once:
  * the sentence and the evidence there (spans in that sentence's text). */
 typedef struct dyad_mention {
     const char *sentence, *text;   /* sentence id and text */
     dyad_span source_span, target_span, verb_span, date_span;
     const char *source_text, *target_text, *verb_text, *date_text; /* "" when unknown */
 } dyad_mention;
+
+/* The evidence behind an event, as the coder saw it (dyad_event.basis). */
+typedef struct dyad_event_basis {
+    int partial_parse;  /* 1: the parser left words out; 0: a full or supplied parse */
+    int origin;         /* 0 a verb's clause, 1 a relative clause, 2 an event noun */
+    int pattern_words;  /* words of the matched verb pattern besides the verb; -1 when
+                           no pattern matched (the verb's own code) */
+    int clause_depth;   /* clauses above the verb's own (0: the main clause) */
+    int tokens;         /* words in the sentence (0 unknown) */
+} dyad_event_basis;
 
 /* One coded event. All strings are owned by the structure that holds the event
  * (a dyad_events list); copy what you keep. */
@@ -71,7 +81,7 @@ typedef struct dyad_event {
      * "intent", "hypothetical", "attempted" or "claimed" (the tree coder reads
      * it from the verb group; NULL from other coders, written as "asserted"). */
     const char *modality;
-    /* [issue 5] Dates from the text and merged mentions: set by the raw-text
+    /* Dates from the text and merged mentions: set by the raw-text
      * pipeline (text, HTML, JSON Lines); PETRARCH XML and CoNLL-U events leave
      * them NULL/0 and date is the record's. With date_source set, date is
      * "YYYY", "YYYY-MM", "YYYY-MM-DD" or a range "START/END" of those. */
@@ -86,6 +96,13 @@ typedef struct dyad_event {
      * "phrase" (its own words), "sentence", "article", "dateline", or "" (no
      * country, or no actor). NULL when the input's reader does not fill them. */
     const char *source_country_from, *target_country_from;
+    /* How the coder found the event: what its confidence is computed from. */
+    dyad_event_basis basis;
+    /* How likely the event is to be right, in [0, 1]: a logistic model over
+     * basis, the actors' resolution and the modality, fitted on the gold set's
+     * dev half (README.md, "Confidence"; src/code/confidence.h). Set by every
+     * coding entry point; 0 in events built elsewhere. */
+    double confidence;
 } dyad_event;
 
 #include <stdio.h>
@@ -248,12 +265,16 @@ typedef struct dyad_input_opts {
     const char *date;   /* YYYY-MM-DD for every article (NULL: the article's own) */
     int threads;        /* worker threads for raw text; 0 = one per core */
     int progress;       /* a progress line on stderr when it is a terminal */
-    /* [issue 5, quotes] when set, the attributed quotes of each text, HTML or
+    /* When set, the attributed quotes of each text, HTML or
      * JSON Lines article (see "quotes" below) reach this callback after the
      * article's events, in input order; a non-zero return stops the run. A
      * story the discards drop gives none; other formats give none. */
     int (*quotes)(void *user, const struct dyad_quote *q);
     void *quotes_user;
+    /* The parser for raw text, HTML and JSON Lines: "link-grammar" (the default
+     * when NULL) or "builtin" (dyad's own tagger and dependency parser). */
+    const char *parser;
+    const char *model_dir; /* the built-in parser's models (NULL: data/parser) */
 } dyad_input_opts;
 
 /* Codes one input file ("-" = stdin) of any supported format. Raw text, HTML
@@ -270,13 +291,13 @@ int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
 
 /* One event as a compact JSON object and a newline (fields: type, article,
  * sentence, date, [date_source, article_date when set,] source, target, cameo,
- * quad_class, goldstein, plover, modality, text, evidence {source, target, verb[, date]:
+ * quad_class, goldstein, plover, modality, confidence, text, evidence {source, target, verb[, date]:
  * {start, end, text}}, issues when any, [mentions when counted, and
  * mentions_evidence: [{sentence, text, source, target, verb, date}, ...] when
  * more than one]). 0, DYAD_ENOMEM or DYAD_EIO. */
 int dyad_event_write_json(FILE *f, const dyad_event *e);
 
-/* ---- quotes (issue 5) --------------------------------------------------- */
+/* ---- quotes ----------------------------------------------------------- */
 
 /* One attributed quote of an article. Offsets are bytes of the article text
  * (UTF-8, after ingest: boilerplate and the date line removed), as the event
@@ -321,12 +342,14 @@ typedef struct dyad_validate_opts {
     const char *dict_dir;  /* where the <Environment> files are; NULL = the file's folder */
     FILE *report;          /* differing records are described here (NULL: silent) */
     int verbose;           /* 1: every record and the dictionary counts; 2: also parse lists */
-    /* [issue 3, built-in parser] 1: ignore each record's <Parse> and parse its
-     * <Text> with the built-in link-grammar parser (a record without text: the
-     * words of its <Parse>, without their brackets). A sentence the parser
-     * cannot parse is reported and counted as an input error. With a report,
-     * one "reparse:" line gives the parser's counts and speed. */
+    /* 1: ignore each record's <Parse> and parse its <Text> with one of dyad's
+     * parsers (a record without text: the words of its <Parse>, without their
+     * brackets). A sentence the parser cannot parse is reported and counted as
+     * an input error. With a report, one "reparse:" line gives the parser's
+     * counts and speed. */
     int reparse;
+    const char *parser;    /* for reparse: "link-grammar" (NULL: the default) or "builtin" */
+    const char *model_dir; /* the built-in parser's models (NULL: data/parser) */
     /* Not NULL: code with the dictionaries this folder names (dyad.dicts,
      * PETR_config.ini or by file name), not those of the file's <Environment>:
      * e.g. dyad's own data/dict on a validation file written for Phoenix. */
@@ -358,9 +381,16 @@ typedef struct dyad_eval_opts {
     const char *shared;    /* folder holding corpora/agnews/test.csv; NULL = "../shared" */
     int keep_hypothetical; /* also score gold events of modality hypothetical */
     int threads;           /* coding threads (0 = one per core), as dyad_input_opts */
+    const char *parser, *model_dir; /* as dyad_input_opts */
     int progress;          /* a progress line on stderr when it is a terminal */
     int verbose;           /* describe each document whose coding differs */
     FILE *report;          /* messages, the table and the closing "eval:" line; NULL: none */
+    double min_confidence; /* leave out dyad's events of lower confidence (0: none) */
+    int calibration;       /* print, per confidence band, dyad's events and the share
+                              that match a gold event */
+    FILE *features;        /* when set: one line per scored event of dyad, "matched
+                              x1 x2 ..." (its confidence features, dyad_confidence_*),
+                              for tools/fit_confidence.py */
 } dyad_eval_opts;
 
 typedef struct dyad_eval_result {

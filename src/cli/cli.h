@@ -29,6 +29,7 @@ int dyad_cli_load_dict(dyad_dict **out, const char *cmd, const char *dict_dir, i
 typedef struct dyad_cli_input {
     const char *cmd;                      /* "dyad code": names the command in messages */
     const char *dict_dir, *date, *format; /* --dict-dir, --date, --input; NULL = not given */
+    const char *parser, *model_dir;       /* --parser builtin|link-grammar, --model DIR */
     int verbose;                          /* -v, --verbose */
     char **files;                         /* the files named ("-" = stdin), nfiles of them */
     int nfiles;
@@ -37,11 +38,12 @@ typedef struct dyad_cli_input {
  * dyad_cli_input_free. */
 int dyad_cli_input_init(dyad_cli_input *in, int argc);
 void dyad_cli_input_free(dyad_cli_input *in);
-/* Takes argv[*i] when it is --dict-dir DIR, --date D, --input FORMAT, -v,
- * --verbose or a file name (not an option; "-" is standard input), moving *i
- * past the option's value: returns 1. Returns 0 for anything else (another
- * option, or one of these without its value), -1 for a --date that is not a
- * calendar date (the message is printed: exit with status 2). */
+/* Takes argv[*i] when it is --dict-dir DIR, --date D, --input FORMAT,
+ * --parser NAME, --model DIR, -v, --verbose or a file name (not an option; "-"
+ * is standard input), moving *i past the option's value: returns 1. Returns 0
+ * for anything else (another option, or one of these without its value), -1
+ * for a --date that is not a calendar date or a --parser that is neither
+ * builtin nor link-grammar (the message is printed: exit with status 2). */
 int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i);
 
 /* Opens the store at db (NULL: $DYAD_DB, else the default); on failure prints
@@ -53,6 +55,10 @@ dyad_store *dyad_cli_open_store(const char *cmd, const char *db, int flags);
  * 0 when v is good. */
 /* A whole decimal number from min to max into *out. */
 int dyad_cli_long(long *out, const char *cmd, const char *opt, const char *v, long min, long max);
+/* A decimal number from min to max into *out ("0.5", ".5", "1"; no
+ * exponent, no sign other than a leading '-', no "nan" or "inf"). */
+int dyad_cli_real(double *out, const char *cmd, const char *opt, const char *v, double min,
+                  double max);
 /* A calendar date, YYYY-MM-DD or YYYYMMDD; with partial also YYYY-MM and YYYY. */
 int dyad_cli_date(const char *cmd, const char *opt, const char *v, int partial);
 #endif

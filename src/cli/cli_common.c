@@ -127,6 +127,8 @@ int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
     const char **value = !strcmp(a, "--dict-dir") ? &in->dict_dir
                          : !strcmp(a, "--date")   ? &in->date
                          : !strcmp(a, "--input")  ? &in->format
+                         : !strcmp(a, "--parser") ? &in->parser
+                         : !strcmp(a, "--model")  ? &in->model_dir
                                                   : NULL;
     if (value) {
         if (!more)
@@ -134,6 +136,11 @@ int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
         *value = argv[++*i];
         if (value == &in->date && dyad_cli_date(in->cmd ? in->cmd : "dyad", a, *value, 0))
             return -1;
+        if (value == &in->parser && strcmp(*value, "builtin") && strcmp(*value, "link-grammar")) {
+            fprintf(stderr, "%s: --parser takes builtin or link-grammar, not '%s'\n",
+                    in->cmd ? in->cmd : "dyad", *value);
+            return -1;
+        }
         return 1;
     }
     if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -154,6 +161,30 @@ int dyad_cli_long(long *out, const char *cmd, const char *opt, const char *v, lo
     if (!v || !*v || !end || *end || errno || x < min || x > max) {
         fprintf(stderr, "%s: %s takes a whole number from %ld to %ld, not '%s'\n", cmd, opt, min,
                 max, v ? v : "");
+        return 2;
+    }
+    *out = x;
+    return 0;
+}
+
+int dyad_cli_real(double *out, const char *cmd, const char *opt, const char *v, double min,
+                  double max)
+{
+    /* digits with at most one '.', at least one digit: strtod alone would take
+     * " 1", "1e0", "0x1", "inf" and "nan" */
+    int digits = 0, dots = 0, ok = v && *v;
+    for (const char *p = v && *v == '-' ? v + 1 : v; ok && *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && !dots)
+            dots++;
+        else
+            ok = 0;
+    }
+    double x = ok && digits ? strtod(v, NULL) : 0.0;
+    if (!ok || !digits || !(x >= min && x <= max)) {
+        fprintf(stderr, "%s: %s takes a number from %g to %g, not '%s'\n", cmd, opt, min, max,
+                v ? v : "");
         return 2;
     }
     *out = x;

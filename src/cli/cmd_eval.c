@@ -13,7 +13,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: dyad eval [--dict-dir DIR] [--shared DIR] [--keep-hypothetical]\n"
-            "                 [--verbose] [--threads N] GOLD...\n"
+            "                 [--min-confidence X] [--calibration] [--verbose]\n"
+            "                 [--threads N] [--parser NAME] [--model DIR] GOLD...\n"
             "Codes every document of the gold files as 'dyad code' codes raw text and\n"
             "scores the events against the hand-coded ones (tests/gold/README.md): a table\n"
             "per PLOVER category, actor accuracy, and as the last line\n"
@@ -25,6 +26,16 @@ static void usage(FILE *f)
             "                       AG News documents are skipped, saying so\n"
             "  --keep-hypothetical  also score gold events of modality hypothetical\n"
             "  --threads N          parser threads (default: one per core)\n"
+            "  --parser NAME        link-grammar (default) or builtin, as dyad code\n"
+            "  --model DIR          the built-in parser's models (default: data/parser)\n"
+            "  --min-confidence X   score only dyad's events of confidence X (0 to 1) or more\n"
+            "  --calibration        also print, for the confidence bands [0,.2) [.2,.4)\n"
+            "                       [.4,.6) [.6,.8) [.8,1], dyad's events, how many match a\n"
+            "                       gold event (root level, as scored), the share, the share\n"
+            "                       with both actors right too, and the mean confidence\n"
+            "  --confidence-features FILE  write each scored event of dyad's confidence\n"
+            "                       features and whether it matched, for\n"
+            "                       tools/fit_confidence.py\n"
             "  -v, --verbose        print each document whose coding differs: its text,\n"
             "                       gold events and dyad's (= matched, ~ other actors,\n"
             "                       - missed, + extra)\n"
@@ -61,7 +72,7 @@ static const char *shared_dir(void)
 
 int dyad_cmd_eval(int argc, char **argv)
 {
-    const char *dict_dir = NULL;
+    const char *dict_dir = NULL, *features = NULL;
     dyad_eval_opts o = {.report = stdout, .progress = 1};
     const char **files = (const char **)argv; /* file names are moved to the front */
     int nfiles = 0;
@@ -83,6 +94,22 @@ int dyad_cmd_eval(int argc, char **argv)
             if (dyad_cli_long(&n, "dyad eval", a, argv[++i], 1, 64))
                 return 2;
             o.threads = (int)n;
+        } else if (!strcmp(a, "--parser") && i + 1 < argc) {
+            o.parser = argv[++i];
+            if (strcmp(o.parser, "builtin") && strcmp(o.parser, "link-grammar")) {
+                fprintf(stderr, "dyad eval: --parser takes builtin or link-grammar, not '%s'\n",
+                        o.parser);
+                return 2;
+            }
+        } else if (!strcmp(a, "--model") && i + 1 < argc) {
+            o.model_dir = argv[++i];
+        } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {
+            if (dyad_cli_real(&o.min_confidence, "dyad eval", a, argv[++i], 0.0, 1.0))
+                return 2;
+        } else if (!strcmp(a, "--calibration")) {
+            o.calibration = 1;
+        } else if (!strcmp(a, "--confidence-features") && i + 1 < argc) {
+            features = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad eval: unknown option '%s' (or its value is missing)\n", a);
             usage(stderr);
@@ -97,9 +124,16 @@ int dyad_cmd_eval(int argc, char **argv)
     }
     if (!o.shared)
         o.shared = shared_dir();
-    dyad_dict *dict = NULL;
-    if (dyad_cli_load_dict(&dict, "dyad eval", dict_dir, 0))
+    if (features && !(o.features = fopen(features, "w"))) {
+        fprintf(stderr, "dyad eval: cannot write %s\n", features);
         return 3;
+    }
+    dyad_dict *dict = NULL;
+    if (dyad_cli_load_dict(&dict, "dyad eval", dict_dir, 0)) {
+        if (o.features)
+            fclose(o.features);
+        return 3;
+    }
     dyad_coder *coder = NULL;
     dyad_code_opts copts; /* dyad code's defaults; hypothetical events kept when scored */
     dyad_code_opts_default(&copts);
@@ -107,6 +141,8 @@ int dyad_cmd_eval(int argc, char **argv)
     if (dyad_coder_new(&coder, dict, &copts)) {
         fprintf(stderr, "dyad eval: %s\n", dyad_last_error());
         dyad_dict_free(dict);
+        if (o.features)
+            fclose(o.features);
         return 3;
     }
     dyad_eval_result r;
@@ -121,6 +157,10 @@ int dyad_cmd_eval(int argc, char **argv)
         status = 4;
     }
     fflush(stdout);
+    if (o.features && fclose(o.features) && !status) {
+        fprintf(stderr, "dyad eval: cannot write %s\n", features);
+        status = 3;
+    }
     dyad_coder_free(coder);
     dyad_dict_free(dict);
     return status;

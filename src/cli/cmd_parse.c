@@ -1,5 +1,7 @@
-/* cmd_parse.c: `dyad parse [--model DIR] [--input conllu|text] FILE...|-`: tags
- * and dependency-parses sentences (tagger.h, depparse.h) and writes CoNLL-U;
+/* cmd_parse.c: `dyad parse [--parser builtin|link-grammar] [--model DIR]
+ * [--input conllu|text] [--output conllu|penn] FILE...|-`: tags and
+ * dependency-parses sentences (tagger.h, depparse.h; or link-grammar, lg.h)
+ * and writes CoNLL-U, or the Penn trees the coders read (conllu.h's builder);
  * `dyad parse --eval GOLD.conllu` scores the models on a treebank. */
 #include <limits.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include "dyad.h"
 #include "parse/conllu.h"
 #include "parse/depparse.h"
+#include "parse/lg.h"
 #include "parse/tagger.h"
 #include "text/text.h"
 #include "util/util.h"
@@ -22,7 +25,8 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: dyad parse [--model DIR] [--input conllu|text] [--output conllu] FILE...|-\n"
+            "usage: dyad parse [--parser builtin|link-grammar] [--model DIR] [--input conllu|text]\n"
+            "                  [--output conllu|penn] FILE...|-\n"
             "       dyad parse [--model DIR] --eval GOLD.conllu\n"
             "Tags and parses sentences and writes them as CoNLL-U: UPOS, XPOS, HEAD and\n"
             "DEPREL predicted, DEPS '_'. CoNLL-U input keeps its sentences, comments, FORM,\n"
@@ -33,7 +37,12 @@ static void usage(FILE *f)
             "  --model DIR     folder with tagger.bin and parser.bin (default: data/parser,\n"
             "                  else data/parser beside the program's folder)\n"
             "  --input FORMAT  conllu (default) or text\n"
-            "  --output conllu the output format (the only one)\n"
+            "  --output FORMAT conllu (default) or penn: one tree a line, as the coders read\n"
+            "                  it (the dependencies through dyad's one tree builder)\n"
+            "  --parser NAME   builtin (default: the models) or link-grammar (text input\n"
+            "                  only; its links mapped to UD relations; a sentence of more\n"
+            "                  than 50 words is parsed in pieces, which only penn output\n"
+            "                  can show: in CoNLL-U it is reported and left out)\n"
             "  --eval FILE     score on a gold CoNLL-U file\n"
             "Without DIR/tagger.bin the tags of CoNLL-U input are used.\n"
             "Exit status: 0 success; 1 some input was malformed or unreadable (reported,\n"
@@ -215,6 +224,8 @@ static int read_block(psent *s, char *block, const char *file, long first_line)
 typedef struct pctx {
     dyad_tagger *tagger;
     dyad_depparser *parser;
+    dyad_lg *lg;              /* --parser link-grammar */
+    int penn;                 /* --output penn */
     double seconds;           /* CPU time spent tagging and parsing */
     long sentences, words;
     dyad_buf out;
@@ -249,8 +260,41 @@ static int analyse(pctx *c, psent *s)
     return rc;
 }
 
+/* s as one Penn tree on a line (the words' analysis through the builder). */
+static int emit_penn(pctx *c, const psent *s)
+{
+    dyad_arena *a = dyad_arena_new();
+    dyad_conllu_sent cs = {0};
+    dyad_conllu_word *w = a ? dyad_arena_alloc(a, sizeof *w * (size_t)(s->n + 1)) : NULL;
+    if (!w) {
+        dyad_arena_free(a);
+        return DYAD_ENOMEM;
+    }
+    for (int i = 0; i < s->n; i++)
+        w[i] = (dyad_conllu_word){.form = s->col[1][i], .lemma = s->col[2][i], .upos = s->upos[i],
+                                  .xpos = s->xpos[i], .feats = s->col[5][i], .deprel = s->rel[i],
+                                  .misc = s->col[9][i], .head = s->head[i]};
+    cs.words = w;
+    cs.nwords = s->n;
+    dyad_tree *t = NULL;
+    int rc = dyad_conllu_to_tree(&t, a, &cs);
+    if (rc == DYAD_EPARSE || rc == DYAD_ELIMIT) {
+        fprintf(stderr, "dyad parse: sentence %ld: no tree: %s\n", c->sentences, dyad_last_error());
+        rc = DYAD_EPARSE;
+    }
+    char *str = rc ? NULL : dyad_tree_to_string(t, a);
+    if (!rc && !str)
+        rc = DYAD_ENOMEM;
+    if (!rc && printf("%s\n", str) < 0)
+        rc = DYAD_EIO;
+    dyad_arena_free(a);
+    return rc;
+}
+
 static int emit(pctx *c, const psent *s)
 {
+    if (c->penn)
+        return emit_penn(c, s);
     dyad_buf *b = &c->out;
     b->len = 0;
     int rc = 0;
@@ -339,6 +383,63 @@ static int run_conllu(pctx *c, const char *file, evcount *ev)
     return status;
 }
 
+/* One sentence of text parsed by link-grammar and written: its tree (penn,
+ * pieces and all) or its dependency analysis. A sentence it cannot parse is
+ * reported (DYAD_EPARSE). */
+static int lg_sentence(pctx *c, psent *s, const char *text, size_t n, const char *file, int k,
+                       dyad_arena *a)
+{
+    double t0 = now();
+    int rc;
+    c->sentences++;
+    if (c->penn) {
+        dyad_tree *t = NULL;
+        dyad_lg_result res;
+        rc = dyad_lg_parse(&t, &res, c->lg, text, n, a);
+        c->seconds += now() - t0;
+        char *str = rc ? NULL : dyad_tree_to_string(t, a);
+        if (!rc && !str)
+            rc = DYAD_ENOMEM;
+        if (!rc)
+            return printf("%s\n", str) < 0 ? DYAD_EIO : 0;
+    } else {
+        dyad_conllu_sent *d = NULL;
+        rc = dyad_lg_parse_dep(&d, c->lg, text, n, a);
+        c->seconds += now() - t0;
+        if (!rc && psent_reserve(s, d->nwords + 1))
+            rc = DYAD_ENOMEM;
+        if (!rc) {
+            static char none[] = "_";
+            s->n = d->nwords;
+            s->nlines = 0;
+            char *tline = dyad_arena_printf(a, "# text = %.*s", (int)n, text);
+            if (!tline || psent_line(s, tline, -1))
+                return DYAD_ENOMEM;
+            for (char *p = tline; *p; p++)
+                if (*p == '\n' || *p == '\r' || *p == '\t')
+                    *p = ' ';
+            for (int i = 0; i < d->nwords; i++) {
+                const dyad_conllu_word *w = &d->words[i];
+                s->col[1][i] = (char *)w->form;
+                s->col[2][i] = s->col[5][i] = none;
+                s->col[9][i] = (char *)(w->misc ? w->misc : "_");
+                s->upos[i] = w->upos ? w->upos : "X";
+                s->xpos[i] = w->xpos ? w->xpos : "_";
+                s->rel[i] = w->deprel ? w->deprel : "dep";
+                s->head[i] = w->head;
+                if (psent_line(s, NULL, i))
+                    return DYAD_ENOMEM;
+            }
+            c->words += d->nwords;
+            return emit(c, s);
+        }
+    }
+    if (rc == DYAD_ENOMEM || rc == DYAD_EIO)
+        return rc;
+    fprintf(stderr, "dyad parse: %s: sentence %d: not parsed: %s\n", file, k, dyad_last_error());
+    return DYAD_EPARSE;
+}
+
 /* A text file: sentences and tokens (text.h), then parsed and written. */
 static int run_text(pctx *c, const char *file)
 {
@@ -364,6 +465,15 @@ static int run_text(pctx *c, const char *file)
         fprintf(stderr, "dyad parse: %s: %ld invalid UTF-8 sequences replaced\n", file, nbad);
     static char none[] = "_", space[] = "SpaceAfter=No";
     for (int k = 0; k < ns && !status; k++) {
+        if (c->lg) {
+            int rc = lg_sentence(c, &s, text + ss[k].start, (size_t)(ss[k].end - ss[k].start),
+                                 file, k + 1, a);
+            if (rc == DYAD_EPARSE)
+                status = 1;
+            else if (rc)
+                status = 3;
+            continue;
+        }
         dyad_token *tk = NULL;
         int nt = 0;
         if (dyad_text_tokenize(&tk, &nt, a, text, (size_t)ss[k].start, (size_t)ss[k].end) ||
@@ -404,6 +514,7 @@ static int run_text(pctx *c, const char *file)
 int dyad_cmd_parse(int argc, char **argv)
 {
     const char *dir = NULL, *input = "conllu", *eval = NULL;
+    int penn = 0, use_lg = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files)
@@ -423,8 +534,10 @@ int dyad_cmd_parse(int argc, char **argv)
             dir = v;
         else if (v && !strcmp(a, "--input") && (!strcmp(v, "conllu") || !strcmp(v, "text")))
             input = v;
-        else if (v && !strcmp(a, "--output") && !strcmp(v, "conllu"))
-            ;
+        else if (v && !strcmp(a, "--output") && (!strcmp(v, "conllu") || !strcmp(v, "penn")))
+            penn = !strcmp(v, "penn");
+        else if (v && !strcmp(a, "--parser") && (!strcmp(v, "builtin") || !strcmp(v, "link-grammar")))
+            use_lg = !strcmp(v, "link-grammar");
         else if (v && !strcmp(a, "--eval"))
             eval = v;
         else {
@@ -446,11 +559,24 @@ int dyad_cmd_parse(int argc, char **argv)
         free(files);
         return 2;
     }
+    if (use_lg && (eval || strcmp(input, "text"))) {
+        fprintf(stderr, "dyad parse: --parser link-grammar parses text (--input text) only\n");
+        free(files);
+        return 2;
+    }
     char buf[PATH_MAX + 32], path[PATH_MAX + 64];
     dir = model_dir(dir, buf, sizeof buf);
-    pctx c = {0};
+    pctx c = {.penn = penn};
+    evcount ev = {0};
     dyad_buf_init(&c.out);
     int status = 0;
+    if (use_lg) {
+        if (dyad_lg_new(&c.lg, NULL)) {
+            fprintf(stderr, "dyad parse: link-grammar: %s\n", dyad_last_error());
+            status = 3;
+        }
+        goto parse;
+    }
     snprintf(path, sizeof path, "%s/parser.bin", dir);
     if (dyad_depparser_load(&c.parser, path)) {
         fprintf(stderr, "dyad parse: %s\n", dyad_last_error());
@@ -468,7 +594,7 @@ int dyad_cmd_parse(int argc, char **argv)
         } else
             fprintf(stderr, "dyad parse: %s absent: using the input's UPOS and XPOS\n", path);
     }
-    evcount ev = {0};
+parse:
     if (!status && eval) {
         status = run_conllu(&c, eval, &ev);
         if (status < 3) {
@@ -494,6 +620,7 @@ int dyad_cmd_parse(int argc, char **argv)
     dyad_buf_free(&c.out);
     dyad_tagger_free(c.tagger);
     dyad_depparser_free(c.parser);
+    dyad_lg_free(c.lg);
     free(files);
     return status;
 }

@@ -70,7 +70,8 @@ int dyad_cmd_quotes(int argc, char **argv)
     dyad_run_stats st = {0};
     long nq = 0;
     for (int i = 0; i < in.nfiles; i++) {
-        dyad_input_opts io = {.format = in.format, .date = in.date};
+        dyad_input_opts io = {.format = in.format, .date = in.date, .parser = in.parser,
+                              .model_dir = in.model_dir};
         int rc = dyad_quotes_input(&st, dict, in.files[i], &io, print_quote, &nq, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad quotes: %s\n", dyad_last_error());

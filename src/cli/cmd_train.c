@@ -40,6 +40,11 @@ static void usage(FILE *f)
             "                          (default 4; 1: tagged by the final tagger)\n"
             "  --gold-tags             no tagger: train the parser on the gold tags (dyad\n"
             "                          parse then uses the input's tags)\n"
+            "  --keep-tags FILE        also write the training file with its jackknifed\n"
+            "                          tags to FILE\n"
+            "  --parser-only           keep DIR/tagger.bin; train only the parser, on the\n"
+            "                          tags of the training file (one written by\n"
+            "                          --keep-tags), the dev file tagged by DIR/tagger.bin\n"
             "Exit status: 0 success; 2 usage error; 3 a file could not be read or written.\n");
 }
 
@@ -197,6 +202,19 @@ done:
     return rc;
 }
 
+/* Copies the file from to the file to. 0 or -1. */
+static int copy_file(const char *from, const char *to)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (dyad_read_file(from, &text, &len))
+        return -1;
+    dyad_buf b = {.data = text, .len = len};
+    int rc = write_all(to, &b);
+    free(text);
+    return rc;
+}
+
 /* Trains the final tagger (tpath) and K fold taggers, and writes the
  * training file with jackknifed tags to jk_path. tmp: a scratch folder. */
 static int jackknife(const char *train, const char *tpath, const char *tmp, const char *jk_path,
@@ -303,8 +321,8 @@ static int jackknife(const char *train, const char *tpath, const char *tmp, cons
 
 int dyad_cmd_train(int argc, char **argv)
 {
-    const char *train = NULL, *dev = NULL, *dir = NULL;
-    int iterations = 0, tagger_iterations = 0, seed = 1, gold = 0, folds = 4;
+    const char *train = NULL, *dev = NULL, *dir = NULL, *keep = NULL;
+    int iterations = 0, tagger_iterations = 0, seed = 1, gold = 0, folds = 4, parser_only = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -313,6 +331,9 @@ int dyad_cmd_train(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--gold-tags")) {
             gold = 1;
+            continue;
+        } else if (!strcmp(a, "--parser-only")) {
+            parser_only = 1;
             continue;
         }
         if (!v) {
@@ -324,6 +345,8 @@ int dyad_cmd_train(int argc, char **argv)
             train = v;
         else if (!strcmp(a, "--dev"))
             dev = v;
+        else if (!strcmp(a, "--keep-tags"))
+            keep = v;
         else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
             dir = v;
         else if ((!strcmp(a, "--iterations") && parse_int(v, &iterations) == 0) ||
@@ -363,7 +386,16 @@ int dyad_cmd_train(int argc, char **argv)
     struct timespec t0, t1, t2;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     char tmp[] = "/tmp/dyad-train-XXXXXX", jk[64] = "";
-    if (!gold && folds > 1) {
+    if (parser_only && (gold || keep)) {
+        fprintf(stderr, "dyad train-parser: --parser-only takes neither --gold-tags nor "
+                        "--keep-tags\n");
+        status = 2;
+    } else if (keep && (gold || folds < 2)) {
+        fprintf(stderr, "dyad train-parser: --keep-tags needs jackknifing (--folds 2 or more)\n");
+        status = 2;
+    } else if (parser_only)
+        ; /* the tagger in DIR is kept */
+    else if (!gold && folds > 1) {
         if (!mkdtemp(tmp)) {
             fprintf(stderr, "dyad train-parser: cannot make a scratch folder in /tmp\n");
             status = 3;
@@ -381,12 +413,17 @@ int dyad_cmd_train(int argc, char **argv)
         status = 3;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (!status && dyad_depparser_train2(jk[0] ? jk : train, dev, ppath, jk[0] ? NULL : tagger,
+    if (!status && dyad_depparser_train2(jk[0] ? jk : train, dev, ppath,
+                                         jk[0] || parser_only ? NULL : tagger,
                                          tagger, iterations, (unsigned)seed, stderr)) {
         fprintf(stderr, "dyad train-parser: %s\n", dyad_last_error());
         status = 3;
     }
     if (jk[0]) {
+        if (!status && keep && copy_file(jk, keep)) {
+            fprintf(stderr, "dyad train-parser: %s: cannot write\n", keep);
+            status = 3;
+        }
         remove(jk);
         rmdir(tmp);
     }

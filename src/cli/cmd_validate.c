@@ -8,7 +8,8 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: dyad validate [--dict-dir DIR | --dicts DIR] [--reparse] [--verbose] FILE.xml\n"
+            "usage: dyad validate [--dict-dir DIR | --dicts DIR] [--reparse [--parser NAME]] [--verbose]\n"
+            "                     FILE.xml\n"
             "Codes every record of a PETRARCH validation file with the dictionaries its\n"
             "<Environment> names (looked up in DIR, default the file's folder), prints each\n"
             "record whose coding differs from the expected one, and ends with\n"
@@ -17,10 +18,13 @@ static void usage(FILE *f)
             "  --dict-dir DIR   folder holding the dictionaries the file names\n"
             "  --dicts DIR      code with the dictionaries DIR names instead (dyad.dicts,\n"
             "                   PETR_config.ini or by file name), e.g. data/dict\n"
-            "  --reparse        ignore each record's <Parse>: parse its <Text> with the\n"
-            "                   built-in parser (link-grammar) and code that; a record\n"
-            "                   without text has the words of its <Parse> parsed; a\n"
-            "                   'reparse:' line gives full/partial/failed parses and speed\n"
+            "  --reparse        ignore each record's <Parse>: parse its <Text> with one of\n"
+            "                   dyad's parsers and code that; a record without text has\n"
+            "                   the words of its <Parse> parsed; a 'reparse:' line gives\n"
+            "                   full/partial/failed parses and speed\n"
+            "  --parser NAME    link-grammar (the default) or builtin (dyad's tagger and\n"
+            "                   dependency parser)\n"
+            "  --model DIR      the built-in parser's models (default data/parser)\n"
             "  -v, --verbose    print every record and the dictionary counts\n"
             "Exit status: 0 all records correct, 1 some differ, 2 usage error,\n"
             "3 the file or its dictionaries could not be read, 4 some records could not be read.\n");
@@ -43,8 +47,17 @@ int dyad_cmd_validate(int argc, char **argv)
             o.dicts = argv[++i];
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             o.verbose = 1;
-        } else if (!strcmp(a, "--reparse")) { /* [issue 3] built-in parser */
+        } else if (!strcmp(a, "--reparse")) {
             o.reparse = 1;
+        } else if (!strcmp(a, "--parser") && i + 1 < argc) {
+            o.parser = argv[++i];
+            if (strcmp(o.parser, "builtin") && strcmp(o.parser, "link-grammar")) {
+                fprintf(stderr, "dyad validate: --parser '%s': builtin or link-grammar\n",
+                        o.parser);
+                return 2;
+            }
+        } else if (!strcmp(a, "--model") && i + 1 < argc) {
+            o.model_dir = argv[++i];
         } else if (!strcmp(a, "--debug")) {
             o.verbose = 2; /* also the parse list of each differing record */
         } else if (a[0] == '-' && a[1]) {

@@ -27,6 +27,9 @@ typedef struct dyad_coded {
     const char *source, *target, *code;
     int src_tok0, src_tok1, tgt_tok0, tgt_tok1, verb_tok0, verb_tok1;
     const char *modality; /* static string (dyad_event.modality); NULL = asserted */
+    /* the evidence behind the event (dyad_event_basis; the tree coder sets
+     * them, other coders leave 0) */
+    int pattern_words, origin, clause_depth;
 } dyad_coded;
 
 typedef struct dyad_coded_list {

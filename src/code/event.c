@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#include "code/cameo.h"
+#include "dict/cameo.h"
+#include "code/confidence.h"
 #include "date/date.h"
 
 static dyad_span tok_span(const dyad_tree *t, int t0, int t1)
@@ -59,13 +60,16 @@ int dyad_events_fill(dyad_event *ev, const dyad_coded_list *l, const dyad_tree *
         e->modality = c->modality ? c->modality : "asserted";
         e->date_span.start = e->date_span.end = -1;
         e->date_text = "";
+        e->basis = (dyad_event_basis){m->partial_parse != 0, c->origin, c->pattern_words,
+                                      c->clause_depth, t ? t->ntok : 0};
+        e->confidence = dyad_confidence_of(e);
         if (!e->source_text || !e->target_text || !e->verb_text)
             return dyad_set_error(DYAD_ENOMEM, "out of memory");
     }
     return 0;
 }
 
-/* [issue 5] Where the event sits in its sentence: the verb, else the source,
+/* Where the event sits in its sentence: the verb, else the source,
  * else the target; -1 when none is known. */
 static int event_pos(const dyad_event *e)
 {
@@ -162,8 +166,13 @@ int dyad_events_merge(dyad_event *ev, int *n, dyad_arena *a)
         if (slot[h] < 0)
             slot[h] = i;
         first[i] = slot[h];
-        if (first[i] != i)
+        if (first[i] != i) {
             ev[first[i]].mentions = (ev[first[i]].mentions > 0 ? ev[first[i]].mentions : 1) + 1;
+            if (ev[i].confidence > ev[first[i]].confidence) { /* the best-told mention's */
+                ev[first[i]].confidence = ev[i].confidence;
+                ev[first[i]].basis = ev[i].basis;
+            }
+        }
     }
     /* the evidence of every mention, in text order */
     for (int i = 0; i < cnt; i++) {

@@ -8,14 +8,16 @@
 
 typedef struct dyad_sentence_meta {
     const char *article, *sentence, *date, *text; /* text may be NULL */
+    int partial_parse; /* 1: the parser left words out (dyad_event_basis) */
 } dyad_sentence_meta;
 
-/* Fills ev[0..l->n) (caller-provided array) from the triples of one sentence.
- * Strings point into the arena a or into the inputs. */
+/* Fills ev[0..l->n) (caller-provided array) from the triples of one sentence,
+ * with their basis and confidence (confidence.h; set it again when the actors
+ * change). Strings point into the arena a or into the inputs. */
 int dyad_events_fill(dyad_event *ev, const dyad_coded_list *l, const dyad_tree *t,
                      const dyad_sentence_meta *m, dyad_arena *a);
 
-/* [issue 5] Dates the events ev[0..n) of one sentence: the date expression
+/* Dates the events ev[0..n) of one sentence: the date expression
  * that dyad_date_pick gives for the event's verb (else its source, its
  * target) sets date ("YYYY", "YYYY-MM", ... or a range), date_source "text"
  * and date_span; without one, date is article_date and date_source
@@ -28,9 +30,9 @@ int dyad_events_date(dyad_event *ev, int n, const struct dyad_date_sent *ds,
                      const struct dyad_date *article, const char *article_date,
                      const char **day, dyad_arena *a);
 
-/* [issue 5] Merges identical events of one article (same date, source, target
+/* Merges identical events of one article (same date, source, target
  * and code) into the first one, in place: it keeps the first one's place and
- * evidence, counts them in mentions and lists every mention's evidence in
+ * evidence, the highest confidence (and its basis), counts them in mentions and lists every mention's evidence in
  * mention (from a). *n becomes the number of records. 0 or DYAD_ENOMEM. */
 int dyad_events_merge(dyad_event *ev, int *n, dyad_arena *a);
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "code/confidence.h"
 #include "code/country.h"
 #include "code/event.h"
 #include "ingest/petrxml.h"
@@ -49,6 +50,7 @@ int dyad_run_parse(const dyad_coder *c, const char *article, const char *sentenc
         return rc;
     if (countries && (rc = dyad_country_fill(ev, l.n, t, &before, c->dict, date, a)))
         return rc;
+    dyad_confidence_set(ev, l.n); /* again: the actors may have got a country */
     for (int i = 0; i < l.n; i++) {
         int r = fn(user, &ev[i]);
         if (r)

@@ -112,6 +112,8 @@ typedef struct pnode {
     unsigned char has_isubj;
     unsigned char tgt_pp;    /* a noun phrase whose actor is only in an "on/against" phrase */
     unsigned char place_only; /* ... only in a phrase of place (place_pp) */
+    signed char pat_words;   /* a verb phrase's matched pattern: its words besides the
+                                verb; -1 none matched (set with m_code) */
 } pnode;
 
 typedef struct tctx {

@@ -288,6 +288,18 @@ static const dyad_verb_form *verb_form(tctx *c, int x, const char *verb)
     return plain;
 }
 
+/* The words of pattern m besides the verb (for the event's confidence): its
+ * word and synonym-set elements, actor slots and brackets left out; at most 100. */
+static int pattern_words(const dyad_pattern *m)
+{
+    int n = 0;
+    for (int i = 0; i < m->nupper; i++)
+        n += m->upper[i].kind == DYAD_PAT_WORD || m->upper[i].kind == DYAD_PAT_SYNSET;
+    for (int i = 0; i < m->nlower; i++)
+        n += m->lower[i].kind == DYAD_PAT_WORD || m->lower[i].kind == DYAD_PAT_SYNSET;
+    return n < 100 ? n : 100;
+}
+
 /* PETRARCH-2's get_code: the verb's code, replaced by a matching pattern's;
  * returns the active PICO code, *pcode the passive one. */
 int dyad_tc__get_code(tctx *c, int x, int *pcode)
@@ -298,6 +310,7 @@ int dyad_tc__get_code(tctx *c, int x, int *pcode)
         return p->code;
     }
     p->m_code = 1;
+    p->pat_words = -1;
     p->code = p->pcode = 0;
     *pcode = 0;
     for (int k = 0; k < p->nk; k++)
@@ -319,6 +332,8 @@ int dyad_tc__get_code(tctx *c, int x, int *pcode)
         p->cameo = f->code ? f->code : f->block->code;
     }
     const dyad_pattern *m = match_pattern(c, x);
+    if (m)
+        p->pat_words = (signed char)pattern_words(m);
     if (m) {
         char buf[32];
         snprintf(buf, sizeof buf, "%s%s%s", m->code, m->code2 ? ":" : "", m->code2 ? m->code2 : "");

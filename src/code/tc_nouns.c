@@ -28,7 +28,7 @@
 
 #include <string.h>
 
-#include "code/cameo.h"
+#include "dict/cameo.h"
 
 /* The token range below x. */
 static void span(tctx *c, int x, int *lo, int *hi)

@@ -218,6 +218,40 @@ static int head_is_act(tctx *c, int x)
     return h.text && dyad_dict_verb_lookup(c->d, h.text) != NULL;
 }
 
+/* "police and protesters", "Israeli police and soldiers": a noun phrase of
+ * words only, with a conjunction, naming several agents and at most one
+ * actor. The agents are several actors (---COP and ---OPP; ISRCOP and
+ * ISRMIL), not one with the roles of all. */
+static int flat_agent_coordination(tctx *c, int x, clist agt, clist act)
+{
+    if (agt.n < 2 || act.n > 1 || !dyad_tc__has_cc(c, x))
+        return 0;
+    for (int k = 0; k < c->n[x].nk; k++)
+        if (!c->n[c->n[x].kids[k]].text[0])
+            return 0;
+    for (int i = 0; i < agt.n; i++)
+        if (agt.v[i][0] != '~' || agt.v[i][1] == '+' || !strcmp(agt.v[i], "~PPL"))
+            return 0;
+    return 1;
+}
+
+/* Each agent of agt with the actor of act (or none). */
+static clist each_agent(tctx *c, clist agt, clist act)
+{
+    clist out = {0};
+    for (int i = 0; i < agt.n; i++) {
+        clist m = dyad_tc__mix_codes(c, dyad_tc__one(c, agt.v[i]), act);
+        for (int j = 0; j < m.n; j++) {
+            int dup = 0;
+            for (int k = 0; k < out.n && !dup; k++)
+                dup = !strcmp(out.v[k], m.v[j]);
+            if (!dup)
+                dyad_tc__cl_add(c, &out, m.v[j]);
+        }
+    }
+    return out;
+}
+
 /* "Palestinian gunmen and Israeli troops": noun phrases coordinated, each
  * naming an actor, are each their own (PSEUAF, ISRMIL; not the agents of
  * both on each). Returns 1 with their codes in *out when x is such. */
@@ -343,7 +377,10 @@ clist dyad_tc__np_meaning(tctx *c, int x)
         act = na.n ? na : pa.n ? pa : va.n ? va : la;
     if (!agt.n)
         agt = ng.n ? ng : pg.n ? pg : vg.n ? vg : p->place_only ? lg : agt;
-    p->np = dyad_tc__mix_codes(c, agt, act);
+    if (flat_agent_coordination(c, x, agt, act))
+        p->np = each_agent(c, agt, act);
+    else
+        p->np = dyad_tc__mix_codes(c, agt, act);
     if (!p->np.n && is_reciprocal(c, x))
         p->np = dyad_tc__one(c, dyad_tc__RECIP);
     for (int i = 0; i < p->np.n; i++)

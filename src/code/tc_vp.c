@@ -12,6 +12,8 @@
 
 /* ---- verb phrases: structure ----------------------------------------------- */
 
+static int dyad_own_mode(const tctx *c);
+
 const char *dyad_tc__first_word(tctx *c, int x)
 {
     return c->n[x].nk ? c->n[c->n[x].kids[0]].text : "";
@@ -55,6 +57,33 @@ static int transitive_only(const char *w)
     return 0;
 }
 
+/* "were killed or wounded", "was captured and tortured": verb phrase x (a
+ * participle) is a conjunct after a passive verb phrase "be + participle" of
+ * the same coordination, and shares its "be". */
+static int coordinated_passive(tctx *c, int x)
+{
+    int par = c->n[x].parent, cc = 0;
+    if (par < 0 || c->n[par].kind != K_VP)
+        return 0;
+    for (int k = c->n[x].index - 1; k >= 0; k--) {
+        int sib = c->n[par].kids[k];
+        if (!strcmp(c->n[sib].label, "CC") || !strcmp(c->n[sib].label, ","))
+            cc = 1;
+        if (c->n[sib].kind != K_VP || !cc)
+            continue;
+        if (!dyad_tc__is_be(dyad_tc__first_word(c, sib)))
+            return 0;
+        for (int j = 0; j < c->n[sib].nk; j++) {
+            int v = c->n[sib].kids[j];
+            if (c->n[v].kind == K_VP && c->n[v].nk &&
+                !strcmp(c->n[c->n[v].kids[0]].label, "VBN"))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Past participle under a form of "be" (or a reduced relative in a noun phrase). */
 int dyad_tc__check_passive(tctx *c, int x)
 {
@@ -76,6 +105,8 @@ int dyad_tc__check_passive(tctx *c, int x)
             return p->passive = 1;
         level = c->n[level].parent;
     }
+    if (dyad_own_mode(c) && coordinated_passive(c, x))
+        return p->passive = 1;
     /* a headline passive without "be": "Journalist kidnapped by militants" (a
      * participle with no object before an agent "by" phrase) */
     for (int k = 1; k < p->nk; k++) {
@@ -131,6 +162,19 @@ int dyad_tc__get_S(tctx *c, int x)
     return p->S = -1;
 }
 
+/* Is verb phrase x a coordination of verb phrases ("(VP (VP opened fire)
+ * and (VP killed three soldiers))")? */
+static int vp_conjunct(tctx *c, int x)
+{
+    int cc = 0, vps = 0;
+    for (int k = 0; k < c->n[x].nk; k++) {
+        int ch = c->n[x].kids[k];
+        cc |= !strcmp(c->n[ch].label, "CC");
+        vps += c->n[ch].kind == K_VP;
+    }
+    return cc && vps >= 2;
+}
+
 /* The subject: the noun phrase before this verb phrase, nearest first ("The
  * following day, North Korean media condemned": a fronted time phrase is not
  * the subject), else PETRARCH-2's first noun phrase beside it; a clause
@@ -168,6 +212,10 @@ clist dyad_tc__get_upper(tctx *c, int x)
         p->upper = m;
         return m;
     }
+    if (dyad_own_mode(c) && p->kind == K_VP && pp->kind == K_VP && vp_conjunct(c, par))
+        return p->upper; /* a conjunct: the subject of the coordination, when it
+                          * resolves this one's events (not a noun phrase the
+                          * parser hung beside it) */
     for (int k = 0; k < pp->nk; k++) {
         int ch = pp->kids[k];
         if (c->n[ch].kind != K_NP)
@@ -395,6 +443,13 @@ clist dyad_tc__one(tctx *c, const char *s)
     return l;
 }
 
+/* dyad's own coding (modality on, one-sided events coded), not the
+ * PETRARCH-style one of validation runs. */
+static int dyad_own_mode(const tctx *c)
+{
+    return c->o->modality && !c->o->require_dyad && c->o->one_sided;
+}
+
 typedef struct vstate {
     clist up;
     int c, passive, vtok;
@@ -409,12 +464,78 @@ int dyad_tc__combine(int upper, int lower)
     return v ? v : dyad_pico_combine(upper, lower);
 }
 
+/* Is the verb at token vtok in a "to" clause without a subject of its own
+ * ("claimed to have killed": the speaker's own act, not an agentless one)? */
+static int in_to_clause(tctx *c, int vtok)
+{
+    int x = -1;
+    for (int i = 0; vtok >= 0 && i < c->nn && x < 0; i++)
+        if (c->n[i].tok == vtok && !c->n[i].nk)
+            x = i;
+    for (int d = 0; x >= 0 && d < 64; d++, x = c->n[x].parent) {
+        const pnode *p = &c->n[x];
+        if (p->kind == K_VP && p->nk && !strcmp(c->n[p->kids[0]].label, "TO"))
+            return 1;
+        if (!strcmp(p->label, "S") && dyad_tc__has_np_kid(c, x))
+            return 0;
+    }
+    return 0;
+}
+
+/* In dyad's own coding, is e an act without an agent ("seven people were
+ * killed", "the convoy was attacked by rebels", "the blast killed 20") that a
+ * plain statement (01x: "police said ...") reports? It is the act itself:
+ * PETRARCH-2's combination would make the speaker its source and the code a
+ * claim of responsibility. */
+static int reported_agentless(tctx *c, const vstate *v, const ev *e)
+{
+    if (!dyad_own_mode(c))
+        return 0;
+    if (v->c < 0x1000 || v->c >= 0x2000 || e->kind != EV_TUPLE || e->code <= 0 ||
+        e->code >= 0x1000 || !dyad_pico_to_cameo(e->code))
+        return 0;
+    if (e->tk == TG_PASSIVE)
+        return 1;
+    return e->tk == TG_STR && e->tstr[0] && dyad_tc__cl_blank(e->src) && !in_to_clause(c, e->vtok);
+}
+
+/* In dyad's own coding, is e an event of the same subject that a verb phrase
+ * without a code of its own only holds ("(VP (VP detonated explosives) and
+ * (VP blew herself up))")? It stays as it is: nesting it under a verb with no
+ * meaning would lose it. */
+static int own_subject_event(tctx *c, const vstate *v, const ev *e)
+{
+    if (!dyad_own_mode(c) || v->c || e->kind != EV_TUPLE || e->tk == TG_PASSIVE ||
+        e->src.n != v->up.n || dyad_tc__cl_blank(e->src))
+        return 0;
+    for (int i = 0; i < e->src.n; i++)
+        if (strcmp(e->src.v[i], v->up.v[i]))
+            return 0;
+    return 1;
+}
+
+/* In dyad's own coding, is e the act of a "to" clause under a plain
+ * statement (01x) of the same subject: "X claimed to have shot down a jet"?
+ * The act is X's (its modality from the statement); PETRARCH-2 would make it
+ * a claim of responsibility (015), which has no PLOVER category. */
+static int claimed_own_act(tctx *c, const vstate *v, const ev *e)
+{
+    return dyad_own_mode(c) && v->c >= 0x1000 && v->c < 0x2000 && !dyad_tc__cl_blank(v->up) &&
+           e->kind == EV_TUPLE && e->tk == TG_STR && dyad_tc__cl_blank(e->src) && e->code > 0 &&
+           e->code < 0x1000 && dyad_pico_to_cameo(e->code) && in_to_clause(c, e->vtok);
+}
+
 /* PETRARCH-2's resolve_events: attach this verb's subject and code to an event
  * (or code) coming from below. */
 static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
 {
-    if (!v->up.n && !v->c) {
+    if ((!v->up.n && !v->c) || reported_agentless(c, v, e) || own_subject_event(c, v, e)) {
         dyad_tc__el_add(c, out, e);
+        return;
+    }
+    if (claimed_own_act(c, v, e)) {
+        /* "X claimed to have shot down a jet": X's act, as X claims it */
+        dyad_tc__el_add(c, out, dyad_tc__tuple_h(c, v->up, TG_STR, e->tstr, NULL, e->code, e->cameo, e->vtok));
         return;
     }
     if (e->kind != EV_TUPLE) {
@@ -587,6 +708,90 @@ static int to_clause(tctx *c, int s)
     return c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "TO");
 }
 
+static int to_clause(tctx *c, int s);
+static int purpose_code(int v);
+
+/* "went on strike to oppose the bill", "attacked the town to free the
+ * hostages": kid k of verb phrase x is a "to" clause of an act that takes
+ * none as its object (PICO code v: protest, force, coercion, violence), so
+ * it says what the act was for. Both are events of the verb's subject. */
+static int purpose_clause(tctx *c, int x, int k, int v)
+{
+    return purpose_code(v) && to_clause(c, c->n[x].kids[k]);
+}
+
+/* ", killing three people": kid k of verb phrase x is a participle clause
+ * set off by a comma, without a subject of its own. Its act is a second event
+ * of the verb's subject ("Gunmen stormed the village, killing the district
+ * head"), not an object of the verb to combine with. */
+static int participle_adjunct(tctx *c, int x, int k)
+{
+    int s = c->n[x].kids[k];
+    if (k == 0 || strcmp(c->n[c->n[x].kids[k - 1]].label, ",") || strcmp(c->n[s].label, "S") ||
+        !c->n[s].nk || dyad_tc__has_np_kid(c, s))
+        return 0;
+    int v = c->n[s].kids[0];
+    return c->n[v].kind == K_VP && c->n[v].nk && !strcmp(c->n[c->n[v].kids[0]].label, "VBG");
+}
+
+/* Is PICO code v one of violence (18x-20x)? */
+static int violent_code(int v)
+{
+    const char *cm = v > 0 ? dyad_pico_to_cameo(v) : NULL;
+    return cm && (!strncmp(cm, "18", 2) || !strncmp(cm, "19", 2) || !strncmp(cm, "20", 2));
+}
+
+/* Verbs of accidents and disasters ("the plane crashed, killing 53"), whatever
+ * their subject names ("a China Eastern Airlines plane"). */
+static int accident_verb(const char *w)
+{
+    static const char *const stems[] = {"CRASH", "COLLAPS", "CAPSIZ", "SANK", "SINK", "SUNK",
+                                        "DERAIL", "SHOOK", "SHAK", "SWEPT", "SWEEP", "FLOOD"};
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+        if (!strncmp(w, stems[i], strlen(stems[i])))
+            return 1;
+    return 0;
+}
+
+/* The events of the participle and purpose clauses of verb phrase x, with the
+ * verb's subject (its own code is not combined with theirs). A killing after a verb
+ * that is no act of violence, whose subject names no actor ("the plane
+ * crashed, killing 53", "an earthquake shook the island, killing six"), is an
+ * accident, not an event. (A verb phrase the parser left without a subject
+ * keeps it: "..., another bomb went off, killing three".) */
+static void adjunct_events(tctx *c, int x, const vstate *v, evl *out)
+{
+    vstate pv = *v;
+    pv.c = 0;
+    pv.cameo = NULL;
+    pv.passive = 0;
+    int S = dyad_tc__get_S(c, x);
+    int agentless = !violent_code(v->c) &&
+                    ((dyad_tc__cl_blank(v->up) && S >= 0 && dyad_tc__has_np_kid(c, S)) ||
+                     accident_verb(dyad_tc__first_word(c, x)));
+    for (int k = 0; k < c->n[x].nk; k++) {
+        if (!participle_adjunct(c, x, k) && !purpose_clause(c, x, k, v->c))
+            continue;
+        evl sm = dyad_tc__phrase_meaning(c, c->n[x].kids[k]);
+        for (int i = 0; i < sm.n; i++) {
+            const ev *e = sm.v[i];
+            if (e->kind != EV_TUPLE || (!e->code && e->tk != TG_EV))
+                continue;
+            if (agentless && dyad_tc__cl_blank(e->src) && violent_code(e->code))
+                continue;
+            resolve_event(c, &pv, e, out);
+        }
+    }
+}
+
+/* Does PICO code v name an act (protest, force, reduced relations, coercion,
+ * violence: 14x-20x) whose "to" clause says what it was for, not what it is? */
+static int purpose_code(int v)
+{
+    const char *cm = v > 0 ? dyad_pico_to_cameo(v) : NULL;
+    return cm && strncmp(cm, "14", 2) >= 0 && strncmp(cm, "20", 2) <= 0 && cm[0] != '0';
+}
+
 /* "unlikely / unable / unwilling to": the adjective denies the clause. */
 static int negative_adj(tctx *c, int adjp)
 {
@@ -671,7 +876,11 @@ evl dyad_tc__vp_meaning(tctx *c, int x)
     for (int k = 0; k < p->nk; k++) {
         int ch = p->kids[k];
         const char *l = c->n[ch].label;
-        if (!strcmp(l, "S") || !strcmp(l, "SBAR")) {
+        if (dyad_own_mode(c) && participle_adjunct(c, x, k)) {
+            continue; /* (adjunct_events) */
+        } else if (dyad_own_mode(c) && purpose_clause(c, x, k, v.c)) {
+            continue; /* (adjunct_events) */
+        } else if (!strcmp(l, "S") || !strcmp(l, "SBAR")) {
             s_options++;
             if (nclauses < 16)
                 clauses[nclauses++] = ch;
@@ -736,6 +945,8 @@ evl dyad_tc__vp_meaning(tctx *c, int x)
                     dyad_tc__el_add(c, &events, sm.v[i]); /* (a complete event only) */
         }
     }
+    if (dyad_own_mode(c) && !p->neg)
+        adjunct_events(c, x, &v, &events);
     evl maps = {0};
     for (int i = 0; i < events.n; i++)
         dyad_tc__transform(c, events.v[i], &maps);
@@ -916,6 +1127,8 @@ int dyad_tc__modality(tctx *c, int vtok, const char *cameo)
                 raise_to(&m, DYAD_TC_INTENT);
             else if (word_in(v, TO_FUTURE) || dyad_tc__is_be(v))
                 raise_to(&m, DYAD_TC_FUTURE);
+            else if (purpose_clause(c, par, c->n[x].index, c->n[par].code))
+                raise_to(&m, DYAD_TC_INTENT); /* "attacked the town to free the hostages" */
         } else if (!strcmp(pl, "ADJP") && !clause) {
             const char *w = dyad_tc__first_word(c, par);
             if (word_in(w, ADJ_FUTURE))

@@ -52,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dict/cameo.h"
 #include "code/tc_internal.h"
 
 int dyad_dict_is_petr2(const dyad_dict *d)
@@ -151,6 +152,28 @@ static void node_span(tctx *c, const char *code, int *t0, int *t1)
     }
 }
 
+/* The evidence of the verb at token vtok, for the event's confidence: the
+ * words of the pattern its verb phrase matched (-1: none matched, or no verb
+ * phrase above it) and the clauses (S) above the one it heads. */
+static void verb_basis(tctx *c, int vtok, int *pat_words, int *depth)
+{
+    *pat_words = -1;
+    *depth = 0;
+    int leaf = -1;
+    for (int i = 0; vtok >= 0 && i < c->nn && leaf < 0; i++)
+        if (c->n[i].tok == vtok && !c->n[i].nk)
+            leaf = i;
+    int clauses = 0, found = 0;
+    for (int x = leaf, steps = 0; x >= 0 && steps < c->nn; x = c->n[x].parent, steps++) {
+        if (!found && c->n[x].m_code && c->n[x].kind == K_VP) {
+            *pat_words = c->n[x].pat_words;
+            found = 1;
+        }
+        clauses += !strcmp(c->n[x].label, "S");
+    }
+    *depth = clauses > 1 ? clauses - 1 : 0;
+}
+
 static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, const char *code,
                 int vtok, const char *modality)
 {
@@ -180,6 +203,8 @@ static int emit(tctx *c, dyad_coded_list *out, const char *s, const char *t, con
     d->source = dashes(c, s);
     d->target = dashes(c, t);
     d->modality = modality;
+    verb_basis(c, vtok, &d->pattern_words, &d->clause_depth);
+    d->origin = 0; /* set for relative clauses and nouns by dyad_tcode_tree */
     return 0;
 }
 
@@ -236,11 +261,15 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
     if (e->kind != EV_TUPLE || (e->tk != TG_STR && e->tk != TG_PASSIVE))
         return 0;
     const char *code = dyad_pico_to_cameo(e->code);
-    if (!code || e->tk != TG_STR)
+    const dyad_code_opts *o = c->o;
+    int dyad_mode = !o->require_dyad && o->one_sided;
+    /* a passive with an agent and no actor as its subject ("Noriega was
+     * captured by US forces"): in dyad's own coding, the agent's one-sided act */
+    int agent_only = e->tk == TG_PASSIVE && dyad_mode && o->modality && !dyad_tc__cl_blank(e->src);
+    if (!code || (e->tk != TG_STR && !agent_only))
         return 0;
     if (e->cameo && dyad_pico_from_cameo(e->cameo, NULL) == e->code)
         code = e->cameo; /* the dictionary's own code, finer than the table's */
-    const dyad_code_opts *o = c->o;
     const char *mod = NULL;
     if (o->modality) {
         int m = dyad_tc__modality(c, e->vtok, code);
@@ -256,10 +285,14 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
             m = DYAD_TC_INTENT; /* "threatened X with", "offered": the code says so */
         mod = dyad_tc__modality_name(m);
     }
-    int dyad_mode = !o->require_dyad && o->one_sided;
     const char *none = dyad_mode ? "" : "---";
     int lone = !o->require_dyad && (!o->one_sided || one_sided_code(code));
     int rc = 0;
+    if (agent_only) {
+        for (int i = 0; i < e->src.n && !rc && one_sided_code(code); i++)
+            rc = emit(c, out, e->src.v[i], none, code, e->vtok, mod);
+        return rc;
+    }
     if (!strcmp(e->tstr, dyad_tc__RECIP)) {
         /* "X and Y accused each other": each of the others */
         for (int i = 0; i < e->src.n && !rc; i++)
@@ -293,8 +326,19 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
     return rc;
 }
 
+/* Do CAMEO codes a and b share their root and their PLOVER category (190 and
+ * 193 do; 190 "assault" and 192 "occupy territory" do not)? */
+static int same_kind(const char *a, const char *b)
+{
+    if (strncmp(a, b, 2))
+        return 0;
+    const dyad_cameo_info *ia = dyad_cameo_lookup(a), *ib = dyad_cameo_lookup(b);
+    const char *pa = ia && ia->plover ? ia->plover : "", *pb = ib && ib->plover ? ib->plover : "";
+    return !strcmp(pa, pb);
+}
+
 /* Drops a one-sided event that an event of the sentence with both sides
- * already tells: the same source (or target) and CAMEO root ("killed eight
+ * already tells: the same source (or target) and kind of act ("killed eight
  * recruits and wounded 16": the wounding adds nothing without its target). */
 static void prune_one_sided(dyad_coded_list *out)
 {
@@ -304,7 +348,7 @@ static void prune_one_sided(dyad_coded_list *out)
         int drop = 0;
         for (int j = 0; j < out->n && !drop && (!e->source[0] || !e->target[0]); j++) {
             const dyad_coded *f = &out->ev[j];
-            if (j == i || !f->source[0] || !f->target[0] || strncmp(e->code, f->code, 2))
+            if (j == i || !f->source[0] || !f->target[0] || !same_kind(e->code, f->code))
                 continue;
             drop = e->source[0] ? !strcmp(e->source, f->source) : !strcmp(e->target, f->target);
         }
@@ -358,9 +402,13 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
             if (dyad_tc__collect(&c, out, m.v[i]))
                 c.err = DYAD_ENOMEM;
     }
+    int nclause = out->n;
     dyad_tc__relative_clauses(&c, root, out, 0);
+    int nrel = out->n;
     if (!c.err)
         dyad_tc__event_nouns(&c, root, out);
+    for (int i = nclause; i < out->n; i++) /* where the events came from */
+        out->ev[i].origin = i < nrel ? 1 : 2;
     if (!o->require_dyad && o->one_sided)
         prune_one_sided(out);
     if (c.err)

@@ -15,7 +15,7 @@
  */
 #include "dict_internal.h"
 #include "dict/dict_dir.h"
-#include "code/cameo.h"
+#include "dict/cameo.h"
 
 #include <ctype.h>
 #include <stdarg.h>

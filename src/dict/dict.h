@@ -275,4 +275,10 @@ int dyad_dict_text_names_actor(const dyad_dict *d, const char *text, size_t n, d
  * 1 the sentence is discarded, 2 the story; DYAD_ENOMEM (< 0). */
 int dyad_dict_text_discard(const dyad_dict *d, const char *text, size_t n, dyad_arena *a);
 
+/* How many of the words w[i..n) (upper case) an actor phrase of the dictionary
+ * user (a const dyad_dict *) starting at w[i] covers; 0 when none. The
+ * signature is that of dyad_builtin_names (parse/builtin.h): the parser tags
+ * those words as names. */
+int dyad_dict_name_at(void *user, const char *const *w, int n, int i);
+
 #endif

@@ -5,7 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "code/cameo.h"
+#include "dict/cameo.h"
 
 #define NOUN_MAX_ITEMS 32
 

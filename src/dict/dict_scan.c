@@ -142,3 +142,13 @@ int dyad_dict_text_discard(const dyad_dict *d, const char *text, size_t n, dyad_
     }
     return 0;
 }
+
+int dyad_dict_name_at(void *user, const char *const *w, int n, int i)
+{
+    const dyad_dict *d = user;
+    int len = 0;
+    if (!d || i < 0 || i >= n ||
+        !dyad_dict_actor_match(d, (const char **)w + i, n - i, NULL, NULL, &len))
+        return 0;
+    return len > 0 ? len : 0;
+}

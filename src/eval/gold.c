@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "code/cameo.h"
+#include "dict/cameo.h"
 #include "ingest/article.h"
 
 static const char *const modality_names[] = {"asserted",     "negated",   "future", "intent",

@@ -18,6 +18,8 @@
 #define DYAD_EVAL_GOLD_H
 
 #include <stddef.h>
+
+#include "code/confidence.h"
 #include "dyad.h"
 #include "util/util.h"
 
@@ -113,6 +115,8 @@ typedef struct dyad_eval_ev {
     const char *source, *target; /* actor codes; "" or "-" = no actor */
     const char *code;            /* CAMEO code */
     const char *words;           /* the verb's words, for reports; may be NULL */
+    double confidence;           /* dyad_event.confidence */
+    double feat[DYAD_CONF_NFEAT]; /* its confidence features (confidence.h) */
 } dyad_eval_ev;
 
 typedef struct dyad_eval_counts {

@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "code/cameo.h"
+#include "dict/cameo.h"
 
 /* ---- matching ------------------------------------------------------------- */
 
@@ -279,6 +279,7 @@ typedef struct run {
     int nlines;
     const char *tmp;  /* the JSON Lines file, for messages */
     dyad_diag *d;
+    double min_confidence; /* dyad's events below it are left out */
     int rc;
 } run;
 
@@ -290,6 +291,8 @@ static int take_event(void *user, const dyad_event *e)
     if (*end || i < 0 || i >= r->set->ndocs)
         return 0; /* not one of ours: cannot happen */
     doc_events *de = &r->sys[i];
+    if (e->confidence < r->min_confidence)
+        return 0;
     if (de->n == de->cap) {
         int cap = de->cap ? de->cap * 2 : 8;
         dyad_eval_ev *v = dyad_arena_alloc(r->a, (size_t)cap * sizeof *v);
@@ -305,6 +308,8 @@ static int take_event(void *user, const dyad_event *e)
     x->target = dyad_arena_strdup(r->a, e->target ? e->target : "");
     x->code = dyad_arena_strdup(r->a, e->cameo ? e->cameo : "");
     x->words = dyad_arena_strdup(r->a, e->verb_text ? e->verb_text : "");
+    x->confidence = e->confidence;
+    dyad_confidence_features(e, x->feat);
     if (!x->source || !x->target || !x->code || !x->words)
         return r->rc = dyad_set_error(DYAD_ENOMEM, "out of memory"), 1;
     de->n++;
@@ -416,6 +421,66 @@ static double ratio(long a, long b)
     return b ? (double)a / (double)b : 0.0;
 }
 
+/* ---- calibration ----------------------------------------------------------- */
+
+#define NBANDS 5 /* [0, .2) [.2, .4) [.4, .6) [.6, .8) [.8, 1] */
+
+/* dyad's scored events per confidence band: how many, how many match a gold
+ * event (root level, as scored), how many of those with both actors right,
+ * and the sum of their confidences. */
+typedef struct calib {
+    long n[NBANDS], right[NBANDS], actors[NBANDS];
+    double sum[NBANDS];
+} calib;
+
+static int band_of(double c)
+{
+    int b = (int)(c * NBANDS);
+    return b < 0 ? 0 : b >= NBANDS ? NBANDS - 1 : b;
+}
+
+/* Adds the scored events of one document (sm: their gold partners) to k and
+ * writes their features to feat when it is set. */
+static void calib_doc(calib *k, FILE *feat, const dyad_gold_doc *doc, const dyad_eval_ev *e,
+                      int ne, const int *sm)
+{
+    for (int j = 0; j < ne; j++) {
+        if (!e[j].code || strlen(e[j].code) < 2 || sys_repeat(e, j))
+            continue; /* not scored (dyad_score_doc) */
+        int b = band_of(e[j].confidence), right = sm[j] >= 0;
+        k->n[b]++;
+        k->right[b] += right;
+        k->actors[b] += right && !strcmp(actor(e[j].source), actor(doc->ev[sm[j]].source)) &&
+                        !strcmp(actor(e[j].target), actor(doc->ev[sm[j]].target));
+        k->sum[b] += e[j].confidence;
+        if (feat) {
+            fprintf(feat, "%d", right);
+            for (int i = 0; i < DYAD_CONF_NFEAT; i++)
+                fprintf(feat, "\t%.6g", e[j].feat[i]);
+            fputc('\n', feat);
+        }
+    }
+}
+
+static void print_calib(FILE *f, const calib *k)
+{
+    fprintf(f, "%-12s %6s %8s %6s %11s %9s\n", "confidence", "dyad", "matched", "share",
+            "actors too", "mean conf");
+    long n = 0, right = 0, actors = 0;
+    for (int b = 0; b < NBANDS; b++) {
+        fprintf(f, "[%.1f, %.1f%c   %6ld %8ld %6.2f %11.2f %9.2f\n", b / (double)NBANDS,
+                (b + 1) / (double)NBANDS, b == NBANDS - 1 ? ']' : ')', k->n[b], k->right[b],
+                k->n[b] ? (double)k->right[b] / (double)k->n[b] : 0.0,
+                k->n[b] ? (double)k->actors[b] / (double)k->n[b] : 0.0,
+                k->n[b] ? k->sum[b] / (double)k->n[b] : 0.0);
+        n += k->n[b];
+        right += k->right[b];
+        actors += k->actors[b];
+    }
+    fprintf(f, "%-12s %6ld %8ld %6.2f %11.2f\n", "all", n, right, n ? (double)right / (double)n : 0.0,
+            n ? (double)actors / (double)n : 0.0);
+}
+
 static void print_table(FILE *f, const dyad_score *s)
 {
     fprintf(f, "%-12s %6s %6s %8s %6s %6s %6s\n", "category", "gold", "dyad", "matched", "P", "R",
@@ -507,8 +572,10 @@ int dyad_eval_gold(dyad_eval_result *res, dyad_coder *c, const char *const *path
     if (rc)
         goto out;
     r.tmp = tmp;
+    r.min_confidence = o->min_confidence;
     dyad_diag relay_d = {.fn = relay, .user = &r};
-    dyad_input_opts io = {.format = "jsonl", .threads = o->threads, .progress = o->progress};
+    dyad_input_opts io = {.format = "jsonl", .threads = o->threads, .progress = o->progress,
+                          .parser = o->parser, .model_dir = o->model_dir};
     dyad_run_stats st = {0};
     double t0 = now();
     if (r.nlines)
@@ -523,6 +590,13 @@ int dyad_eval_gold(dyad_eval_result *res, dyad_coder *c, const char *const *path
     if ((rc = dyad_score_init(&sc)))
         goto out;
     long unscored = 0;
+    calib cal = {0};
+    if (o->features) {
+        fputs("# matched", o->features);
+        for (int i = 0; i < DYAD_CONF_NFEAT; i++)
+            fprintf(o->features, "\t%s", dyad_confidence_names[i]);
+        fputc('\n', o->features);
+    }
     for (int k = 0; k < r.nlines && !rc; k++) {
         int i = r.line_doc[k];
         const dyad_gold_doc *doc = &set.doc[i];
@@ -537,6 +611,8 @@ int dyad_eval_gold(dyad_eval_result *res, dyad_coder *c, const char *const *path
                                 sm, &differs);
         if (!rc && differs && o->verbose && rep)
             print_doc(rep, doc, de->ev, de->n, gm, sm, o->keep_hypothetical);
+        if (!rc)
+            calib_doc(&cal, o->features, doc, de->ev, de->n, sm);
         if (doc->kind == DYAD_GOLD_AGNEWS)
             sag++;
         else
@@ -565,6 +641,8 @@ int dyad_eval_gold(dyad_eval_result *res, dyad_coder *c, const char *const *path
                 res->docs, sag, sel, res->gold, unscored,
                 o->keep_hypothetical ? "" : " or hypothetical", res->code_seconds);
         print_table(rep, &sc);
+        if (o->calibration)
+            print_calib(rep, &cal);
         fprintf(rep,
                 "eval: PLOVER P %.2f R %.2f F1 %.2f; root P %.2f R %.2f F1 %.2f; "
                 "source %.2f target %.2f (%d docs, %ld gold, %ld dyad)\n",

@@ -12,7 +12,8 @@
 #include "dict/dict_dir.h"
 #include "ingest/petrxml.h"
 #include "parse/conllu.h"
-#include "parse/lg.h" /* [issue 3] validate --reparse */
+#include "parse/builtin.h"
+#include "parse/lg.h"
 #include "parse/tree.h"
 
 static double now(void)
@@ -67,13 +68,16 @@ static int parse_any(dyad_tree **t, dyad_arena *a, const char *s, dyad_diag *d,
 typedef struct outcome {
     const char *error;
     dyad_coded_list ev;
-    dyad_tree *tree; /* [issue 3] the tree coded (NULL if none) */
+    dyad_tree *tree; /* the tree coded (NULL if none) */
 } outcome;
 
-/* ---- [issue 3] validate --reparse: the built-in parser ------------------- */
+/* ---- validate --reparse: one of dyad's parsers instead of <Parse> --------- */
 
 typedef struct reparse_ctx {
-    dyad_lg *lg;
+    dyad_lg *lg;          /* link-grammar, or */
+    dyad_builtin *bp;     /* the built-in parser */
+    const dyad_dict *dict; /* its names (actors tagged as proper nouns) */
+    long sentences, failed;
     double *ms;        /* wall time of each sentence parsed */
     int n, cap;
     int parse_words;   /* records without <Text>: the words of <Parse> were parsed */
@@ -136,8 +140,18 @@ static int reparse_record(dyad_tree **t, const char **text, const dyad_record *r
         }
     }
     *text = s;
-    dyad_lg_result res;
-    int r = dyad_lg_parse(t, &res, rp->lg, s ? s : "", s ? strlen(s) : 0, a);
+    dyad_lg_result res = {0};
+    int r;
+    if (rp->bp) {
+        double t0 = now();
+        dyad_builtin_names nm = {dyad_dict_name_at, (void *)rp->dict};
+        r = dyad_builtin_parse(t, NULL, rp->bp, &nm, s ? s : "", s ? strlen(s) : 0, a);
+        res.ms = (now() - t0) * 1000.0;
+    } else {
+        r = dyad_lg_parse(t, &res, rp->lg, s ? s : "", s ? strlen(s) : 0, a);
+    }
+    rp->sentences++;
+    rp->failed += r != 0;
     if (rp->n == rp->cap) {
         int cap = rp->cap ? rp->cap * 2 : 512;
         double *ms = realloc(rp->ms, (size_t)cap * sizeof *ms);
@@ -166,8 +180,14 @@ static int cmp_double(const void *x, const void *y)
 
 static void reparse_summary(FILE *f, reparse_ctx *rp)
 {
-    dyad_lg_stats st;
-    dyad_lg_get_stats(rp->lg, &st);
+    dyad_lg_stats st = {0};
+    if (rp->lg)
+        dyad_lg_get_stats(rp->lg, &st);
+    else {
+        st.sentences = rp->sentences;
+        st.full = rp->sentences - rp->failed;
+        st.none = rp->failed;
+    }
     double med = 0, p99 = 0;
     if (rp->n) {
         qsort(rp->ms, (size_t)rp->n, sizeof *rp->ms, cmp_double);
@@ -179,7 +199,6 @@ static void reparse_summary(FILE *f, reparse_ctx *rp)
             "limit); %.1f ms median, %.1f ms p99 per sentence; %d records without <Text>\n",
             st.sentences, st.full, st.partial, st.none, st.timeouts, med, p99, rp->parse_words);
 }
-/* ---- end [issue 3] -------------------------------------------------------- */
 
 static int is_dateline(const dyad_tree *t)
 {
@@ -194,7 +213,7 @@ static int code_record(outcome *oc, const dyad_record *rec, const dyad_coder *co
                        const char *file, dyad_arena *a, dyad_diag *diag, reparse_ctx *rp)
 {
     memset(oc, 0, sizeof *oc);
-    if (rp) { /* [issue 3] --reparse: the built-in parser instead of <Parse> */
+    if (rp) { /* --reparse: a parser of dyad's instead of <Parse> */
         const char *text = NULL;
         int r = reparse_record(&oc->tree, &text, rec, rp, file, a, diag);
         if (r < 0)
@@ -322,7 +341,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     dyad_petrxml *x = NULL;
     dyad_dict *dict = NULL;
     dyad_coder *coder = NULL;
-    reparse_ctx rpc = {0}, *rp = NULL; /* [issue 3] --reparse */
+    reparse_ctx rpc = {0}, *rp = NULL;
     dyad_arena *a = dyad_arena_new(), *scratch = dyad_arena_new();
     int rc = (!a || !scratch) ? dyad_set_error(DYAD_ENOMEM, "out of memory") : 0;
     if (!rc)
@@ -362,8 +381,12 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     res->engine = dyad_coder_engine(coder);
     const dyad_environment *env = dyad_petrxml_env(x);
     apply_options(coder, env->config, env->nconfig, path, 0, diag);
-    if (o->reparse) { /* [issue 3] */
-        rc = dyad_lg_new(&rpc.lg, NULL);
+    if (o->reparse) {
+        if (!o->parser || !strcmp(o->parser, "link-grammar"))
+            rc = dyad_lg_new(&rpc.lg, NULL);
+        else
+            rc = dyad_builtin_load(&rpc.bp, o->model_dir);
+        rpc.dict = dict;
         if (rc)
             goto cleanup;
         rp = &rpc;
@@ -391,7 +414,7 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
         res->correct += ok;
         if (o->report && (!ok || o->verbose))
             describe(o->report, rec, &oc, ok);
-        if (o->report && !ok && o->verbose > 1 && rp && oc.tree) { /* [issue 3] */
+        if (o->report && !ok && o->verbose > 1 && rp && oc.tree) {
             char *tr = dyad_tree_to_string(oc.tree, scratch);
             char *dbg = dyad_code_debug_plist(coder, oc.tree, rec->date, scratch);
             fprintf(o->report, "    tree: %s\n    plist: %s\n", tr ? tr : "", dbg ? dbg : "(none)");
@@ -414,7 +437,8 @@ int dyad_validate_file(dyad_validate_result *res, const char *path, const dyad_v
     if (rp && o->report)
         reparse_summary(o->report, rp);
 cleanup:
-    dyad_lg_free(rpc.lg); /* [issue 3] */
+    dyad_lg_free(rpc.lg);
+    dyad_builtin_free(rpc.bp);
     free(rpc.ms);
     dyad_coder_free(coder);
     dyad_dict_free(dict);

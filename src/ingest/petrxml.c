@@ -56,6 +56,7 @@ struct dyad_petrxml {
     dyad_record *recs;   /* malloc'd */
     int nrecs, caprecs, next;
     long errors;
+    int cut_off;         /* the input ends inside an element (see dyad_petrxml_cut_off) */
 };
 
 typedef enum { PX_NONE, PX_TEXT, PX_PARSE, PX_ENV } px_field;
@@ -654,13 +655,15 @@ static int px_wrapper_message(px_state *st, xmlErrorPtr e)
     int close_wrap = e->str2 && !strcmp(e->str2, PX_WRAP);
     if (e->code != XML_ERR_TAG_NAME_MISMATCH || (!open_wrap && !close_wrap))
         return 1; /* e.g. the end of data inside the wrapper: nothing missing */
-    if (close_wrap)
+    if (close_wrap) {
+        st->r->cut_off = 1;
         px_report(st, DYAD_DIAG_ERROR, e->line,
                   "XML: <%.60s> (line %d) is not closed at the end of the file", e->str1,
                   e->int1);
-    else
+    } else {
         px_report(st, DYAD_DIAG_ERROR, e->line, "XML: </%.60s> closes no open element",
                   e->str2 ? e->str2 : "?");
+    }
     return 1;
 }
 
@@ -929,6 +932,7 @@ static void px_finish(px_state *st)
 {
     dyad_petrxml *r = st->r;
     if (st->have_cur && (st->sent_depth || st->field == PX_TEXT || st->field == PX_PARSE)) {
+        r->cut_off = 1;
         px_report(st, DYAD_DIAG_ERROR, st->cur.line,
                   "record '%s' is incomplete (the XML ends inside it); skipped", st->cur.id);
         st->have_cur = 0;
@@ -1104,6 +1108,8 @@ int dyad_petrxml_next(dyad_petrxml *r, const dyad_record **rec)
 int dyad_petrxml_count(const dyad_petrxml *r) { return r ? r->nrecs : 0; }
 
 long dyad_petrxml_errors(const dyad_petrxml *r) { return r ? r->errors : 0; }
+
+int dyad_petrxml_cut_off(const dyad_petrxml *r) { return r ? r->cut_off : 0; }
 
 void dyad_petrxml_free(dyad_petrxml *r)
 {

@@ -107,6 +107,12 @@ int dyad_petrxml_count(const dyad_petrxml *r);
  * (invalid UTF-8, stray elements, text after a record) are not counted. */
 long dyad_petrxml_errors(const dyad_petrxml *r);
 
+/* 1 when the input ends inside an element (a cut-off file): a record was
+ * left incomplete (and not returned), or an element is still open at the
+ * end; else 0. Errors inside complete records (a refused entity, a
+ * malformed tag) do not count. */
+int dyad_petrxml_cut_off(const dyad_petrxml *r);
+
 /* Releases the reader, its records and strings. Accepts NULL. */
 void dyad_petrxml_free(dyad_petrxml *r);
 

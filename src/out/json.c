@@ -65,7 +65,7 @@ static void put_span(dyad_buf *b, const char *name, dyad_span s, const char *tex
     dyad_buf_putc(b, '}');
 }
 
-/* [issue 5] Every mention of a merged event: where each one was said. */
+/* Every mention of a merged event: where each one was said. */
 static void put_mentions(dyad_buf *b, const dyad_event *e)
 {
     dyad_buf_puts(b, ",\"mentions_evidence\":[");
@@ -113,6 +113,8 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
     put_number(&b, e->goldstein);
     put_field(&b, "plover", e->plover);
     put_field(&b, "modality", e->modality ? e->modality : "asserted");
+    dyad_buf_printf(&b, ",\"confidence\":%.3f",
+                    e->confidence > 0 ? (e->confidence < 1 ? e->confidence : 1.0) : 0.0);
     put_field(&b, "text", e->text);
     dyad_buf_puts(&b, ",\"evidence\":{");
     put_span(&b, "source", e->source_span, e->source_text);

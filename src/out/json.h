@@ -1,4 +1,4 @@
-/* json.h: events and quotes as JSON Lines, written directly (see json.c). */
+/* json.h: events and quotes as JSON Lines, written directly (json.c, quote_json.c). */
 #ifndef DYAD_OUT_JSON_H
 #define DYAD_OUT_JSON_H
 

@@ -19,8 +19,8 @@
  * trailing "..., officials said." Words a UD tokenizer split at hyphens are
  * joined again ("al-Shabab"), and a few frequent parser errors that would
  * hide a sentence's event are repaired (a verb taken for a noun's modifier, a
- * finite adverbial clause left without its subject, ...). See conllu.c for
- * the rules.
+ * finite adverbial clause left without its subject, ...). See deptree.c and
+ * deptree_repair.c for the rules.
  *
  * Ownership: everything returned is allocated from the caller's arena and is
  * released with it; the input text is copied where kept.
@@ -49,6 +49,8 @@ typedef struct dyad_conllu_sent {
     int nwords;
     const char *text;    /* "# text = ..." or NULL */
     const char *sent_id; /* "# sent_id = ..." or NULL */
+    int spacing_exact;   /* 1: MISC SpaceAfter=No is set exactly where the text has no
+                          * space (a tokenizer's output); 0: unknown (files) */
 } dyad_conllu_sent;
 
 /* Does s[0..n) look like CoNLL-U (its first line that is neither blank nor a

@@ -1,19 +1,15 @@
 /* depparse.c: the arc-hybrid transition system, the feature templates, the
  * model file (building, validating, loading) and parsing. Training is in
  * depparse_train.c. See depparse.h. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
 #include "dyad.h"
 #include "parse/depparse_internal.h"
+#include "parse/model_mem.h"
 #include "util/util.h"
 
 /* ---- hashing --------------------------------------------------------- */
@@ -335,37 +331,92 @@ static inline uint32_t slot_of(uint64_t key, uint32_t nslots)
     return (uint32_t)(((uint64_t)(uint32_t)key * nslots) >> 32);
 }
 
-/* scores[0..n) += row[0..n) (n a multiple of 8) */
-static inline void add_row(int32_t *scores, const int16_t *row, uint32_t n)
+/* scores[0..n) += the sum of the rows (n a multiple of 8). The scores of a
+ * block of 32 classes stay in registers while every row is added. */
+static void add_rows(int32_t *scores, const int16_t *const *rows, int nrows, uint32_t n)
 {
 #ifdef __SSE2__
-    for (uint32_t c = 0; c < n; c += 8) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(row + c));
-        __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16);
-        __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
-        __m128i *s = (__m128i *)(void *)(scores + c);
-        _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
-        _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
+    uint32_t c = 0;
+    for (; c + 32 <= n; c += 32) {
+        __m128i a[8];
+        for (int k = 0; k < 8; k++)
+            a[k] = _mm_loadu_si128((const __m128i *)(const void *)(scores + c) + k);
+        for (int r = 0; r < nrows; r++)
+            for (int k = 0; k < 4; k++) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(rows[r] + c) + k);
+                a[2 * k] = _mm_add_epi32(a[2 * k], _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+                a[2 * k + 1] =
+                    _mm_add_epi32(a[2 * k + 1], _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+            }
+        for (int k = 0; k < 8; k++)
+            _mm_storeu_si128((__m128i *)(void *)(scores + c) + k, a[k]);
+    }
+    for (; c < n; c += 8) {
+        __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(scores + c));
+        __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(scores + c) + 1);
+        for (int r = 0; r < nrows; r++) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(rows[r] + c));
+            lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+            hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+        }
+        _mm_storeu_si128((__m128i *)(void *)(scores + c), lo);
+        _mm_storeu_si128((__m128i *)(void *)(scores + c) + 1, hi);
     }
 #else
-    for (uint32_t c = 0; c < n; c++)
-        scores[c] += row[c];
+    for (int r = 0; r < nrows; r++)
+        for (uint32_t c = 0; c < n; c++)
+            scores[c] += rows[r][c];
 #endif
+}
+
+/* The dense row of a key, or NULL. */
+static inline const int16_t *dense_row(const dyad_depparser *m, uint64_t key)
+{
+    uint32_t fp = fp_of(key), i = slot_of(key, m->ndslots);
+    if (!(m->dfilter[fp >> 22] >> (fp >> 16 & 63) & 1))
+        return NULL;
+    for (uint32_t probes = 0; probes <= m->dmaxprobe; probes++) {
+        uint32_t v = m->dslot[2 * i];
+        if (!v)
+            return NULL;
+        if (v == fp)
+            return m->dense + (size_t)m->dslot[2 * i + 1] * m->rowlen;
+        if (++i == m->ndslots)
+            i = 0;
+    }
+    return NULL;
 }
 
 void dp_model_score(const dyad_depparser *m, const uint64_t *f, int nf, int32_t *scores)
 {
     uint32_t idx[DP_MAX_FEATS], beg[DP_MAX_FEATS], end[DP_MAX_FEATS];
+    const int16_t *rows[DP_MAX_FEATS];
+    const uint64_t *sp[DP_MAX_FEATS];
     const uint32_t *slot = m->slot;
     uint32_t ns = m->nslots;
+    int nrows = 0, nsp = 0;
     memset(scores, 0, sizeof(int32_t) * (size_t)m->rowlen);
-    /* three passes so that the memory reads of all features overlap */
+    /* dense rows first (their table is small); the other keys' slots are
+     * prefetched, then read (their weights prefetched), then their weights
+     * added, so that the memory reads overlap */
     for (int j = 0; j < nf; j++) {
-        idx[j] = slot_of(f[j], ns);
-        __builtin_prefetch(&slot[2 * idx[j]]);
+        const int16_t *row = dense_row(m, f[j]);
+        if (row) {
+            __builtin_prefetch(row);
+            __builtin_prefetch(row + 32);
+            __builtin_prefetch(row + 64);
+            __builtin_prefetch(row + 96);
+            rows[nrows++] = row;
+            continue;
+        }
+        idx[nsp] = slot_of(f[j], ns);
+        __builtin_prefetch(&slot[2 * idx[nsp]]);
+        sp[nsp++] = &f[j];
     }
-    for (int j = 0; j < nf; j++) {
-        uint32_t fp = fp_of(f[j]), i = idx[j];
+    /* the rows are added while the slots arrive */
+    add_rows(scores, rows, nrows, m->rowlen);
+    for (int j = 0; j < nsp; j++) {
+        uint32_t fp = fp_of(*sp[j]), i = idx[j];
         beg[j] = end[j] = 0;
         for (uint32_t probes = 0; probes <= m->maxprobe; probes++) {
             uint32_t v = slot[2 * i];
@@ -381,15 +432,8 @@ void dp_model_score(const dyad_depparser *m, const uint64_t *f, int nf, int32_t 
                 i = 0;
         }
     }
-    for (int j = 0; j < nf; j++) {
+    for (int j = 0; j < nsp; j++) {
         const uint8_t *p = m->ent + 3 * (size_t)beg[j];
-        if (beg[j] < end[j] && p[0] == DP_DENSE) {
-            uint16_t lo, hi;
-            memcpy(&lo, p + 1, 2);
-            memcpy(&hi, p + 4, 2);
-            add_row(scores, m->dense + ((size_t)hi << 16 | lo) * m->rowlen, m->rowlen);
-            continue;
-        }
         for (uint32_t e = beg[j]; e < end[j]; e++, p += 3) {
             int16_t w;
             memcpy(&w, p + 1, 2);
@@ -423,20 +467,27 @@ void dp_model_parse(const dyad_depparser *m, dp_state *s, const dp_tok *toks, in
 
 /* ---- the file image -------------------------------------------------- */
 
+/* Header (64 bytes, native order): magic "DYADDEP\0"; u32 version, nlabels,
+ * nslots, nfeat (sparse and dense), nentry, names_len; u64 file size, u64
+ * checksum of the rest; u32 root relation (UINT32_MAX: none), ndense,
+ * ndslots, reserved (0). Then, each 8-byte aligned: the sparse slots
+ * (nslots + 1 pairs of u32), the weights (3 bytes each), the dense slots
+ * (ndslots pairs of u32), the dense rows (int16), the relation names. */
 typedef struct dp_layout {
-    uint64_t slot, ent, dense, names, size;
+    uint64_t slot, ent, dslot, dense, names, size;
 } dp_layout;
 
 static uint64_t align8(uint64_t x) { return (x + 7) & ~(uint64_t)7; }
 
 static uint32_t row_len(uint32_t nclass) { return (nclass + 7) & ~7u; }
 
-static void layout(dp_layout *l, uint64_t nslots, uint64_t nentry, uint64_t ndense,
-                   uint64_t rowlen, uint64_t names_len)
+static void layout(dp_layout *l, uint64_t nslots, uint64_t nentry, uint64_t ndslots,
+                   uint64_t ndense, uint64_t rowlen, uint64_t names_len)
 {
     l->slot = DP_HEADER_SIZE;
     l->ent = align8(l->slot + 8 * (nslots + 1));
-    l->dense = align8(l->ent + 3 * nentry);
+    l->dslot = align8(l->ent + 3 * nentry);
+    l->dense = align8(l->dslot + 8 * ndslots);
     l->names = align8(l->dense + 2 * rowlen * ndense);
     l->size = align8(l->names + names_len);
 }
@@ -456,6 +507,15 @@ static uint64_t get64(const unsigned char *p)
     return v;
 }
 
+/* Places key x + 1 into the open-addressed owner table (linear probing). */
+static void place(uint32_t *owner, uint32_t nslots, uint64_t key, uint32_t x)
+{
+    uint32_t i = slot_of(key, nslots);
+    while (owner[i])
+        i = i + 1 == nslots ? 0 : i + 1;
+    owner[i] = x + 1;
+}
+
 int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabels,
                    int root_label, uint32_t nfeat, const uint64_t *keys, const uint32_t *offs,
                    const uint8_t *cls, const int16_t *wts)
@@ -464,29 +524,29 @@ int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabe
     *len = 0;
     if (nlabels < 1 || nlabels > DP_MAX_LABELS || nfeat > (1u << 28))
         return dyad_set_error(DYAD_ELIMIT, "parser model: too many relations or features");
-    uint32_t nslots = nfeat + nfeat / 3 + 1, rowlen = row_len(1 + 2 * (uint32_t)nlabels);
-    /* a feature with at least rowlen / 3 weights gets a dense row (faster to add) */
-    uint32_t nentry = 0, ndense = 0;
+    uint32_t rowlen = row_len(1 + 2 * (uint32_t)nlabels), nentry = 0, ndense = 0;
     for (uint32_t x = 0; x < nfeat; x++) {
         uint32_t k = offs[x + 1] - offs[x];
-        if (3 * k >= rowlen) {
+        if (dp_is_dense(k, rowlen))
             ndense++;
-            nentry += 2;
-        } else
+        else
             nentry += k;
     }
+    uint32_t nsparse = nfeat - ndense;
+    uint32_t nslots = nsparse + nsparse / 3 + 1, ndslots = ndense + ndense / 2 + 1;
     uint64_t names_len = 0;
     for (int i = 0; i < nlabels; i++)
         names_len += strlen(labels[i]) + 1;
     dp_layout l;
-    layout(&l, nslots, nentry, ndense, rowlen, names_len);
+    layout(&l, nslots, nentry, ndslots, ndense, rowlen, names_len);
     unsigned char *b = calloc(1, l.size);
-    uint32_t *owner = calloc((size_t)nslots, sizeof *owner);
+    uint32_t *owner = calloc((size_t)nslots + ndslots, sizeof *owner);
     if (!b || !owner) {
         free(b);
         free(owner);
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     }
+    uint32_t *downer = owner + nslots;
     memcpy(b, DP_MAGIC, 8);
     put32(b + 8, DP_VERSION);
     put32(b + 12, (uint32_t)nlabels);
@@ -497,40 +557,41 @@ int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabe
     put64(b + 32, l.size);
     put32(b + 48, (uint32_t)root_label);
     put32(b + 52, ndense);
-    /* owner[i] = feature in slot i + 1; the weights are laid out in slot order */
+    put32(b + 56, ndslots);
     for (uint32_t x = 0; x < nfeat; x++) {
-        uint32_t i = slot_of(keys[x], nslots);
-        while (owner[i])
-            i = i + 1 == nslots ? 0 : i + 1;
-        owner[i] = x + 1;
+        if (dp_is_dense(offs[x + 1] - offs[x], rowlen))
+            place(downer, ndslots, keys[x], x);
+        else
+            place(owner, nslots, keys[x], x);
     }
-    uint32_t *slot = (uint32_t *)(void *)(b + l.slot), e = 0, row = 0;
+    /* sparse weights in slot order */
+    uint32_t *slot = (uint32_t *)(void *)(b + l.slot), e = 0;
     unsigned char *ent = b + l.ent;
-    int16_t *dense = (int16_t *)(void *)(b + l.dense);
     for (uint32_t i = 0; i < nslots; i++) {
         slot[2 * i + 1] = e;
         if (!owner[i])
             continue;
         uint32_t x = owner[i] - 1;
         slot[2 * i] = fp_of(keys[x]);
-        if (3 * (offs[x + 1] - offs[x]) >= rowlen) {
-            uint16_t lo = (uint16_t)(row & 0xffff), hi = (uint16_t)(row >> 16);
-            ent[3 * (size_t)e] = DP_DENSE;
-            memcpy(ent + 3 * (size_t)e + 1, &lo, 2);
-            ent[3 * (size_t)e + 3] = DP_DENSE;
-            memcpy(ent + 3 * (size_t)e + 4, &hi, 2);
-            e += 2;
-            for (uint32_t k = offs[x]; k < offs[x + 1]; k++)
-                dense[(size_t)row * rowlen + cls[k]] = wts[k];
-            row++;
-            continue;
-        }
         for (uint32_t k = offs[x]; k < offs[x + 1]; k++, e++) {
             ent[3 * (size_t)e] = cls[k];
             memcpy(ent + 3 * (size_t)e + 1, &wts[k], 2);
         }
     }
     slot[2 * nslots + 1] = e;
+    /* dense rows in dense slot order */
+    uint32_t *dslot = (uint32_t *)(void *)(b + l.dslot), row = 0;
+    int16_t *dense = (int16_t *)(void *)(b + l.dense);
+    for (uint32_t i = 0; i < ndslots; i++) {
+        if (!downer[i])
+            continue;
+        uint32_t x = downer[i] - 1;
+        dslot[2 * i] = fp_of(keys[x]);
+        dslot[2 * i + 1] = row;
+        for (uint32_t k = offs[x]; k < offs[x + 1]; k++)
+            dense[(size_t)row * rowlen + cls[k]] = wts[k];
+        row++;
+    }
     free(owner);
     char *p = (char *)b + l.names;
     for (int i = 0; i < nlabels; i++) {
@@ -544,11 +605,11 @@ int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabe
     return 0;
 }
 
-/* Releases a file image: mapped (len > 0 and mapped) or malloc'd. */
+/* Releases a file image: from dyad_model_mem_read (mapped) or malloc'd. */
 static void release(void *buf, size_t len, int mapped)
 {
     if (mapped)
-        munmap(buf, len);
+        dyad_model_mem_free(buf, len);
     else
         free(buf);
 }
@@ -557,6 +618,84 @@ static int bad(void *buf, size_t len, int mapped, const char *name, const char *
 {
     release(buf, len, mapped);
     return dyad_set_error(DYAD_EPARSE, "%s: not a valid parser model: %s", name, why);
+}
+
+/* The longest run of full slots of a pair table (key 0 = empty), counting
+ * the wrap around from the end to the start; -1 if no slot is empty. One
+ * pass: the run at the start is joined to the run at the end. */
+static int64_t longest_run(const uint32_t *slot, uint32_t n, uint32_t *used)
+{
+    uint32_t run = 0, maxrun = 0, lead = 0, u = 0;
+    int empty = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (slot[2 * i]) {
+            run++;
+            u++;
+            continue;
+        }
+        if (!empty)
+            lead = run;
+        empty = 1;
+        if (run > maxrun)
+            maxrun = run;
+        run = 0;
+    }
+    *used = u;
+    if (!empty)
+        return -1;
+    return run + lead > maxrun ? run + lead : maxrun;
+}
+
+/* Checks the sections behind the header and sets the probe bounds; NULL or
+ * the reason. */
+static const char *check_tables(dyad_depparser *m, uint32_t nsparse)
+{
+    const uint32_t *slot = m->slot;
+    uint32_t used = 0;
+    if (slot[1] != 0 || slot[2 * m->nslots + 1] != m->nentry || slot[2 * m->nslots] != 0)
+        return "bad weight offsets";
+    for (uint32_t i = 0; i < m->nslots; i++) {
+        uint32_t a = slot[2 * i + 1], z = slot[2 * i + 3];
+        if (a > z || (!slot[2 * i] && a != z))
+            return "bad weight offsets";
+    }
+    unsigned badcls = 0;
+    for (uint32_t e = 0; e < m->nentry; e++)
+        badcls |= m->ent[3 * (size_t)e] >= (uint32_t)m->nclass;
+    if (badcls)
+        return "bad class number";
+    int64_t run = longest_run(slot, m->nslots, &used);
+    if (run < 0 || used != nsparse)
+        return "feature table does not match the feature count";
+    m->maxprobe = (uint32_t)run;
+    run = longest_run(m->dslot, m->ndslots, &used);
+    if (run < 0 || used != m->ndense)
+        return "dense table does not match the dense row count";
+    m->dmaxprobe = (uint32_t)run;
+    for (uint32_t i = 0; i < m->ndslots; i++)
+        if (m->dslot[2 * i] && m->dslot[2 * i + 1] >= m->ndense)
+            return "bad dense row reference";
+    for (uint32_t r = 0; r < m->ndense; r++)
+        for (uint32_t c = (uint32_t)m->nclass; c < m->rowlen; c++)
+            if (m->dense[(size_t)r * m->rowlen + c])
+                return "bad dense row padding";
+    return NULL;
+}
+
+/* Points the relation names into the image; NULL or the reason. */
+static const char *read_names(const char **labels, const char *p, const char *end,
+                              uint32_t nlabels, uint32_t root)
+{
+    for (uint32_t i = 0; i < nlabels; i++) {
+        const char *z = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
+        if (!z || z == p)
+            return "bad relation names";
+        labels[i] = p;
+        p = z + 1;
+    }
+    if (p != end || (root != UINT32_MAX && strcmp(labels[root], "root")))
+        return "bad relation names";
+    return NULL;
 }
 
 static int from_image(dyad_depparser **out, void *buf, size_t len, const char *name, int mapped)
@@ -568,89 +707,29 @@ static int from_image(dyad_depparser **out, void *buf, size_t len, const char *n
     if (len < DP_HEADER_SIZE || memcmp(b, DP_MAGIC, 8))
         return bad(buf, len, mapped, name, len < DP_HEADER_SIZE ? "too short" : "bad magic number");
     if (get32(b + 8) != DP_VERSION)
-        return bad(buf, len, mapped, name, "unsupported version");
-    if (get64(b + 56))
+        return bad(buf, len, mapped, name, "unsupported version (a model of another dyad?)");
+    if (get32(b + 60))
         return bad(buf, len, mapped, name, "bad header (reserved bytes set)");
     uint32_t nlabels = get32(b + 12), nslots = get32(b + 16), nfeat = get32(b + 20);
     uint32_t nentry = get32(b + 24), names_len = get32(b + 28), root = get32(b + 48);
-    uint32_t ndense = get32(b + 52);
+    uint32_t ndense = get32(b + 52), ndslots = get32(b + 56);
     if (get64(b + 32) != len)
         return bad(buf, len, mapped, name, "truncated or wrong size");
     if (get64(b + 40) != dp_checksum(b + DP_HEADER_SIZE, len - DP_HEADER_SIZE))
         return bad(buf, len, mapped, name, "checksum mismatch (damaged file)");
     if (nlabels < 1 || nlabels > DP_MAX_LABELS || !nslots || nslots > (1u << 30) ||
-        nfeat >= nslots || (root != UINT32_MAX && root >= nlabels))
+        ndense > nfeat || nfeat - ndense >= nslots || !ndslots || ndslots > (1u << 30) ||
+        ndense >= ndslots || nentry > (1u << 30) || (root != UINT32_MAX && root >= nlabels))
         return bad(buf, len, mapped, name, "bad sizes in header");
-    uint32_t nclass = 1 + 2 * nlabels, used = 0, rowlen = row_len(nclass);
-    if (ndense > nfeat || nentry > (1u << 30))
-        return bad(buf, len, mapped, name, "bad sizes in header");
+    uint32_t nclass = 1 + 2 * nlabels, rowlen = row_len(nclass);
     dp_layout l;
-    layout(&l, nslots, nentry, ndense, rowlen, names_len);
+    layout(&l, nslots, nentry, ndslots, ndense, rowlen, names_len);
     if (l.size != len)
         return bad(buf, len, mapped, name, "sizes do not match the file length");
-    const uint32_t *slot = (const uint32_t *)(const void *)(b + l.slot);
-    const uint8_t *ent = b + l.ent;
-    const int16_t *dense = (const int16_t *)(const void *)(b + l.dense);
-    if (slot[1] != 0 || slot[2 * nslots + 1] != nentry || slot[2 * nslots] != 0)
-        return bad(buf, len, mapped, name, "bad weight offsets");
-    for (uint32_t i = 0; i < nslots; i++) {
-        uint32_t a = slot[2 * i + 1], z = slot[2 * i + 3];
-        if (a > z || (!slot[2 * i] && a != z))
-            return bad(buf, len, mapped, name, "bad weight offsets");
-        used += slot[2 * i] != 0;
-    }
-    if (used != nfeat)
-        return bad(buf, len, mapped, name, "feature table does not match the feature count");
-    uint32_t run = 0, maxrun = 0, first_empty = 0;
-    while (slot[2 * first_empty]) /* there is one: nfeat < nslots */
-        first_empty++;
-    for (uint32_t k = 1, i = first_empty; k <= nslots; k++) {
-        i = i + 1 == nslots ? 0 : i + 1;
-        run = slot[2 * i] ? run + 1 : 0;
-        if (run > maxrun)
-            maxrun = run;
-    }
-    for (uint32_t i = 0; i < nslots; i++) {
-        uint32_t a = slot[2 * i + 1], z = slot[2 * i + 3];
-        if (a < z && ent[3 * (size_t)a] == DP_DENSE) {
-            uint16_t lo, hi;
-            memcpy(&lo, ent + 3 * (size_t)a + 1, 2);
-            if (z - a != 2 || ent[3 * (size_t)a + 3] != DP_DENSE)
-                return bad(buf, len, mapped, name, "bad dense row reference");
-            memcpy(&hi, ent + 3 * (size_t)a + 4, 2);
-            if (((uint32_t)hi << 16 | lo) >= ndense)
-                return bad(buf, len, mapped, name, "bad dense row reference");
-            continue;
-        }
-        for (uint32_t e = a; e < z; e++)
-            if (ent[3 * (size_t)e] >= nclass)
-                return bad(buf, len, mapped, name, "bad class number");
-    }
-    for (uint32_t r = 0; r < ndense; r++)
-        for (uint32_t c = nclass; c < rowlen; c++)
-            if (dense[(size_t)r * rowlen + c])
-                return bad(buf, len, mapped, name, "bad dense row padding");
-    const char **labels = calloc(nlabels, sizeof *labels);
-    if (!labels) {
-        release(buf, len, mapped);
-        return dyad_set_error(DYAD_ENOMEM, "out of memory");
-    }
-    const char *p = (const char *)b + l.names, *end = p + names_len;
-    for (uint32_t i = 0; i < nlabels; i++) {
-        const char *z = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
-        if (!z || z == p) {
-            free(labels);
-            return bad(buf, len, mapped, name, "bad relation names");
-        }
-        labels[i] = p;
-        p = z + 1;
-    }
-    if (p != end || (root != UINT32_MAX && strcmp(labels[root], "root"))) {
-        free(labels);
-        return bad(buf, len, mapped, name, "bad relation names");
-    }
     dyad_depparser *m = calloc(1, sizeof *m);
-    if (!m) {
+    const char **labels = calloc(nlabels, sizeof *labels);
+    if (!m || !labels) {
+        free(m);
         free(labels);
         release(buf, len, mapped);
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
@@ -663,14 +742,33 @@ static int from_image(dyad_depparser **out, void *buf, size_t len, const char *n
     m->root_label = root == UINT32_MAX ? -1 : (int)root;
     m->labels = labels;
     m->nslots = nslots;
-    m->slot = slot;
-    m->maxprobe = maxrun;
-    m->dense = dense;
+    m->slot = (const uint32_t *)(const void *)(b + l.slot);
+    m->ent = b + l.ent;
+    m->ndslots = ndslots;
+    m->dslot = (const uint32_t *)(const void *)(b + l.dslot);
+    m->dense = (const int16_t *)(const void *)(b + l.dense);
     m->ndense = ndense;
     m->rowlen = rowlen;
-    m->ent = ent;
     m->nfeat = nfeat;
     m->nentry = nentry;
+    const char *why = check_tables(m, nfeat - ndense);
+    if (!why)
+        why = read_names(labels, (const char *)b + l.names, (const char *)b + l.names + names_len,
+                         nlabels, root);
+    if (why) {
+        m->buf = NULL;
+        dyad_depparser_free(m);
+        return bad(buf, len, mapped, name, why);
+    }
+    if (!(m->dfilter = calloc(DP_DFILTER_BITS / 64, sizeof *m->dfilter))) {
+        dyad_depparser_free(m); /* releases buf */
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    for (uint32_t i = 0; i < ndslots; i++) {
+        uint32_t fp = m->dslot[2 * i];
+        if (fp)
+            m->dfilter[fp >> 22] |= 1ull << (fp >> 16 & 63);
+    }
     *out = m;
     return 0;
 }
@@ -694,25 +792,11 @@ int dyad_depparser_load_mem(dyad_depparser **out, const void *data, size_t len, 
 int dyad_depparser_load(dyad_depparser **out, const char *path)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return dyad_set_error(DYAD_EIO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > (off_t)1 << 32) {
-        close(fd);
-        return dyad_set_error(DYAD_EIO, "%s: not a regular file of a sane size", path);
-    }
-    size_t len = (size_t)st.st_size;
-    if (len < DP_HEADER_SIZE) {
-        close(fd);
-        return dyad_set_error(DYAD_EPARSE, "%s: not a valid parser model: too short", path);
-    }
-    /* one read-only private mapping, its pages read in at once */
-    void *buf = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    close(fd);
-    if (buf == MAP_FAILED)
-        return dyad_set_error(DYAD_EIO, "%s: cannot map: %s", path, strerror(errno));
-    return from_image(out, buf, len, path, 1);
+    void *buf = NULL;
+    size_t len = 0;
+    int rc = dyad_model_mem_read(path, "parser model", DP_HEADER_SIZE, (size_t)1 << 32, &buf,
+                                 &len);
+    return rc ? rc : from_image(out, buf, len, path, 1);
 }
 
 void dyad_depparser_free(dyad_depparser *p)
@@ -721,6 +805,7 @@ void dyad_depparser_free(dyad_depparser *p)
         return;
     release(p->buf, p->bytes, p->mapped);
     free(p->labels);
+    free(p->dfilter);
     free(p);
 }
 

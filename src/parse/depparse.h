@@ -17,10 +17,11 @@
  * Model file (data/parser/parser.bin): a 64-byte header (magic "DYADDEP\0",
  * version, sizes, the file size and a checksum of everything after the
  * header), a hash table from 32-bit feature fingerprints to their weight
- * lists, the weights (class byte + int16, scaled; dense rows for features with
- * many), and the relation names. The file is mapped with one mmap and every
- * size, offset, class and string is checked before use: a damaged or
- * truncated file is DYAD_EPARSE naming the file and reason.
+ * lists (class byte + int16, scaled), a small second table for the frequent
+ * features whose weights are dense rows (one int16 per transition), and the
+ * relation names. The file is read into memory advised as huge pages
+ * (model_mem.h) and every size, offset, class and string is checked before
+ * use: a damaged or truncated file is DYAD_EPARSE naming the file and reason.
  *
  * Ownership: a dyad_depparser is created by dyad_depparser_load and released
  * with dyad_depparser_free; it is never modified after loading, so one model may

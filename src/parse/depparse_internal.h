@@ -10,13 +10,13 @@
 #include "parse/depparse.h"
 
 #define DP_MAGIC "DYADDEP"   /* 8 bytes with its NUL */
-#define DP_VERSION 3u
+#define DP_VERSION 4u
 #define DP_HEADER_SIZE 64
 #define DP_MAX_LABELS 120    /* classes = 1 + 2 * labels must fit a byte */
 #define DP_DEFAULT_MAX_BYTES 24e6 /* model size budget ($DYAD_PARSER_MAX_MB overrides) */
 #define DP_MAX_FEATS 128     /* feature keys per parser state (at most) */
+#define DP_DFILTER_BITS 65536 /* the dense keys' filter (8 KiB: stays in L1) */
 
-#define DP_DENSE 255           /* class byte of a dense-row reference */
 /* Transition classes: 0 = SHIFT, 1 + l = LEFT-l, 1 + L + l = RIGHT-l. */
 #define DP_SHIFT 0
 
@@ -64,17 +64,26 @@ struct dyad_depparser {
     size_t bytes;
     int nlabels, nclass, root_label;
     const char **labels;       /* owned array; the strings point into buf */
-    uint32_t nslots;           /* feature hash table size (any) */
+    uint32_t nslots;           /* sparse feature hash table size (any) */
     uint32_t maxprobe;         /* longest run of full slots (bounds the probing) */
     const uint32_t *slot;      /* nslots + 1 pairs: key fingerprint (0 = empty), first
                                 * weight; slot i's weights are [slot[2i+1], slot[2i+3]) */
-    const uint8_t *ent;        /* nentry weights of 3 bytes: class, int16 (native order);
-                                * a feature with many weights has instead two entries of
-                                * class DP_DENSE holding the 32-bit index of its row */
+    const uint8_t *ent;        /* nentry weights of 3 bytes: class, int16 (native order) */
+    /* Features with many weights (the frequent ones) are instead dense rows,
+     * found through a small table of their own that stays in cache. */
+    uint32_t ndslots, dmaxprobe;
+    const uint32_t *dslot;     /* ndslots pairs: key fingerprint (0 = empty), row */
     const int16_t *dense;      /* ndense rows of rowlen weights (classes, then zeros) */
     uint32_t ndense, rowlen;
+    uint64_t *dfilter;         /* owned, DP_DFILTER_BITS bits: bit (fp >> 16) set for
+                                * every dense key, so most other keys skip the probe */
     uint32_t nfeat, nentry;
 };
+
+/* A feature with at least rowlen / 6 weights is stored as a dense row: adding
+ * a row with vector instructions is as quick as walking that many sparse
+ * weights, and its lookup stays in the small dense table. */
+static inline int dp_is_dense(uint32_t nweights, uint32_t rowlen) { return 6 * nweights >= rowlen; }
 
 /* Scores every class of a state: scores[c] = sum of the weights of its features. */
 void dp_model_score(const dyad_depparser *m, const uint64_t *f, int nf, int32_t *scores);

@@ -264,7 +264,31 @@ static void wt_score(const tr_weights *W, const uint64_t *f, int nf, float *scor
     }
 }
 
-/* The averaged weights, quantised, as a model file image. */
+/* The averaged weight of an entry, times scale, rounded. */
+static long quantised(const tr_weights *W, const tr_ent *e, double T, double scale)
+{
+    return lround((e->tot + (double)e->w * (W->step - e->ts)) / T * scale);
+}
+
+/* The size of the model file (dp_image_build's layout, to a few bytes) when
+ * the weights under thr in absolute value are dropped. */
+static double image_bytes(const tr_weights *W, long thr, double T, double scale, uint32_t rowlen)
+{
+    double bytes = 0;
+    for (size_t i = 0; i < W->cap; i++) {
+        const tr_feat *f = &W->t[i];
+        uint32_t k = 0;
+        for (uint32_t j = 0; f->key && j < f->n; j++)
+            k += labs(quantised(W, &f->e[j], T, scale)) >= thr;
+        if (!k)
+            continue;
+        bytes += dp_is_dense(k, rowlen) ? 2.0 * rowlen + 12 : 8.0 * 4 / 3 + 3.0 * k;
+    }
+    return bytes;
+}
+
+/* The averaged weights, quantised, as a model file image: the smallest
+ * weights are dropped, as many as needed to keep the file under max_bytes. */
 static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, double max_bytes,
                     void **img, size_t *len, long *nfeat_out, long *nent_out)
 {
@@ -280,41 +304,26 @@ static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, dou
         nent += f->key ? f->n : 0;
     }
     double scale = maxabs > 0 ? 32767.0 / maxabs : 1.0;
-    /* The smallest |weight| kept: 1, or more when the model would exceed the
-     * size budget (8 bytes per feature slot, 3 per weight). */
-    long *hw = calloc(32768, sizeof *hw), *hf = calloc(32768, sizeof *hf);
+    uint32_t rowlen = ((uint32_t)(1 + 2 * L->n) + 7) & ~7u;
     uint64_t *keys = malloc(sizeof *keys * (W->used + 1));
     uint32_t *offs = malloc(sizeof *offs * (W->used + 1));
     uint8_t *cls = malloc(nent + 1);
     int16_t *wts = malloc(sizeof *wts * (nent + 1));
     int rc = 0;
-    if (!keys || !offs || !cls || !wts || !hw || !hf) {
+    if (!keys || !offs || !cls || !wts) {
         rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < W->cap; i++) {
-        const tr_feat *f = &W->t[i];
-        long fmax = 0;
-        for (uint32_t j = 0; f->key && j < f->n; j++) {
-            double a = (f->e[j].tot + (double)f->e[j].w * (W->step - f->e[j].ts)) / T;
-            long q = labs(lround(a * scale));
-            hw[q]++;
-            if (q > fmax)
-                fmax = q;
-        }
-        if (f->key)
-            hf[fmax]++;
+    /* the smallest threshold (1 or more) that fits the budget */
+    long lo = 1, hi = 32768;
+    while (lo < hi) {
+        long mid = lo + (hi - lo) / 2;
+        if (image_bytes(W, mid, T, scale, rowlen) + 4096 <= max_bytes)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
-    long thr = 1, cw = 0, cf = 0;
-    for (long q = 32767; q >= 1; q--) {
-        cw += hw[q];
-        cf += hf[q];
-        double bytes = 8.0 * ((double)cf * 4 / 3) + 3.0 * (double)cw;
-        if (bytes > max_bytes) {
-            thr = q + 1;
-            break;
-        }
-    }
+    long thr = lo;
     uint32_t nf = 0, ne = 0;
     for (size_t i = 0; i < W->cap; i++) {
         const tr_feat *f = &W->t[i];
@@ -322,8 +331,7 @@ static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, dou
             continue;
         uint32_t start = ne;
         for (uint32_t j = 0; j < f->n; j++) {
-            double a = (f->e[j].tot + (double)f->e[j].w * (W->step - f->e[j].ts)) / T;
-            long q = lround(a * scale);
+            long q = quantised(W, &f->e[j], T, scale);
             if (labs(q) < thr)
                 continue;
             cls[ne] = (uint8_t)f->e[j].cls;
@@ -342,8 +350,6 @@ static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, dou
     *nfeat_out = nf;
     *nent_out = ne;
 done:
-    free(hw);
-    free(hf);
     free(keys);
     free(offs);
     free(cls);

@@ -1,21 +1,28 @@
 /* lg.h: the built-in parser: link-grammar (Debian liblink-grammar, English
- * dictionary) turned into the Penn-style constituency tree the coders read.
+ * dictionary), its links turned into Universal Dependencies and those into the
+ * Penn-style constituency tree the coders read by the one dependency-to-tree
+ * builder, dyad_conllu_to_tree (conllu.h), the same that reads supplied
+ * CoNLL-U.
  *
- * The tree is built from the links themselves (subject S, object O, verb
+ * Each word gets one head chosen among its links (subject S, object O, verb
  * modifiers MV, prepositional objects J, determiners D, adjectives A/AN, name
  * compounds G/GN, infinitives I/TO, "be" predicates P/Pv, clauses C/CV/TH,
- * reporting clauses CP/CQ, relatives R/RS/B, negation N, coordination SJ/VJ),
- * not from link-grammar's constituent printer, which does not give Penn
- * structure (see ../shared/PARSING.md). Each word gets one head chosen among its
- * links; the resulting dependency tree is projective (links never cross) and is
- * projected into S / SBAR / NP / VP / PP / ADJP / ADVP phrases with Penn
- * part-of-speech tags derived from the word subscripts (.v .n .a .e .p ...) and
- * the links.
+ * reporting clauses CP/CQ, relatives R/RS/B, negation N, coordination SJ/VJ);
+ * the resulting dependency tree is projective (links never cross). It is then
+ * made UD: content words head their function words (the noun its preposition
+ * as `case`, the verb its auxiliaries, "to" and complementizer as `aux` /
+ * `mark`, the predicate its copula, the first conjunct the others), and the
+ * relations are named from the links (nsubj, nsubj:pass, obj, obl, nmod, det,
+ * amod, compound, xcomp, ccomp, advcl, acl:relcl, parataxis for a trailing
+ * "..., officials said", conj, cc, punct). Link-grammar's constituent printer is
+ * not used: it does not give Penn structure (see ../shared/PARSING.md). Penn
+ * part-of-speech tags (the UD words' XPOS) come from the word subscripts
+ * (.v .n .a .e .p ...) and the links.
  *
  * Before parsing, runs of capitalised words ("US Deputy Secretary of Energy
  * Jeffrey Kupfer") are handed to link-grammar as one proper noun and expanded
- * again in the tree; all-capitals headlines are re-cased word by word; curly
- * quotes and dashes are normalised; an underscore between two words (how
+ * again into their words; all-capitals headlines are re-cased word by word;
+ * curly quotes and dashes are normalised; an underscore between two words (how
  * PETRARCH dictionaries write "Dol_Amroth") separates them. A dateline
  * ("BEIJING (Reuters) - ...") is not given to link-grammar: the sentence after
  * it is parsed alone and the dateline put before it as a flat NP,
@@ -43,12 +50,18 @@
  * (each loads the dictionary, about 0.1 s). Link-grammar's messages go to a
  * per-thread handler installed by dyad_lg_new and are not printed.
  *
+ * The code: lg.c (this API, pieces, datelines), lg_prep.c (the text as
+ * link-grammar sees it), lg_links.c (a linkage as a dependency graph),
+ * lg_rank.c (parse attempts, ranking), lg_ud.c (the graph as UD, then the
+ * tree); lg_internal.h says what they share.
+ *
  * Ownership: the trees come from the caller's arena (see tree.h); the parser
  * owns its dictionary and options until dyad_lg_free.
  */
 #ifndef DYAD_PARSE_LG_H
 #define DYAD_PARSE_LG_H
 
+#include "parse/conllu.h"
 #include "parse/tree.h"
 #include "util/util.h"
 
@@ -129,8 +142,8 @@ int dyad_lg_new(dyad_lg **out, const dyad_lg_opts *opts);
 void dyad_lg_free(dyad_lg *p); /* accepts NULL */
 
 /* Parses one sentence of text[0..n) into *out (from arena a; ROOT over S, or
- * over NP for a verbless fragment; ROOT over the pieces' phrases for a long
- * sentence). res (may be NULL) says how. Returns 0;
+ * over the phrase dyad_conllu_to_tree makes of a verbless fragment; ROOT over
+ * the pieces' phrases for a long sentence). res (may be NULL) says how. Returns 0;
  * DYAD_EPARSE when nothing could be parsed (empty input, no linkage), DYAD_ELIMIT beyond DYAD_LG_MAX_WORDS / DYAD_LG_MAX_BYTES,
  * DYAD_ENOMEM; the message names the reason. Every call is counted in the
  * parser's statistics, failures included. */
@@ -141,6 +154,15 @@ int dyad_lg_parse(dyad_tree **out, dyad_lg_result *res, dyad_lg *p, const char *
  * spans refer to that joined string (returned in *joined when not NULL). */
 int dyad_lg_parse_tokens(dyad_tree **out, dyad_lg_result *res, dyad_lg *p,
                          const char *const *toks, int ntok, const char **joined, dyad_arena *a);
+
+/* The dependency analysis a sentence's tree is built from (links mapped to UD
+ * relations, words in text order), for `dyad parse --parser link-grammar`.
+ * One attempt on the whole sentence: none of dyad_lg_parse's cutting into
+ * pieces, so a sentence of more than DYAD_LG_PIECE_WORDS words is refused
+ * (DYAD_ELIMIT) rather than given to link-grammar whole. Returns 0,
+ * DYAD_EPARSE (no word, no linkage), DYAD_ELIMIT, DYAD_ENOMEM; *out from a. */
+int dyad_lg_parse_dep(dyad_conllu_sent **out, dyad_lg *p, const char *text, size_t n,
+                      dyad_arena *a);
 
 void dyad_lg_get_stats(const dyad_lg *p, dyad_lg_stats *st);
 

@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse/model_mem.h"
 #include "util/util.h"
 
 /* ---- hashing --------------------------------------------------------- */
@@ -288,6 +289,7 @@ int dyad_tagger__dyn_feats(const dyad_tagger_tok *toks, int n, int i, int pp1, i
 struct dyad_tagger {
     unsigned char *buf; /* the whole file; everything below points into it */
     size_t len;
+    int huge;           /* buf from dyad_model_mem_read (else malloc'd) */
     uint32_t nlabels, feat_cap;
     dyad_tagger_lex lex;
     const dyad_tagger_slot *feats;
@@ -466,36 +468,18 @@ int dyad_tagger_load(dyad_tagger **out, const char *path)
     if (!out || !path)
         return dyad_set_error(DYAD_EINVAL, "dyad_tagger_load: NULL argument");
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return dyad_set_error(DYAD_EIO, "%s: cannot open: %s", path, strerror(errno));
-    long size = -1;
-    if (fseek(f, 0, SEEK_END) == 0)
-        size = ftell(f);
-    if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return dyad_set_error(DYAD_EIO, "%s: cannot determine the size", path);
-    }
     dyad_tagger *t = calloc(1, sizeof *t);
-    if (!t) {
-        fclose(f);
+    if (!t)
         return dyad_set_error(DYAD_ENOMEM, "%s: out of memory", path);
-    }
-    t->buf = malloc(size ? (size_t)size : 1);
-    if (!t->buf) {
-        fclose(f);
-        free(t);
-        return dyad_set_error(DYAD_ENOMEM, "%s: out of memory", path);
-    }
-    t->len = fread(t->buf, 1, (size_t)size, f);
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        dyad_tagger_free(t);
-        return dyad_set_error(DYAD_EIO, "%s: read error", path);
-    }
-    int rc = validate(t, path);
+    void *buf = NULL;
+    int rc = dyad_model_mem_read(path, "tagger model", 1, (size_t)1 << 32, &buf, &t->len);
     if (rc) {
+        free(t);
+        return rc;
+    }
+    t->buf = buf;
+    t->huge = 1;
+    if ((rc = validate(t, path))) {
         dyad_tagger_free(t);
         return rc;
     }
@@ -508,7 +492,10 @@ void dyad_tagger_free(dyad_tagger *t)
     if (!t)
         return;
     free(t->upos);
-    free(t->buf);
+    if (t->huge)
+        dyad_model_mem_free(t->buf, t->len);
+    else
+        free(t->buf);
     free(t);
 }
 
@@ -516,18 +503,28 @@ int dyad_tagger_nlabels(const dyad_tagger *t) { return t ? (int)t->nlabels : 0; 
 
 /* ---- tagging ---------------------------------------------------------- */
 
+/* Adds the weights of the keys to scores. Three passes, so that the memory
+ * reads of all the keys overlap instead of waiting for one another: the
+ * slots are prefetched, then probed (their weights prefetched), then the
+ * weights added. */
 static void add_scores(const dyad_tagger *t, const uint64_t *keys, int nk, int32_t *scores)
 {
+    uint32_t idx[DYAD_TAGGER_MAX_FEATS];
+    const dyad_tagger_slot *hit[DYAD_TAGGER_MAX_FEATS];
+    int nh = 0;
+    for (int j = 0; j < nk; j++) {
+        idx[j] = tg_slot(keys[j], t->feat_cap);
+        __builtin_prefetch(&t->feats[idx[j]]);
+    }
     for (int j = 0; j < nk; j++) {
         uint64_t key = keys[j];
-        uint32_t i = tg_slot(key, t->feat_cap);
+        uint32_t i = idx[j];
         for (;;) {
             const dyad_tagger_slot *sl = &t->feats[i];
             uint64_t k = sl->key;
             if (k == key) {
-                const dyad_tagger_entry *e = t->entries + sl->start;
-                for (uint32_t m = sl->len; m; m--, e++)
-                    scores[e->label] += e->weight;
+                __builtin_prefetch(t->entries + sl->start);
+                hit[nh++] = sl;
                 break;
             }
             if (k == 0)
@@ -535,6 +532,11 @@ static void add_scores(const dyad_tagger *t, const uint64_t *keys, int nk, int32
             if (++i == t->feat_cap)
                 i = 0;
         }
+    }
+    for (int j = 0; j < nh; j++) {
+        const dyad_tagger_entry *e = t->entries + hit[j]->start;
+        for (uint32_t m = hit[j]->len; m; m--, e++)
+            scores[e->label] += e->weight;
     }
 }
 

@@ -11,7 +11,8 @@
  *
  * Model file (native little-endian; see tagger.c for the layout): magic
  * "DYADTAG\0", version, section sizes and a checksum of everything after the
- * header. dyad_tagger_load reads it with one read and checks all of
+ * header. dyad_tagger_load reads it into memory advised as huge pages
+ * (model_mem.h) and checks all of
  * that plus every index inside it, so a damaged or truncated file gives
  * DYAD_EPARSE with a message naming the file and the reason, never a crash.
  *

@@ -1,4 +1,4 @@
-/* quote.h: attributed quotes of an article (issue 5), without a parser.
+/* quote.h: attributed quotes of an article, without a parser.
  *
  * The text is tokenized once (src/text, Penn style: “ and an opening " are
  * ``, ” and a closing " are ''); double quotation marks (curly, straight,

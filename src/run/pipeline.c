@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "code/coder.h"
+#include "code/confidence.h"
 #include "code/country.h"
 #include "code/event.h"
 #include "code/run.h"
@@ -24,6 +25,7 @@
 #include "dyad.h"
 #include "ingest/article.h"
 #include "parse/conllu.h"
+#include "parse/builtin.h"
 #include "parse/lg.h"
 #include "quote/quote.h"
 #include "text/text.h"
@@ -54,9 +56,9 @@ typedef struct job {
     int first_long;       /* the first of them (1-based) */
     long timeouts;        /* sentences link-grammar's emergency timer stopped */
     int story_discard;
-    dyad_quote *quotes; /* [issue 5] attributed quotes, when asked for */
+    dyad_quote *quotes; /* attributed quotes, when asked for */
     int nquotes;
-    dyad_date_ctx dates; /* [issue 5] what the article's text established about dates */
+    dyad_date_ctx dates; /* what the article's text established about dates */
     const char *title, *dateline; /* from ingest ("" when none), in a */
     dyad_country_ctx countries;   /* countries named so far (country.h); strings in a */
 } job;
@@ -75,6 +77,13 @@ typedef struct pipe {
     void *quote_user;
     dyad_run_stats *st;
 } pipe_t;
+
+/* The parser a worker thread uses: the built-in one (shared by all threads)
+ * or its own link-grammar. */
+typedef struct sparser {
+    const dyad_builtin *bp;
+    dyad_lg *lg;
+} sparser;
 
 /* ---- one article ---------------------------------------------------------- */
 
@@ -99,7 +108,7 @@ static const char *compact_date(dyad_arena *a, const char *d)
     return d && *d ? dyad_arena_strdup(a, d) : "";
 }
 
-/* [issue 5] The day to code a sentence with first: the coder day of its one
+/* The day to code a sentence with first: the coder day of its one
  * date expression that can date an event, else the article's date. */
 static const char *first_day(const job *j, const dyad_date_sent *ds)
 {
@@ -120,7 +129,7 @@ static const char *first_day(const job *j, const dyad_date_sent *ds)
     return d ? d : j->date;
 }
 
-/* [issue 5] Dates the events of one sentence from its text; an event whose
+/* Dates the events of one sentence from its text; an event whose
  * day differs from the one the sentence was coded with (cdate) is coded again
  * on its own day, so that date-restricted actor codes ("President X" from a
  * date on) follow the event's date: its source and target are taken from the
@@ -163,7 +172,7 @@ static int date_events(job *j, dyad_coder *c, const dyad_tree *t, const char *se
 }
 
 /* Codes one sentence [s0, s1) of the article text. */
-static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int s1,
+static int code_sentence(job *j, dyad_coder *c, sparser *sp, int k, int s0, int s1,
                          dyad_diag *d)
 {
     const char *sent = dyad_arena_strndup(j->a, j->text + s0, (size_t)(s1 - s0));
@@ -171,14 +180,14 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
     if (!sent || !sid)
         return DYAD_ENOMEM;
     j->sentences++;
-    /* [issue 5] every sentence, coded or not, feeds the article's dates (the
+    /* every sentence, coded or not, feeds the article's dates (the
      * last date given, named periods); with a parse it is read again below
      * with the parse's POS tags, from the same starting point. */
     dyad_date_ctx dates_before = j->dates;
     dyad_date_sent ds;
     if (dyad_date_sentence(&ds, &j->dates, sent, strlen(sent), NULL, j->a))
         return DYAD_ENOMEM;
-    /* [issue 3] a sentence that names no actor or agent cannot give an event
+    /* a sentence that names no actor or agent cannot give an event
      * (the coders take every code from the actor and agent dictionaries): it
      * is not parsed, only checked for discard phrases. DYAD_PARSE_ALL=1 parses
      * everything (to compare). */
@@ -198,8 +207,14 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
         }
     }
     dyad_tree *t = NULL;
-    dyad_lg_result res;
-    int rc = dyad_lg_parse(&t, &res, lg, sent, strlen(sent), j->a);
+    dyad_lg_result res = {.status = DYAD_LG_FULL};
+    int rc;
+    if (sp->bp) {
+        dyad_builtin_names names = {dyad_dict_name_at, (void *)c->dict};
+        rc = dyad_builtin_parse(&t, NULL, sp->bp, &names, sent, strlen(sent), j->a);
+    } else {
+        rc = dyad_lg_parse(&t, &res, sp->lg, sent, strlen(sent), j->a);
+    }
     if (rc == DYAD_ENOMEM)
         return rc;
     if (res.timed_out) {
@@ -242,12 +257,14 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
         return 0;
     dyad_event *ev = dyad_arena_alloc(j->a, (size_t)l.n * sizeof *ev);
     dyad_sentence_meta m = {j->id, sid, j->date, sent};
+    m.partial_parse = res.status == DYAD_LG_PARTIAL; /* for the events' confidence */
     if (!ev || dyad_events_fill(ev, &l, t, &m, j->a))
         return DYAD_ENOMEM;
     if ((rc = date_events(j, c, t, sent, &ds, ev, &l, cdate)))
         return rc;
     if (dyad_country_fill(ev, l.n, t, &countries_before, c->dict, j->date, j->a))
         return DYAD_ENOMEM;
+    dyad_confidence_set(ev, l.n); /* again: the actors may have got a country */
     for (int i = 0; i < l.n; i++)
         if ((rc = keep_event(j, &ev[i])))
             return rc;
@@ -255,7 +272,7 @@ static int code_sentence(job *j, dyad_coder *c, dyad_lg *lg, int k, int s0, int 
     return 0;
 }
 
-static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
+static int code_article(job *j, dyad_coder *c, sparser *sp, dyad_diag *d)
 {
     dyad_sentence *s = NULL;
     int ns = 0;
@@ -272,11 +289,11 @@ static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
             if (++j->sent_long > DYAD_ARTICLE_MAX_LONG_PIECES)
                 continue;
         }
-        rc = code_sentence(j, c, lg, k, s[k].start, s[k].end, d);
+        rc = code_sentence(j, c, sp, k, s[k].start, s[k].end, d);
     }
     if (j->story_discard)
         j->nev = 0; /* a story discard drops the whole article */
-    /* [issue 5] one record per event: same date, source, target and code */
+    /* one record per event: same date, source, target and code */
     if (!rc && j->nev > 1)
         rc = dyad_events_merge(j->ev, &j->nev, j->a);
     return rc;
@@ -286,7 +303,7 @@ static int code_article(job *j, dyad_coder *c, dyad_lg *lg, dyad_diag *d)
 
 typedef struct worker {
     pipe_t *p;
-    dyad_lg *lg;
+    sparser sp;
     int rc;
 } worker;
 
@@ -309,7 +326,7 @@ static void *work(void *arg)
             break;
         j->state = SLOT_WORKING;
         pthread_mutex_unlock(&p->mu);
-        int rc = code_article(j, p->coder, w->lg, p->diag);
+        int rc = code_article(j, p->coder, &w->sp, p->diag);
         if (!rc && p->quote_fn && !j->story_discard)
             rc = dyad_quotes_find(&j->quotes, &j->nquotes, j->a, p->coder->dict, j->id, j->date,
                                   j->text, strlen(j->text));
@@ -498,12 +515,18 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
     for (int i = 0; i < p.nring && !rc; i++)
         if (!(p.ring[i].a = dyad_arena_new()))
             rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+    dyad_builtin *bp = NULL;
+    /* link-grammar stays the default until the built-in parser codes as well
+     * (README.md, Parsers) */
+    int use_lg = !(o && o->parser && !strcmp(o->parser, "builtin"));
+    if (!rc && !use_lg)
+        rc = dyad_builtin_load(&bp, o ? o->model_dir : NULL);
     for (int i = 0; i < nt && !rc; i++) {
-        w[i] = (worker){.p = &p};
-        if ((rc = dyad_lg_new(&w[i].lg, NULL)))
+        w[i] = (worker){.p = &p, .sp = {.bp = bp}};
+        if (use_lg && (rc = dyad_lg_new(&w[i].sp.lg, NULL)))
             break;
         if (pthread_create(&th[i], NULL, work, &w[i])) {
-            dyad_lg_free(w[i].lg);
+            dyad_lg_free(w[i].sp.lg);
             rc = dyad_set_error(DYAD_ENOMEM, "cannot start a thread");
             break;
         }
@@ -535,8 +558,9 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
         pthread_join(th[i], NULL);
         if (!rc && w[i].rc)
             rc = w[i].rc;
-        dyad_lg_free(w[i].lg);
+        dyad_lg_free(w[i].sp.lg);
     }
+    dyad_builtin_free(bp);
     if (tty)
         progress(st, p.next_emit, 1);
     for (int i = 0; i < p.nring; i++)

@@ -299,7 +299,7 @@ static int article_add_event(article *a, const dyad_event *e)
     c->target_text = keep(a, e->target_text);
     c->verb_text = keep(a, e->verb_text);
     c->issues = keep(a, e->issues);
-    /* [issue 5] not stored: only the date (its start) and the mention count */
+    /* not stored: only the date (its start) and the mention count */
     c->date_source = c->article_date = NULL;
     c->date_text = "";
     c->mention = NULL;
@@ -369,7 +369,8 @@ typedef struct xml_load {
     const char **rec_id; /* id of each record */
     size_t nrec;
     size_t cursor;    /* record of the latest event */
-    long last_error_line, last_rec_line;
+    long last_error_line; /* line of the last error the scan met */
+    int cut_off;      /* the input ends inside an element (dyad_petrxml_cut_off) */
     int failed;       /* a write failed: stop */
 } xml_load;
 
@@ -421,7 +422,6 @@ static int xml_scan_record(xml_load *x, const dyad_record *rec, const char *date
     }
     a->last_rec = x->nrec;
     x->rec_id[x->nrec++] = id;
-    x->last_rec_line = rec->line;
     return article_add_sentence(a, id, text);
 }
 
@@ -440,6 +440,7 @@ static int xml_scan(xml_load *x, const char *path, const char *date)
     const dyad_record *rec;
     while (!rc && dyad_petrxml_next(r, &rec) == 1)
         rc = xml_scan_record(x, rec, date);
+    x->cut_off = dyad_petrxml_cut_off(r);
     dyad_petrxml_free(r);
     if (!rc && !(x->by_last = calloc(x->nart + 1, sizeof *x->by_last)))
         rc = DYAD_ENOMEM;
@@ -457,12 +458,14 @@ static int xml_scan(xml_load *x, const char *path, const char *date)
     return 0;
 }
 
-/* Writes article k (or, if the input ends inside it, reports it). */
+/* Writes article k, or reports it when it is the last one and the input is
+ * cut off (its later records may be missing). An error inside a complete
+ * record, such as a refused entity, does not keep the record out. */
 static int xml_write(xml_load *x, size_t k, int last)
 {
     article *a = &x->art[k];
     loader *L = x->L;
-    if (last && x->last_error_line > x->last_rec_line) {
+    if (last && x->cut_off) {
         dyad_diag_report(L->d, DYAD_DIAG_ERROR, L->file, x->last_error_line,
                          "the input ends inside article %s; not stored", a->id);
         L->st->incomplete++;
@@ -651,7 +654,7 @@ static const char *jl_event(json_t *o, dyad_event *e)
         return "goldstein";
     e->quad_class = (int)json_integer_value(q);
     e->goldstein = json_number_value(g);
-    /* [issue 5] dyad code's raw-text events: the article's date, and the
+    /* dyad code's raw-text events: the article's date, and the
      * identical events merged into this one (export's "mentions" counts
      * something else, and comes without date_source) */
     if (get_str(o, "date_source", &e->date_source, NULL) ||

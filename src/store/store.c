@@ -394,7 +394,7 @@ static int cmp_index(const void *x, const void *y)
 }
 
 /* mentions[i] = events of the article with the same source, target and code
- * as event i; [issue 5] an event that merged n identical ones counts n. */
+ * as event i; an event that merged n identical ones counts n. */
 static int count_mentions(const dyad_event *ev, size_t n, long *mentions)
 {
     size_t *ix = malloc((n ? n : 1) * sizeof *ix);

@@ -132,7 +132,7 @@ int dyad_store__error(const dyad_store *s, int code, const char *what, const cha
 
 /* "YYYYMMDD" -> "YYYY-MM-DD" into out[11]; other forms are copied (cut to 10). */
 void dyad_store__norm_date(char out[11], const char *in);
-/* [issue 5] The day an event is stored under: the start of a range
+/* The day an event is stored under: the start of a range
  * ("1980/1988" -> 1980), partial dates padded ("1989" -> "1989-01-01",
  * "2024-04" -> "2024-04-01"), YYYYMMDD as YYYY-MM-DD; so that date filters,
  * timelines and first/last seen order them by their start. */

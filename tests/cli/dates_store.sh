@@ -1,5 +1,5 @@
 #!/bin/sh
-# dates_store.sh (issue 5): events dated from the text ("on April 13", "in
+# dates_store.sh: events dated from the text ("on April 13", "in
 # 1989", ranges) and merged records, through `dyad code` on a text article and
 # `dyad load` into SQLite and PostgreSQL (a server started here; skipped with a
 # message when none can be): each event is stored under the start of its date

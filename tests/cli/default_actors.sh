@@ -2,7 +2,8 @@
 # default_actors.sh: dyad's own actor dictionaries (data/dict, the default
 # without --dict-dir) code countries, capitals, demonyms, seats of
 # government, dated leaders, international organisations, armed groups and
-# state media. Each sentence is a one-sentence article with its own date;
+# state media. Each sentence is a one-sentence article with its own date (a
+# line of one JSON Lines file, so that one run codes them all);
 # the check is that some event of the sentence has the expected source and
 # target codes (any CAMEO code: the verbs are another dictionary's business).
 # Also: the dictionaries load without warnings, quickly.
@@ -56,33 +57,29 @@ a35|2024-05-10|The US State Department condemned Tehran.|USAGOV|IRN
 a36|-|Putin met Xi Jinping in Beijing.|RUSGOV|CHNGOV
 a37|2024-05-10|The Indian Ocean attacked Iran.||IRN'
 
-files=""
-while IFS='|' read -r id date text src tgt; do
-    if [ "$date" = "-" ]; then
-        printf '%s\n' "$text" >"$dir/$id.txt"
-    else
-        printf 'date %s\n%s\n' "$date" "$text" >"$dir/$id.txt"
-    fi
-    files="$files $dir/$id.txt"
-done <<EOF
-$cases
-EOF
+# the sentences hold no quotation mark or backslash
+printf '%s\n' "$cases" | awk -F'|' '{
+    d = $2 == "-" ? "" : sprintf(",\"date\":\"%s\"", $2)
+    printf "{\"id\":\"%s\"%s,\"text\":\"%s\"}\n", $1, d, $3 }' >"$dir/in.jsonl"
 
 echo "check: dyad code -v codes the sentences with the default dictionaries, without warnings"
 rc=0
-# shellcheck disable=SC2086
-"$DYAD" code -v --threads 2 $files >"$dir/out" 2>"$dir/err" || rc=$?
+"$DYAD" code -v --threads 2 "$dir/in.jsonl" >"$dir/out" 2>"$dir/err" || rc=$?
 [ "$rc" -eq 0 ] || fail "exit status $rc"
 grep -q 'warning' "$dir/err" && fail "warnings on stderr"
 grep -q 'not parsed' "$dir/err" && echo "  (note: a sentence was not parsed; its check may fail)"
 
-echo "check: at least 1000 actors, loaded in less than 0.1 s"
+# the load bound: 0.1 s; 8 times that under ASan+UBSan (DYAD_ASAN=1), as the
+# hostile cases' bounds (tests/hostile/lib.sh)
+limit=0.1
+[ "${DYAD_ASAN:-0}" = 1 ] && limit=0.8
+echo "check: at least 1000 actors, loaded in less than $limit s"
 line=$(grep 'dictionaries from' "$dir/err") || fail "no dictionary line"
 nact=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9][0-9]*\) actors.*/\1/p')
 secs=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\) s).*/\1/p')
 echo "  $nact actors, $secs s"
 [ "${nact:-0}" -ge 1000 ] || fail "only ${nact:-0} actors"
-awk -v s="${secs:-9}" 'BEGIN { exit !(s < 0.1) }' || fail "loading took $secs s"
+awk -v s="${secs:-9}" -v l="$limit" 'BEGIN { exit !(s < l) }' || fail "loading took $secs s"
 
 echo "check: source and target of each sentence"
 nfail=0

@@ -5,6 +5,8 @@
 # data/dict/dyad.discards.txt drop sport and market sentences. Each sentence uses a
 # common verb the default verb dictionary codes; only the actor codes of the
 # event are asserted (the event codes belong to the verb dictionary's tests).
+# Each sentence is its own article, a line of one JSON Lines file coded in one
+# run.
 set -eu
 case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
 cd "$(dirname "$0")/../.."
@@ -13,19 +15,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 
+n=0
 # expect SENTENCE SOURCE TARGET: the first event of the sentence has these codes
 expect() {
-    printf 'date 2024-05-10\n%s\n' "$1" >"$tmp/s.txt"
-    got=$("$DYAD" code --dict-dir data/dict "$tmp/s.txt" 2>"$tmp/err" |
-          sed -n '1s/.*"source":"\([^"]*\)","target":"\([^"]*\)".*/\1 \2/p')
-    if [ "$got" = "$2 $3" ]; then
-        echo "ok: $2 $3  $1"
-    else
-        echo "FAIL: $1"
-        echo "      expected '$2 $3', got '${got:-(no event)}'"
-        cat "$tmp/err"
-        fails=$((fails + 1))
-    fi
+    n=$((n + 1))
+    printf 'a%d|%s %s|%s\n' "$n" "$2" "$3" "$1" >>"$tmp/cases"
 }
 
 expect "North Korean state media condemned the United States on Monday." PRKMED USA
@@ -64,15 +58,8 @@ expect "The LRA attacked Ugandan villagers." UGAREB UGACVL
 
 # none SENTENCE: the default discard list drops the sentence (no event)
 none() {
-    printf 'date 2024-05-10\n%s\n' "$1" >"$tmp/s.txt"
-    n=$("$DYAD" code --dict-dir data/dict "$tmp/s.txt" 2>"$tmp/err" | grep -c '"type":"event"' || true)
-    if [ "$n" -eq 0 ]; then
-        echo "ok: discarded  $1"
-    else
-        echo "FAIL: $1"
-        echo "      expected no event (discarded), got $n"
-        fails=$((fails + 1))
-    fi
+    n=$((n + 1))
+    printf 'a%d|-|%s\n' "$n" "$1" >>"$tmp/cases"
 }
 
 none "France condemned Germany after the football match on Monday."
@@ -82,6 +69,29 @@ none "Russia condemned Britain as the FTSE 100 closed lower."
 # phrases with a political sense are not discards
 expect "Japan visited China before the Olympic boycott." JPN CHN
 expect "The Arab League condemned Israel on Monday." IGOMEAARL ISR
+
+# the sentences hold no quotation mark, backslash or '|'
+awk -F'|' '{ printf "{\"id\":\"%s\",\"date\":\"2024-05-10\",\"text\":\"%s\"}\n", $1, $3 }' \
+    "$tmp/cases" >"$tmp/in.jsonl"
+"$DYAD" code --dict-dir data/dict "$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err" ||
+    { echo "FAIL: exit status $?"; cat "$tmp/err"; exit 1; }
+while IFS='|' read -r id want text; do
+    got=$(grep "\"article\":\"$id\"," "$tmp/out" |
+          sed -n '1s/.*"source":"\([^"]*\)","target":"\([^"]*\)".*/\1 \2/p')
+    if [ "$want" = "-" ] && [ -z "$got" ]; then
+        echo "ok: discarded  $text"
+    elif [ "$want" = "-" ]; then
+        echo "FAIL: $text"
+        echo "      expected no event (discarded), got '$got'"
+        fails=$((fails + 1))
+    elif [ "$got" = "$want" ]; then
+        echo "ok: $want  $text"
+    else
+        echo "FAIL: $text"
+        echo "      expected '$want', got '${got:-(no event)}'"
+        fails=$((fails + 1))
+    fi
+done <"$tmp/cases"
 
 if [ "$fails" -ne 0 ]; then
     echo "default_agents: $fails sentences coded with other actors"

@@ -1,9 +1,10 @@
 #!/bin/sh
-# default_verbs.sh: dyad's own verb dictionary (data/dict/dyad.verbs.txt, issue
-# 4): it is in the PETRARCH-2 format, so the tree coder codes raw news text with
-# it; short news sentences of every CAMEO root (two or more each) come out with
-# the expected source, target and code prefix. Each sentence is its own article
-# (a plain-text file with a date line), coded with the default dictionaries.
+# default_verbs.sh: dyad's own verb dictionary (data/dict/dyad.verbs.txt): it
+# is in the PETRARCH-2 format, so the tree coder codes raw news text with it;
+# short news sentences of every CAMEO root (two or more each) come out with the
+# expected source, target and code prefix. Each sentence is its own article (a
+# line of one JSON Lines file, so that one run codes them all), coded with the
+# default dictionaries.
 set -eu
 case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
 cd "$(dirname "$0")/../.."
@@ -186,16 +187,16 @@ IRN|IRQ|143|Iranian pilgrims held a boycott of Iraqi shrines.
 ISR|PSE|1712|Israeli troops burned down Palestinian homes.
 EOF2
 
-echo "check: $(wc -l <"$tmp/cases") news sentences, each its own article (file), coded in one run"
-i=0
-files=
-while IFS='|' read -r src tgt code text; do
-    i=$((i + 1))
-    printf 'date 2024-01-15\n%s\n' "$text" >"$tmp/s$i.txt"
-    files="$files $tmp/s$i.txt"
-done <"$tmp/cases"
-# shellcheck disable=SC2086
-"$DYAD" code $files >"$tmp/all.jsonl" 2>"$tmp/all.err" || fail "exit status $? ($(cat "$tmp/all.err"))"
+# articles PREFIX < LINES: one JSON Lines article per line of text (the
+# sentences hold no quotation mark or backslash), ids PREFIX1, PREFIX2, ...
+articles() {
+    awk -v p="$1" '{ printf "{\"id\":\"%s%d\",\"date\":\"2024-01-15\",\"text\":\"%s\"}\n", p, NR, $0 }'
+}
+
+echo "check: $(wc -l <"$tmp/cases") news sentences, each its own article, coded in one run"
+cut -d'|' -f4 "$tmp/cases" | articles s >"$tmp/cases.jsonl"
+"$DYAD" code "$tmp/cases.jsonl" >"$tmp/all.jsonl" 2>"$tmp/all.err" ||
+    fail "exit status $? ($(cat "$tmp/all.err"))"
 i=0
 bad=0
 while IFS='|' read -r src tgt code text; do
@@ -231,15 +232,9 @@ The French president shook hands with the Chinese president.
 Iran captured the attention of the United States.
 The Iraqi president burned his bridges with Syria.
 EOF3
-i=0
-files=
-while IFS= read -r text; do
-    i=$((i + 1))
-    printf 'date 2024-01-15\n%s\n' "$text" >"$tmp/n$i.txt"
-    files="$files $tmp/n$i.txt"
-done <"$tmp/none"
-# shellcheck disable=SC2086
-"$DYAD" code $files >"$tmp/none.jsonl" 2>"$tmp/none.err" || fail "exit status $? ($(cat "$tmp/none.err"))"
+articles n <"$tmp/none" >"$tmp/none.in.jsonl"
+"$DYAD" code "$tmp/none.in.jsonl" >"$tmp/none.jsonl" 2>"$tmp/none.err" ||
+    fail "exit status $? ($(cat "$tmp/none.err"))"
 if grep -q '"type":"event"' "$tmp/none.jsonl"; then
     fail "events for sentences without one: $(grep '"type":"event"' "$tmp/none.jsonl" | sed 's/.*"cameo":"\([^"]*\)".*"text":"\([^"]*\)".*/\1 \2/' | tr '\n' ';')"
 fi

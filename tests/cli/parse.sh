@@ -58,6 +58,20 @@ echo "       tag too badly to learn from, so the models used below are trained w
     --tagger-iterations 2 --folds 2 2>"$tmp/train.err" || fail "train-parser: $(tail -3 "$tmp/train.err")"
 [ -s "$tmp/jk/tagger.bin" ] && [ -s "$tmp/jk/parser.bin" ] || fail "no model files"
 grep -q "2-fold jackknifed tags" "$tmp/train.err" || fail "no jackknifing reported"
+
+echo "check: --keep-tags writes the jackknifed training file; --parser-only trains the"
+echo "       parser alone on it and keeps the tagger, the same parser as the full run"
+"$DYAD" train-parser --train "$tmp/tb.conllu" --dev "$tmp/tb.conllu" -o "$tmp/jk2" --iterations 2 \
+    --tagger-iterations 2 --folds 2 --keep-tags "$tmp/jk.conllu" 2>"$tmp/train.err" ||
+    fail "train-parser --keep-tags: $(tail -3 "$tmp/train.err")"
+[ "$(grep -c '^1	' "$tmp/jk.conllu")" -eq 12 ] || fail "kept file: $(head -5 "$tmp/jk.conllu")"
+cmp -s "$tmp/jk/parser.bin" "$tmp/jk2/parser.bin" || fail "--keep-tags changed the parser"
+cp "$tmp/jk2/tagger.bin" "$tmp/tagger.saved"
+rm "$tmp/jk2/parser.bin"
+"$DYAD" train-parser --parser-only --train "$tmp/jk.conllu" --dev "$tmp/tb.conllu" -o "$tmp/jk2" \
+    --iterations 2 2>"$tmp/train.err" || fail "train-parser --parser-only: $(tail -3 "$tmp/train.err")"
+cmp -s "$tmp/jk2/tagger.bin" "$tmp/tagger.saved" || fail "--parser-only changed the tagger"
+cmp -s "$tmp/jk/parser.bin" "$tmp/jk2/parser.bin" || fail "--parser-only gave another parser"
 "$DYAD" train-parser --train "$tmp/tb.conllu" --dev "$tmp/tb.conllu" -o "$tmp/m" --iterations 10 \
     --tagger-iterations 10 --folds 1 2>"$tmp/train.err" || fail "train-parser: $(tail -3 "$tmp/train.err")"
 [ -s "$tmp/m/tagger.bin" ] && [ -s "$tmp/m/parser.bin" ] || fail "no model files"
@@ -113,4 +127,19 @@ set -e
 [ "$st" -eq 3 ] && grep -q "not a valid parser model" "$tmp/dm.err" || fail "damaged: $st $(cat "$tmp/dm.err")"
 [ "$st2" -eq 3 ] && grep -q "cannot open" "$tmp/none.err" || fail "missing: $st2 $(cat "$tmp/none.err")"
 [ "$st3" -eq 2 ] || fail "usage error: exit $st3"
+
+echo "check: --output penn gives the coders' tree; --parser link-grammar gives UD too"
+printf 'North Korea fired two missiles at Japan.\n' >"$tmp/nk.txt"
+"$DYAD" parse --input text --output penn "$tmp/nk.txt" >"$tmp/nk.penn"
+[ "$(wc -l <"$tmp/nk.penn")" -eq 1 ] || fail "penn: one tree a line: $(cat "$tmp/nk.penn")"
+grep -q '^(ROOT (S (NP (NNP North) (NNP Korea)) (VP (VBD fired) ' "$tmp/nk.penn" ||
+    fail "penn: $(cat "$tmp/nk.penn")"
+"$DYAD" parse --parser link-grammar --input text "$tmp/nk.txt" >"$tmp/nk.lg"
+grep -q "^2${T}Korea${T}_${T}PROPN${T}NNP${T}_${T}3${T}nsubj${T}" "$tmp/nk.lg" || fail "lg UD: $(cat "$tmp/nk.lg")"
+grep -q "^5${T}missiles${T}_${T}NOUN${T}NNS${T}_${T}3${T}obj${T}" "$tmp/nk.lg" || fail "lg UD: $(cat "$tmp/nk.lg")"
+set +e
+"$DYAD" parse --parser link-grammar "$tmp/words.conllu" >/dev/null 2>&1
+st=$?
+set -e
+[ "$st" -eq 2 ] || fail "link-grammar on CoNLL-U input: exit $st, expected 2"
 echo "ok"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# quotes.sh: attributed quotes (issue 5). `dyad quotes` on a text of ours gives
+# quotes.sh: attributed quotes. `dyad quotes` on a text of ours gives
 # JSON Lines with the expected speakers, roles, cues and kinds, also from
 # standard input; `dyad code --quotes` adds the same quotes to the event stream
 # as records of type "quote"; usage errors exit 2, unreadable files 3; and,

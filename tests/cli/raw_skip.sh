@@ -1,5 +1,5 @@
 #!/bin/sh
-# raw_skip.sh: raw text (issue 3): a sentence that names no actor or agent of
+# raw_skip.sh: raw text: a sentence that names no actor or agent of
 # the dictionaries is not parsed (no event can come from it), counted as
 # "skipped (no actor)"; the events are the same as when every sentence is
 # parsed (DYAD_PARSE_ALL=1), and a story discard phrase in a skipped sentence
@@ -19,13 +19,13 @@ EOF2
 
 echo "check: sentences without an actor are skipped and counted"
 "$DYAD" code -v "$tmp/a.jsonl" >"$tmp/skip.jsonl" 2>"$tmp/e1" || fail "exit status $? ($(cat "$tmp/e1"))"
-grep -q 'built-in parser: .*, 3 skipped (no actor)' "$tmp/e1" ||
+grep -q 'parser link-grammar: .*, 3 skipped (no actor)' "$tmp/e1" ||
     fail "expected 3 skipped sentences ($(grep 'built-in' "$tmp/e1"))"
 grep -q '"source":"FRA","target":"RUS","cameo":"111"' "$tmp/skip.jsonl" || fail "France condemned Russia: no FRA RUS 111"
 
 echo "check: the same events as parsing every sentence"
 DYAD_PARSE_ALL=1 "$DYAD" code -v "$tmp/a.jsonl" >"$tmp/all.jsonl" 2>"$tmp/e2" || fail "exit status $?"
-grep -q 'built-in parser: .*, 0 skipped (no actor)' "$tmp/e2" || fail "DYAD_PARSE_ALL=1 still skipped"
+grep -q 'parser link-grammar: .*, 0 skipped (no actor)' "$tmp/e2" || fail "DYAD_PARSE_ALL=1 still skipped"
 cmp -s "$tmp/skip.jsonl" "$tmp/all.jsonl" || fail "events differ when sentences are skipped"
 
 echo "check: a story discard in a skipped sentence drops the article"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# raw_text.sh: raw news in (issue 3): plain text with a leading date line and
+# raw_text.sh: raw news in: plain text with a leading date line and
 # JSON Lines articles are split into sentences, parsed by the built-in parser
 # and coded with dyad's own dictionaries; two threads give the same events, in
 # the same order, as one; a bad JSON line is reported with file:line and the

@@ -5,14 +5,11 @@
  * copied from the coder's output. The dictionaries are tiny and inline; the
  * actors and codes are invented (Arnor, Gondor, Rohan) so that nothing depends
  * on the shared dictionaries. */
-#include "testutil.h"
-#include "code/coder.h"
-#include "dict/dict.h"
-#include "parse/tree.h"
+#include "coder_fixture.h"
 
 /* ---- dictionaries ------------------------------------------------------- */
 
-static const char *VERBS =
+static const char VERBS[] =
     "<!-- linear coder test verbs -->\n"
     "--- ATTACK [190] ---\n"
     "ATTACK\n"
@@ -33,7 +30,7 @@ static const char *VERBS =
     "--- VISIT [042:043] ---\n"
     "VISIT\n";
 
-static const char *ACTORS =
+static const char ACTORS[] =
     "ARNOR_ [ARN]\n"
     "ARNORIAN_ [ARN]\n"
     "GONDOR_ [GON]\n"
@@ -46,57 +43,24 @@ static const char *ACTORS =
     "FARAMIR_\n"
     "\t[GONGOV >20010101]\n";
 
-static const char *AGENTS =
+static const char AGENTS[] =
     "POLICE {} [~COP]\n"
     "REBEL [~REB]\n"
     "GOVERNMENT [~GOV]\n"
     "SOLDIER [~MIL]\n";
 
-static const char *DISCARDS =
+static const char DISCARDS[] =
     "FOOTBALL\n"
     "+TYPHOON\n";
 
 /* ---- fixture -------------------------------------------------------------- */
 
-typedef struct fx {
-    dyad_dict *d;
-    dyad_coder *c;
-    dyad_arena *a;
-    dyad_tree *t;
-    dyad_coded_list l;
-    dyad_code_opts o;
-} fx;
+static const fx_dicts DICTS = {VERBS, ACTORS, AGENTS, DISCARDS, NULL};
 
+/* dyad's default options */
 static int setup(void **state)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
-    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
-                       {"t.agents", AGENTS, strlen(AGENTS)},
-                       {"t.discards", DISCARDS, strlen(DISCARDS)}, {NULL, NULL, 0}};
-    dyad_diag quiet = {0};
-    if (dyad_dict_load_mem(&f->d, &m, &quiet) || quiet.warnings || quiet.errors) {
-        fprintf(stderr, "dictionary load failed: %s\n", dyad_last_error());
-        dyad_dict_free(f->d);
-        free(f);
-        return -1;
-    }
-    dyad_code_opts_default(&f->o);
-    f->a = dyad_arena_new();
-    *state = f;
-    return f->a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    dyad_coder_free(f->c);
-    dyad_dict_free(f->d);
-    dyad_arena_free(f->a);
-    free(f);
-    return 0;
+    return fx_setup(state, &DICTS, "linear");
 }
 
 static void set_opt(fx *f, const char *option, const char *value)
@@ -104,70 +68,10 @@ static void set_opt(fx *f, const char *option, const char *value)
     assert_int_equal(dyad_code_opts_set(&f->o, option, value), 0);
 }
 
-/* (Re)creates the coder with the current options. */
-static void new_coder(fx *f)
-{
-    dyad_coder_free(f->c);
-    f->c = NULL;
-    assert_int_equal(dyad_coder_new(&f->c, f->d, &f->o), 0);
-    assert_string_equal(dyad_coder_engine(f->c), "linear");
-}
-
 /* Codes one sentence with the current options. text may be NULL. */
 static const dyad_coded_list *code(fx *f, const char *ptb, const char *text, const char *date)
 {
-    new_coder(f);
-    dyad_arena_reset(f->a);
-    f->t = NULL;
-    dyad_diag quiet = {0};
-    assert_int_equal(dyad_ptb_parse(&f->t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
-    assert_int_equal(dyad_code_tree(&f->l, f->c, f->t, text, date, f->a), 0);
-    if (getenv("DYAD_TEST_SHOW")) {
-        fprintf(stderr, "plist: %s\n", dyad_code_debug_plist(f->c, f->t, date, f->a));
-        for (int i = 0; i < f->l.n; i++)
-            fprintf(stderr, "  %s %s %s  src %d-%d tgt %d-%d verb %d-%d\n", f->l.ev[i].source,
-                    f->l.ev[i].target, f->l.ev[i].code, f->l.ev[i].src_tok0, f->l.ev[i].src_tok1,
-                    f->l.ev[i].tgt_tok0, f->l.ev[i].tgt_tok1, f->l.ev[i].verb_tok0,
-                    f->l.ev[i].verb_tok1);
-    }
-    return &f->l;
-}
-
-/* The event (source, target, code), or NULL. */
-static const dyad_coded *find(const dyad_coded_list *l, const char *s, const char *t,
-                              const char *c)
-{
-    for (int i = 0; i < l->n; i++)
-        if (!strcmp(l->ev[i].source, s) && !strcmp(l->ev[i].target, t) &&
-            !strcmp(l->ev[i].code, c))
-            return &l->ev[i];
-    return NULL;
-}
-
-/* Asserts that the events are exactly the set written in spec,
- * "SRC TGT CODE; SRC TGT CODE" ("" = no events). */
-static void expect(const dyad_coded_list *l, const char *spec)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", spec);
-    int n = 0, bad = 0;
-    for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
-         item = strtok_r(NULL, ";", &save)) {
-        char s[64], t[64], c[16];
-        if (sscanf(item, "%63s %63s %15s", s, t, c) != 3)
-            fail_msg("bad spec item '%s'", item);
-        n++;
-        if (!find(l, s, t, c)) {
-            print_error("missing event %s %s %s\n", s, t, c);
-            bad++;
-        }
-    }
-    if (l->n != n || bad) {
-        print_error("expected {%s}, got %d event(s):\n", spec, l->n);
-        for (int i = 0; i < l->n; i++)
-            print_error("  %s %s %s\n", l->ev[i].source, l->ev[i].target, l->ev[i].code);
-        fail();
-    }
+    return code_tree(f, ptb, text, date);
 }
 
 static void expect_span(const dyad_coded *e, int s0, int s1, int t0, int t1, int v0, int v1)
@@ -385,25 +289,6 @@ static void sentence_discard(void **state)
 
 /* ---- dyad_code_petrxml --------------------------------------------------- */
 
-typedef struct seen {
-    int n;
-    char line[8][256];
-    dyad_event ev[8]; /* spans only: the strings live during the call */
-} seen;
-
-static int on_event(void *user, const dyad_event *e)
-{
-    seen *s = user;
-    if (s->n >= 8)
-        return 1;
-    snprintf(s->line[s->n], sizeof s->line[0], "%s|%s|%s|%s %s %s|%s|%s|%s|%s", e->article,
-             e->sentence, e->date, e->source, e->target, e->cameo, e->source_text, e->target_text,
-             e->verb_text, e->text);
-    s->ev[s->n] = *e;
-    s->n++;
-    return 0;
-}
-
 static void expect_spans(const dyad_event *e, int s0, int s1, int t0, int t1, int v0, int v1)
 {
     assert_int_equal(e->source_span.start, s0);
@@ -477,7 +362,7 @@ static void petrxml_events(void **state)
 
 int main(void)
 {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         T(simple_svo),
         T(agent_composition),

@@ -4,15 +4,10 @@
  *
  * Every expectation was worked out by hand from the rules in tc_nouns.c and
  * tc_nested.c and the small dictionaries below, not copied from the coder. */
-#include "testutil.h"
-#include "code/coder.h"
+#include "coder_fixture.h"
 #include "code/tcoder.h"
-#include "dict/dict.h"
-#include "parse/tree.h"
 
-#include <dyad.h>
-
-static const char *VERBS =
+static const char VERBS[] =
     "---  SAY   [010]  ---\n"
     "SAY {SAYS SAID SAYING}\n"
     "\n"
@@ -29,14 +24,14 @@ static const char *VERBS =
     "~ a (a b ATTACK) SAY = a b 015\n"
     "~ a (b . ATTACK) SAY = a b 112\n";
 
-static const char *ACTORS = "ARNOR_ [ARN]\n"
-                            "GONDOR_ [GON]\n"
-                            "ROHAN_ [ROH]\n"
-                            "ARAGORN_ [ARNGOV]\n";
+static const char ACTORS[] = "ARNOR_ [ARN]\n"
+                             "GONDOR_ [GON]\n"
+                             "ROHAN_ [ROH]\n"
+                             "ARAGORN_ [ARNGOV]\n";
 
-static const char *AGENTS = "POLICE [~COP]\n";
+static const char AGENTS[] = "POLICE [~COP]\n";
 
-static const char *NOUNS =
+static const char NOUNS[] =
     "# test nouns\n"
     "ATTACK,ATTACKS   190  BY  ON,AGAINST\n"
     "CLASH,CLASHES    190  -   WITH,BETWEEN  mutual\n"
@@ -46,102 +41,23 @@ static const char *NOUNS =
     "VISIT            042  BY  TO\n"
     "PROTESTERS       141  -   AGAINST  actor\n";
 
-typedef struct fx {
-    dyad_dict *d;
-    dyad_coder *c;
-    dyad_arena *a;
-    dyad_coded_list l;
-    dyad_code_opts o;
-} fx;
-
-static int load(fx *f, const char *nouns)
-{
-    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
-    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
-                       {"t.agents", AGENTS, strlen(AGENTS)}, {NULL, NULL, 0}, {NULL, NULL, 0},
-                       {"t.nouns", nouns, nouns ? strlen(nouns) : 0}};
-    dyad_diag quiet = {0};
-    dyad_dict_free(f->d);
-    f->d = NULL;
-    if (dyad_dict_load_mem(&f->d, &m, &quiet) || quiet.warnings || quiet.errors)
-        return -1;
-    return 0;
-}
+static const fx_dicts DICTS = {VERBS, ACTORS, AGENTS, NULL, NOUNS};
 
 static int setup(void **state)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f)
+    if (fx_setup(state, &DICTS, "tree"))
         return -1;
-    if (load(f, NOUNS)) {
-        fprintf(stderr, "dictionary load failed: %s\n", dyad_last_error());
-        dyad_dict_free(f->d);
-        free(f);
-        return -1;
-    }
-    dyad_code_opts_default(&f->o);
+    fx *f = *state;
     /* dyad's own behaviour: one-sided events, modality */
     f->o.require_dyad = 0;
     f->o.one_sided = 1;
     f->o.modality = 1;
-    f->a = dyad_arena_new();
-    *state = f;
-    return f->a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    dyad_coder_free(f->c);
-    dyad_dict_free(f->d);
-    dyad_arena_free(f->a);
-    free(f);
     return 0;
 }
 
 static const dyad_coded_list *code(fx *f, const char *ptb)
 {
-    dyad_coder_free(f->c);
-    f->c = NULL;
-    assert_int_equal(dyad_coder_new(&f->c, f->d, &f->o), 0);
-    assert_string_equal(dyad_coder_engine(f->c), "tree");
-    dyad_arena_reset(f->a);
-    dyad_tree *t = NULL;
-    dyad_diag quiet = {0};
-    assert_int_equal(dyad_ptb_parse(&t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
-    assert_int_equal(dyad_code_tree(&f->l, f->c, t, NULL, "20150615", f->a), 0);
-    return &f->l;
-}
-
-/* Asserts that the events are exactly the set "SRC TGT CODE; ..." ("" = none;
- * "-" = a missing side). */
-static void expect(const dyad_coded_list *l, const char *spec)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", spec);
-    int n = 0, bad = 0;
-    for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
-         item = strtok_r(NULL, ";", &save)) {
-        char s[64], t[64], c[16];
-        if (sscanf(item, "%63s %63s %15s", s, t, c) != 3)
-            fail_msg("bad spec item '%s'", item);
-        n++;
-        const char *ws = strcmp(s, "-") ? s : "", *wt = strcmp(t, "-") ? t : "";
-        int found = 0;
-        for (int i = 0; i < l->n && !found; i++)
-            found = !strcmp(l->ev[i].source, ws) && !strcmp(l->ev[i].target, wt) &&
-                    !strcmp(l->ev[i].code, c);
-        if (!found) {
-            print_error("missing event %s %s %s\n", s, t, c);
-            bad++;
-        }
-    }
-    if (l->n != n || bad) {
-        print_error("expected {%s}, got %d event(s):\n", spec, l->n);
-        for (int i = 0; i < l->n; i++)
-            print_error("  '%s' '%s' %s\n", l->ev[i].source, l->ev[i].target, l->ev[i].code);
-        fail();
-    }
+    return code_tree(f, ptb, NULL, "20150615");
 }
 
 /* ---- the noun dictionary -------------------------------------------------- */
@@ -287,7 +203,9 @@ static void noun_not_doubled(void **state)
 static void no_noun_dictionary(void **state)
 {
     fx *f = *state;
-    assert_int_equal(load(f, NULL), 0);
+    fx_dicts no_nouns = DICTS;
+    no_nouns.nouns = NULL;
+    assert_int_equal(fx_load(f, &no_nouns), 0);
     expect(code(f, "(ROOT (S (NP (NP (NNS Clashes)) (PP (IN between) (NP (NNP Arnor) (CC and) "
                    "(NNP Gondor)))) (VP (VBD erupted)) (. .)))"),
            "");
@@ -379,7 +297,7 @@ static void complement_clause(void **state)
 
 int main(void)
 {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         T(noun_dictionary_format),
         T(noun_between_both_ways),

@@ -7,17 +7,12 @@
  * in country.h by hand: phrase, then a phrase of place in the sentence, then
  * another country word (not an armed other side's), then the article's last
  * country, then the dateline. */
-#include "testutil.h"
-#include "code/coder.h"
+#include "coder_fixture.h"
 #include "code/country.h"
 #include "code/event.h"
-#include "dict/dict.h"
 #include "ingest/article.h"
-#include "parse/tree.h"
 
-#include <dyad.h>
-
-static const char *VERBS =
+static const char VERBS[] =
     "<!-- country test verbs -->\n"
     "---  ATTACK   [190]  ---\n"
     "ATTACK\n"
@@ -26,7 +21,7 @@ static const char *VERBS =
     "ARREST {ARRESTS ARRESTED ARRESTING}\n"
     "- * (IN COURT)                 [173]\n";
 
-static const char *ACTORS =
+static const char ACTORS[] =
     "ARNOR_ [ARN]\n"
     "ARNORIAN_ [ARN]\n"
     "GONDOR_ [GON]\n"
@@ -41,54 +36,20 @@ static const char *ACTORS =
     "GONDOR_GUARD_ [GONMIL]\n"
     "ARAGORN_ [ARNGOV]\n";
 
-static const char *AGENTS =
+static const char AGENTS[] =
     "GOVERNMENT [~GOV]\n"
     "REBEL [~REB]\n"
     "TROOP [~MIL]\n"
     "POLICE [~COP]\n"
     "JOURNALIST [~MED]\n";
 
-typedef struct fx {
-    dyad_dict *d;
-    dyad_coder *c;
-    dyad_arena *a;
-} fx;
+static const fx_dicts DICTS = {VERBS, ACTORS, AGENTS, NULL, NULL};
 
 static int setup(void **state)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f)
+    if (fx_setup(state, &DICTS, NULL))
         return -1;
-    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
-    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
-                       {"t.agents", AGENTS, strlen(AGENTS)}, {NULL, NULL, 0}, {NULL, NULL, 0}};
-    dyad_diag quiet = {0};
-    if (dyad_dict_load_mem(&f->d, &m, &quiet) || quiet.warnings || quiet.errors) {
-        fprintf(stderr, "dictionary load failed: %s\n", dyad_last_error());
-        dyad_dict_free(f->d);
-        free(f);
-        return -1;
-    }
-    dyad_code_opts o;
-    dyad_code_opts_default(&o);
-    o.require_dyad = 1;
-    if (dyad_coder_new(&f->c, f->d, &o)) {
-        dyad_dict_free(f->d);
-        free(f);
-        return -1;
-    }
-    f->a = dyad_arena_new();
-    *state = f;
-    return f->a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    dyad_coder_free(f->c);
-    dyad_dict_free(f->d);
-    dyad_arena_free(f->a);
-    free(f);
+    ((fx *)*state)->o.require_dyad = 1;
     return 0;
 }
 
@@ -139,15 +100,10 @@ static void hyphenated_words(void **state)
 /* Codes a hand-written tree; the one event's source and target. */
 static void code1(fx *f, const char *ptb, const char *src, const char *tgt)
 {
-    dyad_arena_reset(f->a);
-    dyad_tree *t = NULL;
-    dyad_diag quiet = {0};
-    assert_int_equal(dyad_ptb_parse(&t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
-    dyad_coded_list l;
-    assert_int_equal(dyad_code_tree(&l, f->c, t, NULL, "20240101", f->a), 0);
-    assert_int_equal(l.n, 1);
-    assert_string_equal(l.ev[0].source, src);
-    assert_string_equal(l.ev[0].target, tgt);
+    const dyad_coded_list *l = code_tree(f, ptb, NULL, "20240101");
+    assert_int_equal(l->n, 1);
+    assert_string_equal(l->ev[0].source, src);
+    assert_string_equal(l->ev[0].target, tgt);
 }
 
 static void noun_phrases(void **state)
@@ -393,14 +349,14 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(country_codes),
-        cmocka_unit_test_setup_teardown(hyphenated_words, setup, teardown),
-        cmocka_unit_test_setup_teardown(noun_phrases, setup, teardown),
-        cmocka_unit_test_setup_teardown(sentence_place_first, setup, teardown),
-        cmocka_unit_test_setup_teardown(armed_other_side, setup, teardown),
-        cmocka_unit_test_setup_teardown(article_and_dateline, setup, teardown),
-        cmocka_unit_test_setup_teardown(context_from_title_dateline_sentences, setup, teardown),
-        cmocka_unit_test_setup_teardown(entities, setup, teardown),
-        cmocka_unit_test_setup_teardown(text_keeps_dateline, setup, teardown),
+        cmocka_unit_test_setup_teardown(hyphenated_words, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(noun_phrases, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(sentence_place_first, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(armed_other_side, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(article_and_dateline, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(context_from_title_dateline_sentences, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(entities, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(text_keeps_dateline, setup, fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,140 +4,53 @@
  * dropped, attempted and claimed ones marked), and reciprocal and compound
  * actors. Every expectation was worked out by hand from the rules in
  * tcoder.c / tc_vp.c and the CAMEO codebook, not copied from the output. */
-#include "testutil.h"
-#include "code/coder.h"
+#include "coder_fixture.h"
 #include "code/tcoder.h"
-#include "dict/dict.h"
-#include "parse/tree.h"
-
-#include <dyad.h>
 
 /* PETRARCH-2 format (a "(PP)" pattern), so that the tree coder is chosen. */
-static const char *VERBS = "---  ATTACK   [190]  ---\n"
-                           "ATTACK {ATTACKS ATTACKED ATTACKING}\n"
-                           "KILL {KILLS KILLED KILLING}\n"
-                           "WOUND {WOUNDS WOUNDED WOUNDING}\n"
-                           "\n"
-                           "---  CLASH   [190]  ---\n"
-                           "CLASH {CLASHES CLASHED CLASHING}\n"
-                           "\n"
-                           "---  MEET   [040]  ---\n"
-                           "MEET {MEETS MET MEETING}\n"
-                           "- * (WITH +)                   [040]\n"
-                           "\n"
-                           "---  COOPERATE   [060]  ---\n"
-                           "COOPERATE\n"
-                           "\n"
-                           "---  PROTEST   [141]  ---\n"
-                           "PROTEST {PROTESTS PROTESTED PROTESTING}\n"
-                           "\n"
-                           "---  CONDEMN   [111]  ---\n"
-                           "CONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n"
-                           "\n"
-                           "---  RELEASE   [0841]  ---\n"
-                           "RELEASE {RELEASES RELEASED RELEASING}\n";
+static const char VERBS[] = "---  ATTACK   [190]  ---\n"
+                            "ATTACK {ATTACKS ATTACKED ATTACKING}\n"
+                            "KILL {KILLS KILLED KILLING}\n"
+                            "WOUND {WOUNDS WOUNDED WOUNDING}\n"
+                            "\n"
+                            "---  CLASH   [190]  ---\n"
+                            "CLASH {CLASHES CLASHED CLASHING}\n"
+                            "\n"
+                            "---  MEET   [040]  ---\n"
+                            "MEET {MEETS MET MEETING}\n"
+                            "- * (WITH +)                   [040]\n"
+                            "\n"
+                            "---  COOPERATE   [060]  ---\n"
+                            "COOPERATE\n"
+                            "\n"
+                            "---  PROTEST   [141]  ---\n"
+                            "PROTEST {PROTESTS PROTESTED PROTESTING}\n"
+                            "\n"
+                            "---  CONDEMN   [111]  ---\n"
+                            "CONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n"
+                            "\n"
+                            "---  RELEASE   [0841]  ---\n"
+                            "RELEASE {RELEASES RELEASED RELEASING}\n";
 
-static const char *ACTORS = "ARNOR_ [ARN]\n"
-                            "GONDOR_ [GON]\n"
-                            "ROHAN_ [ROH]\n";
+static const char ACTORS[] = "ARNOR_ [ARN]\n"
+                             "GONDOR_ [GON]\n"
+                             "ROHAN_ [ROH]\n";
 
-static const char *AGENTS = "REBEL [~REB]\n"
-                            "SOLDIER [~MIL]\n"
-                            "PROTESTER [~OPP]\n";
+static const char AGENTS[] = "REBEL [~REB]\n"
+                             "SOLDIER [~MIL]\n"
+                             "PROTESTER [~OPP]\n";
 
-typedef struct fx {
-    dyad_dict *d;
-    dyad_coder *c;
-    dyad_arena *a;
-    dyad_coded_list l;
-    dyad_code_opts o;
-} fx;
+static const fx_dicts DICTS = {VERBS, ACTORS, AGENTS, NULL, NULL};
 
+/* dyad's default options */
 static int setup(void **state)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
-    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
-                       {"t.agents", AGENTS, strlen(AGENTS)}, {NULL, NULL, 0}, {NULL, NULL, 0}};
-    dyad_diag quiet = {0};
-    if (dyad_dict_load_mem(&f->d, &m, &quiet) || quiet.errors) {
-        fprintf(stderr, "dictionary load failed: %s\n", dyad_last_error());
-        dyad_dict_free(f->d);
-        free(f);
-        return -1;
-    }
-    dyad_code_opts_default(&f->o); /* dyad's defaults */
-    f->a = dyad_arena_new();
-    *state = f;
-    return f->a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    dyad_coder_free(f->c);
-    dyad_dict_free(f->d);
-    dyad_arena_free(f->a);
-    free(f);
-    return 0;
+    return fx_setup(state, &DICTS, "tree");
 }
 
 static const dyad_coded_list *code(fx *f, const char *ptb)
 {
-    dyad_coder_free(f->c);
-    f->c = NULL;
-    assert_int_equal(dyad_coder_new(&f->c, f->d, &f->o), 0);
-    assert_string_equal(dyad_coder_engine(f->c), "tree");
-    dyad_arena_reset(f->a);
-    dyad_tree *t = NULL;
-    dyad_diag quiet = {0};
-    assert_int_equal(dyad_ptb_parse(&t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
-    assert_int_equal(dyad_code_tree(&f->l, f->c, t, NULL, "20150615", f->a), 0);
-    return &f->l;
-}
-
-/* "-" in a spec is the empty side. */
-static const dyad_coded *find(const dyad_coded_list *l, const char *s, const char *t,
-                              const char *c)
-{
-    if (!strcmp(s, "-"))
-        s = "";
-    if (!strcmp(t, "-"))
-        t = "";
-    for (int i = 0; i < l->n; i++)
-        if (!strcmp(l->ev[i].source, s) && !strcmp(l->ev[i].target, t) &&
-            !strcmp(l->ev[i].code, c))
-            return &l->ev[i];
-    return NULL;
-}
-
-/* Asserts that the events are exactly "SRC TGT CODE MODALITY; ..." ("" none). */
-static void expect(const dyad_coded_list *l, const char *spec)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", spec);
-    int n = 0, bad = 0;
-    for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
-         item = strtok_r(NULL, ";", &save)) {
-        char s[64], t[64], c[16], m[16];
-        if (sscanf(item, "%63s %63s %15s %15s", s, t, c, m) != 4)
-            fail_msg("bad spec item '%s'", item);
-        n++;
-        const dyad_coded *e = find(l, s, t, c);
-        if (!e || strcmp(e->modality ? e->modality : "asserted", m)) {
-            print_error("missing event %s %s %s %s\n", s, t, c, m);
-            bad++;
-        }
-    }
-    if (l->n != n || bad) {
-        print_error("expected {%s}, got %d event(s):\n", spec, l->n);
-        for (int i = 0; i < l->n; i++)
-            print_error("  '%s' '%s' %s %s\n", l->ev[i].source, l->ev[i].target, l->ev[i].code,
-                        l->ev[i].modality ? l->ev[i].modality : "(null)");
-        fail();
-    }
+    return code_tree(f, ptb, NULL, "20150615");
 }
 
 #define S(np, vp) "(ROOT (S " np " " vp " (. .)))"
@@ -294,7 +207,7 @@ static void json_modality(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         T(one_sided_families), T(one_sided_told_by_dyad), T(require_dyad_options), T(modals),  T(to_clauses),
         T(negation),           T(claimed),              T(reciprocal_and_compound),

@@ -6,18 +6,13 @@
  * tcoder.c implements them (subject = first noun phrase of the clause, objects
  * from the verb phrase, nested verbs combined through PICO codes, pico.c),
  * not copied from the coder's output. */
-#include "testutil.h"
-#include "code/coder.h"
+#include "coder_fixture.h"
 #include "code/pico.h"
 #include "code/tcoder.h"
-#include "dict/dict.h"
-#include "parse/tree.h"
-
-#include <dyad.h>
 
 /* ---- dictionaries ------------------------------------------------------- */
 
-static const char *VERBS =
+static const char VERBS[] =
     "<!-- tree coder test verbs -->\n"
     "---  SAY   [010]  ---\n"
     "SAY {SAYS SAID SAYING}\n"
@@ -93,7 +88,7 @@ static const char *VERBS =
     "~ a (a b ATTACK) SAY = a b 015\n"
     "~ a (b . ATTACK) SAY = a b 112\n";
 
-static const char *ACTORS =
+static const char ACTORS[] =
     "ARNOR_ [ARN]\n"
     "ARNORIAN_ [ARN]\n"
     "GONDOR_ [GON]\n"
@@ -104,7 +99,7 @@ static const char *ACTORS =
     "\t[ARNREB 19900101-20001231]\n"
     "\t[ARNGOV >20010101]\n";
 
-static const char *AGENTS =
+static const char AGENTS[] =
     "GOVERNMENT [~GOV]\n"
     "REBEL [~REB]\n"
     "TROOP [~MIL]\n"
@@ -114,113 +109,25 @@ static const char *AGENTS =
 
 /* ---- fixture -------------------------------------------------------------- */
 
-typedef struct fx {
-    dyad_dict *d;
-    dyad_coder *c;
-    dyad_arena *a;
-    dyad_tree *t;
-    dyad_coded_list l;
-    dyad_code_opts o;
-    char path[64]; /* temp file of the XML test, "" if none */
-} fx;
+static const fx_dicts DICTS = {VERBS, ACTORS, AGENTS, NULL, NULL};
 
 static int setup(void **state)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f)
+    if (fx_setup(state, &DICTS, "tree"))
         return -1;
-    dyad_dict_text act = {"t.actors", ACTORS, strlen(ACTORS)};
-    dyad_dict_mem m = {{"t.verbs", VERBS, strlen(VERBS)}, &act, 1,
-                       {"t.agents", AGENTS, strlen(AGENTS)}, {NULL, NULL, 0}, {NULL, NULL, 0}};
-    dyad_diag quiet = {0};
-    if (dyad_dict_load_mem(&f->d, &m, &quiet) || quiet.warnings || quiet.errors) {
-        fprintf(stderr, "dictionary load failed: %s\n", dyad_last_error());
-        dyad_dict_free(f->d);
-        free(f);
-        return -1;
-    }
-    dyad_code_opts_default(&f->o);
+    fx *f = *state;
     /* PETRARCH's behaviour, which these tests describe (dyad's one-sided
      * events and modality: test_tc_modality.c) */
     f->o.require_dyad = 1;
     f->o.one_sided = 0;
     f->o.modality = 0;
     f->o.keep_hypothetical = 1;
-    f->a = dyad_arena_new();
-    *state = f;
-    return f->a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    if (f->path[0])
-        unlink(f->path);
-    dyad_coder_free(f->c);
-    dyad_dict_free(f->d);
-    dyad_arena_free(f->a);
-    free(f);
     return 0;
-}
-
-static void new_coder(fx *f)
-{
-    dyad_coder_free(f->c);
-    f->c = NULL;
-    assert_int_equal(dyad_coder_new(&f->c, f->d, &f->o), 0);
-    assert_string_equal(dyad_coder_engine(f->c), "tree");
 }
 
 static const dyad_coded_list *code(fx *f, const char *ptb, const char *date)
 {
-    new_coder(f);
-    dyad_arena_reset(f->a);
-    f->t = NULL;
-    dyad_diag quiet = {0};
-    assert_int_equal(dyad_ptb_parse(&f->t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
-    assert_int_equal(dyad_code_tree(&f->l, f->c, f->t, NULL, date, f->a), 0);
-    if (getenv("DYAD_TEST_SHOW"))
-        for (int i = 0; i < f->l.n; i++)
-            fprintf(stderr, "  %s %s %s  src %d-%d tgt %d-%d verb %d-%d\n", f->l.ev[i].source,
-                    f->l.ev[i].target, f->l.ev[i].code, f->l.ev[i].src_tok0, f->l.ev[i].src_tok1,
-                    f->l.ev[i].tgt_tok0, f->l.ev[i].tgt_tok1, f->l.ev[i].verb_tok0,
-                    f->l.ev[i].verb_tok1);
-    return &f->l;
-}
-
-static const dyad_coded *find(const dyad_coded_list *l, const char *s, const char *t,
-                              const char *c)
-{
-    for (int i = 0; i < l->n; i++)
-        if (!strcmp(l->ev[i].source, s) && !strcmp(l->ev[i].target, t) &&
-            !strcmp(l->ev[i].code, c))
-            return &l->ev[i];
-    return NULL;
-}
-
-/* Asserts that the events are exactly the set "SRC TGT CODE; ..." ("" = none). */
-static void expect(const dyad_coded_list *l, const char *spec)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", spec);
-    int n = 0, bad = 0;
-    for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
-         item = strtok_r(NULL, ";", &save)) {
-        char s[64], t[64], c[16];
-        if (sscanf(item, "%63s %63s %15s", s, t, c) != 3)
-            fail_msg("bad spec item '%s'", item);
-        n++;
-        if (!find(l, s, t, c)) {
-            print_error("missing event %s %s %s\n", s, t, c);
-            bad++;
-        }
-    }
-    if (l->n != n || bad) {
-        print_error("expected {%s}, got %d event(s):\n", spec, l->n);
-        for (int i = 0; i < l->n; i++)
-            print_error("  %s %s %s\n", l->ev[i].source, l->ev[i].target, l->ev[i].code);
-        fail();
-    }
+    return code_tree(f, ptb, NULL, date);
 }
 
 static void expect_span(const dyad_coded *e, int s0, int s1, int t0, int t1, int v)
@@ -947,26 +854,6 @@ static void coordinated_own_agents(void **state)
 
 /* ---- dyad_code_petrxml --------------------------------------------------- */
 
-typedef struct seen {
-    int n;
-    char line[8][256];
-    dyad_event ev[8]; /* copied spans; strings checked in the callback */
-} seen;
-
-static int on_event(void *user, const dyad_event *e)
-{
-    seen *s = user;
-    if (s->n >= 8)
-        return 1;
-    /* the strings live only during the call: keep a summary */
-    snprintf(s->line[s->n], sizeof s->line[0], "%s|%s|%s|%s %s %s|%s|%s|%s|%s", e->article,
-             e->sentence, e->date, e->source, e->target, e->cameo, e->source_text, e->target_text,
-             e->verb_text, e->text);
-    s->ev[s->n] = *e;
-    s->n++;
-    return 0;
-}
-
 static void petrxml_tree_spans(void **state)
 {
     fx *f = *state;
@@ -1020,7 +907,7 @@ static void pico_table_order(void **state)
 
 int main(void)
 {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pico_table_order),
         T(engine_is_tree),

@@ -49,9 +49,9 @@ grep -q "bytes of text: only the first" "$tmp/storm1k7.err" && { _last=storm1k7;
 grep -q "cut from sentences over 200 words (limit); 10 of them coded (limit 10)" "$tmp/words50m.err" ||
     { _last=words50m; fail "words50m: the pieces beyond the limit not reported"; }
 # the sentences with actors were parsed (in pieces), the others skipped
-grep -q "built-in parser: 0 full parses, 0 partial, 0 failed, [1-9][0-9]* skipped" "$tmp/noactor50m.err" ||
+grep -q "parser link-grammar: 0 full parses, 0 partial, 0 failed, [1-9][0-9]* skipped" "$tmp/noactor50m.err" ||
     { _last=noactor50m; fail "noactor50m: sentences without actors should be skipped"; }
-grep -q "built-in parser: [0-9]* full parses, [0-9]* partial, 0 failed" "$tmp/words50m.err" ||
+grep -q "parser link-grammar: [0-9]* full parses, [0-9]* partial, 0 failed" "$tmp/words50m.err" ||
     { _last=words50m; fail "words50m: sentences not parsed"; }
 [ "$(events storm1k7)" -ge 1 ] || { _last=storm1k7; fail "storm1k7: no event"; }
 

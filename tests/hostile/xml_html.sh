@@ -18,13 +18,14 @@ printf '<!ENTITY leak "%s from the DTD">\n<!ENTITY leak2 SYSTEM "file://%s">\n' 
 
 # ---- PETRARCH XML ------------------------------------------------------------
 
-# xml_doc PROLOG REF > FILE: two articles; the first one's text and parse hold REF.
+# xml_doc PROLOG REF [REF2] > FILE: two articles; the first one's text and
+# parse hold REF, the second one's REF2.
 xml_doc() {
     printf '%s\n<Sentences>\n' "$1"
     printf '<Sentence date="20240510" id="a-1_1">\n<Text>France condemned Russia %s on Monday.</Text>\n' "$2"
     printf '<Parse>(ROOT (S (NP (NNP France)) (VP (VBD condemned) (NP (NNP Russia)) (PP (IN on) (NP (NNP Monday %s)))) (. .)))</Parse>\n</Sentence>\n' "$2"
-    printf '<Sentence date="20240510" id="b-1_1">\n<Text>Egypt urged Israel to halt the offensive.</Text>\n'
-    printf '<Parse>(ROOT (S (NP (NNP Egypt)) (VP (VBD urged) (S (NP (NNP Israel)) (VP (TO to) (VP (VB halt) (NP (DT the) (NN offensive)))))) (. .)))</Parse>\n</Sentence>\n</Sentences>\n'
+    printf '<Sentence date="20240510" id="b-1_1">\n<Text>Egypt urged Israel %s to halt the offensive.</Text>\n' "${3:-}"
+    printf '<Parse>(ROOT (S (NP (NNP Egypt)) (VP (VBD urged) (S (NP (NNP Israel %s)) (VP (TO to) (VP (VB halt) (NP (DT the) (NN offensive)))))) (. .)))</Parse>\n</Sentence>\n</Sentences>\n' "${3:-}"
 }
 
 # no_marker NAME: the marker is not in NAME's output or messages
@@ -73,6 +74,20 @@ xml_case dtd_secret "<!DOCTYPE Sentences SYSTEM \"$tmp/secret.txt\">" '' 'the ex
 xml_case xinclude '' \
     "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file://$tmp/secret.txt\" parse=\"text\"/>" \
     ''
+
+echo "a refused entity in the last record: the record is stored without it, the entity reported"
+xml_doc "<!DOCTYPE Sentences [<!ENTITY xxe SYSTEM \"file://$tmp/secret.txt\">]>" '' '&xxe;' \
+    >"$tmp/xxe_last.xml"
+bounded xxe_last 60 300 "$DYAD" load --db "sqlite:$tmp/xxe_last.db" "$tmp/xxe_last.xml"
+no_marker xxe_last
+grep -q "^$tmp/xxe_last.xml:8: .*external entity &xxe; not read" "$tmp/xxe_last.err" ||
+    fail "xxe_last: the entity is not reported at line 8"
+! grep -q 'ends inside' "$tmp/xxe_last.err" || fail "xxe_last: taken for a cut-off file"
+bounded xxe_last-export 60 300 "$DYAD" export --db "sqlite:$tmp/xxe_last.db" --format jsonl
+[ "$(events xxe_last-export)" -eq 2 ] ||
+    fail "xxe_last: $(events xxe_last-export) events stored, expected 2"
+grep -q '"sentence":"b-1_1"' "$tmp/xxe_last-export.out" || fail "xxe_last: b-1_1 not stored"
+! grep -aq "$MARK" "$tmp/xxe_last.db" || fail "xxe_last: the referenced file is in the store"
 
 echo "a billion laughs, and an entity of 1 kB referenced 10000 times, finish at once"
 python3 - "$tmp/laughs.xml" <<'EOF'

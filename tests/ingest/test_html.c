@@ -2,28 +2,9 @@
 #include "testutil.h"
 #include "ingest/article.h"
 
-typedef struct capture {
-    int errors, warnings;
-    char last[256];
-    long line; /* of the last message */
-} capture;
-
-static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
-                       const char *msg)
-{
-    capture *c = user;
-    (void)file;
-    c->line = line;
-    if (lvl == DYAD_DIAG_ERROR)
-        c->errors++;
-    else
-        c->warnings++;
-    snprintf(c->last, sizeof c->last, "%s", msg);
-}
-
 typedef struct fixture {
     dyad_arena *a;
-    capture cap;
+    diag_capture cap;
     dyad_diag d;
     dyad_article art;
 } fixture;
@@ -32,7 +13,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     f->a = dyad_arena_new();
-    f->d.fn = capture_fn;
+    f->d.fn = diag_capture_fn;
     f->d.user = &f->cap;
     *state = f;
     return 0;
@@ -273,7 +254,7 @@ static void deep_nesting(void **state)
             const dyad_article *a = html(f, b.data);
             assert_string_equal(a->text, two_paras_text);
             assert_int_equal(f->cap.warnings, 1);
-            assert_non_null(strstr(f->cap.last, "HTML nested deeper than 200 elements"));
+            assert_non_null(strstr(f->cap.msg, "HTML nested deeper than 200 elements"));
             assert_int_equal(f->cap.line, 2);
             dyad_buf_free(&b);
         }
@@ -353,7 +334,7 @@ static void many_elements(void **state)
     /* the paragraphs' block is still the densest: the flat text does not count */
     assert_string_equal(a->text, two_paras_text);
     assert_int_equal(f->cap.warnings, 1);
-    assert_non_null(strstr(f->cap.last, "more than 100000 elements"));
+    assert_non_null(strstr(f->cap.msg, "more than 100000 elements"));
     assert_int_equal(f->cap.line, 3);
     dyad_buf_free(&b);
     /* the flat part keeps its words, paragraphs and line breaks */
@@ -387,7 +368,7 @@ static void many_attributes(void **state)
     const dyad_article *a = html(f, b.data);
     assert_string_equal(a->text, two_paras_text);
     assert_int_equal(f->cap.warnings, 1);
-    assert_non_null(strstr(f->cap.last, "1 start tag with more than 256 attributes"));
+    assert_non_null(strstr(f->cap.msg, "1 start tag with more than 256 attributes"));
     assert_int_equal(f->cap.line, 2);
     dyad_buf_free(&b);
     /* "<" and a letter in a comment or a script is no tag: left alone */
@@ -449,7 +430,7 @@ static void encodings(void **state)
     assert_string_equal(a->text, "Bad \xEF\xBF\xBD byte here.");
     assert_int_equal(a->bad_utf8, 1);
     assert_int_equal(f->cap.warnings, 1);
-    assert_non_null(strstr(f->cap.last, "invalid UTF-8"));
+    assert_non_null(strstr(f->cap.msg, "invalid UTF-8"));
 }
 
 static void empty_page(void **state)

@@ -3,30 +3,6 @@
 #include "testutil.h"
 #include "ingest/article.h"
 
-typedef struct capture {
-    int errors, warnings, n;
-    long lines[32];
-    int levels[32];
-    char msgs[32][256];
-} capture;
-
-static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
-                       const char *msg)
-{
-    capture *c = user;
-    (void)file;
-    if (lvl == DYAD_DIAG_ERROR)
-        c->errors++;
-    else
-        c->warnings++;
-    if (c->n < 32) {
-        c->lines[c->n] = line;
-        c->levels[c->n] = lvl;
-        snprintf(c->msgs[c->n], sizeof c->msgs[0], "%s", msg);
-        c->n++;
-    }
-}
-
 static const char *feed =
     "{\"id\":\"a1\",\"date\":\"2024-05-10\",\"title\":\"Talks\",\"text\":\"Iran and Iraq met.\"}\n"
     "\n"
@@ -41,7 +17,7 @@ static const char *feed =
     "{\"id\":\"a6\",\"text\":\"Dup\",\"text\":\"Dup\"}\n"
     "   {\"id\":\"a7\",\"text\":\"Last, without a newline.\",\"date\":null}";
 
-static void check_feed(dyad_article_reader *r, capture *cap, const char *base)
+static void check_feed(dyad_article_reader *r, diag_capture *cap, const char *base)
 {
     const dyad_article *a;
     assert_int_equal(dyad_article_reader_format(r), DYAD_INPUT_JSONL);
@@ -97,8 +73,8 @@ static void check_feed(dyad_article_reader *r, capture *cap, const char *base)
 static void feed_from_memory(void **state)
 {
     (void)state;
-    capture cap = {0};
-    dyad_diag d = {.fn = capture_fn, .user = &cap};
+    diag_capture cap = {0};
+    dyad_diag d = {.fn = diag_capture_fn, .user = &cap};
     dyad_article_reader *r;
     assert_int_equal(dyad_article_reader_open_mem(&r, "in/feed.jsonl", feed, strlen(feed),
                                                   DYAD_INPUT_AUTO, &d), 0);
@@ -122,8 +98,8 @@ static char *write_temp(const char *name, const char *data, size_t n)
 static void feed_from_file(void **state)
 {
     (void)state;
-    capture cap = {0};
-    dyad_diag d = {.fn = capture_fn, .user = &cap};
+    diag_capture cap = {0};
+    dyad_diag d = {.fn = diag_capture_fn, .user = &cap};
     char *path = write_temp("feed", feed, strlen(feed)); /* no extension: by content */
     dyad_article_reader *r;
     assert_int_equal(dyad_article_reader_open(&r, path, DYAD_INPUT_AUTO, &d), 0);
@@ -169,8 +145,8 @@ static void one_line(void **state)
 {
     (void)state;
     dyad_arena *a = dyad_arena_new();
-    capture cap = {0};
-    dyad_diag d = {.fn = capture_fn, .user = &cap};
+    diag_capture cap = {0};
+    dyad_diag d = {.fn = diag_capture_fn, .user = &cap};
     dyad_article art;
     /* invalid UTF-8 inside a string: replaced, a warning, the record kept */
     const char bad[] = "{\"id\":\"u\",\"text\":\"Caf\xE9 talks.\"}";

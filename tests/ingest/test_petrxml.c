@@ -5,34 +5,8 @@
 #include <time.h>
 #include "parse/tree.h"
 
-/* ---- diagnostics capture ------------------------------------------------ */
-typedef struct capture {
-    int errors, warnings;
-    long lines[64]; /* line of each message (first 64) */
-    int levels[64];
-    char msgs[64][256];
-    int n;
-} capture;
-
-static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
-                       const char *msg)
-{
-    capture *c = user;
-    (void)file;
-    if (lvl == DYAD_DIAG_ERROR)
-        c->errors++;
-    else
-        c->warnings++;
-    if (c->n < 64) {
-        c->lines[c->n] = line;
-        c->levels[c->n] = lvl;
-        snprintf(c->msgs[c->n], sizeof c->msgs[0], "%s", msg);
-        c->n++;
-    }
-}
-
 /* Index of the first message containing s, -1 if none. */
-static int find_msg(const capture *c, const char *s)
+static int find_msg(const diag_capture *c, const char *s)
 {
     for (int i = 0; i < c->n; i++)
         if (strstr(c->msgs[i], s))
@@ -111,7 +85,7 @@ static const char *const basic[] = {
 };
 
 typedef struct fixture {
-    capture cap;
+    diag_capture cap;
     dyad_diag d;
     dyad_petrxml *r;
     char *text;
@@ -120,7 +94,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    f->d.fn = capture_fn;
+    f->d.fn = diag_capture_fn;
     f->d.user = &f->cap;
     *state = f;
     return 0;
@@ -525,7 +499,7 @@ static totals read_all(fixture *f, const char *path, char *failed, size_t cap)
 {
     totals t = {0};
     dyad_arena *a = dyad_arena_new();
-    dyad_diag quiet = {.fn = capture_fn, .user = &(capture){0}};
+    dyad_diag quiet = {.fn = diag_capture_fn, .user = &(diag_capture){0}};
     assert_int_equal(dyad_petrxml_open(&f->r, path, &f->d), 0);
     const dyad_record *rec;
     while (dyad_petrxml_next(f->r, &rec) == 1) {
@@ -536,7 +510,7 @@ static totals read_all(fixture *f, const char *path, char *failed, size_t cap)
         if (!rec->parse)
             continue;
         t.parses++;
-        ((capture *)quiet.user)->n = 0;
+        ((diag_capture *)quiet.user)->n = 0;
         dyad_tree *tree;
         int rc = dyad_ptb_parse(&tree, a, rec->parse, strlen(rec->parse), &quiet, path,
                                 rec->parse_line);
@@ -545,7 +519,8 @@ static totals read_all(fixture *f, const char *path, char *failed, size_t cap)
             dyad_tree_align(tree, a, rec->text);
         } else if (failed) {
             size_t k = strlen(failed);
-            snprintf(failed + k, cap - k, "%s:%ld ", rec->id, ((capture *)quiet.user)->lines[0]);
+            snprintf(failed + k, cap - k, "%s:%ld ", rec->id,
+                     ((diag_capture *)quiet.user)->lines[0]);
         }
         dyad_arena_reset(a);
     }

@@ -5,30 +5,7 @@
 #include "ingest/article.h"
 #include "text/text.h"
 
-/* ---- diagnostics capture ------------------------------------------------ */
-typedef struct capture {
-    int errors, warnings, n;
-    long lines[32];
-    char msgs[32][256];
-} capture;
-
-static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
-                       const char *msg)
-{
-    capture *c = user;
-    (void)file;
-    if (lvl == DYAD_DIAG_ERROR)
-        c->errors++;
-    else
-        c->warnings++;
-    if (c->n < 32) {
-        c->lines[c->n] = line;
-        snprintf(c->msgs[c->n], sizeof c->msgs[0], "%s", msg);
-        c->n++;
-    }
-}
-
-#define DIAG(cap) {.fn = capture_fn, .user = &(cap)}
+#define DIAG(cap) {.fn = diag_capture_fn, .user = &(cap)}
 
 /* ---- dates -------------------------------------------------------------- */
 
@@ -192,7 +169,7 @@ static void text_article(void **state)
 {
     (void)state;
     dyad_arena *a = dyad_arena_new();
-    capture cap = {0};
+    diag_capture cap = {0};
     dyad_diag d = DIAG(cap);
     dyad_article art;
     const char *in = "\xEF\xBB\xBF date 2024-05-10 Iran and Iraq met.\r\n\r\nLeave a Reply\r\n";
@@ -219,7 +196,7 @@ static void text_invalid_utf8(void **state)
 {
     (void)state;
     dyad_arena *a = dyad_arena_new();
-    capture cap = {0};
+    diag_capture cap = {0};
     dyad_diag d = DIAG(cap);
     dyad_article art;
     const char in[] = "Caf\xE9 talks in Gen\xC3\xA8ve\xFF. Nul\0byte.";

@@ -2,30 +2,9 @@
 #include "testutil.h"
 #include "parse/tree.h"
 
-/* Collects diagnostics: count per level and the last message and line. */
-typedef struct capture {
-    int n, errors, warnings;
-    long line;
-    char msg[512];
-} capture;
-
-static void capture_fn(void *user, dyad_diag_level lvl, const char *file, long line,
-                       const char *msg)
-{
-    capture *c = user;
-    (void)file;
-    c->n++;
-    if (lvl == DYAD_DIAG_ERROR)
-        c->errors++;
-    else
-        c->warnings++;
-    c->line = line;
-    snprintf(c->msg, sizeof c->msg, "%s", msg);
-}
-
 typedef struct fixture {
     dyad_arena *a;
-    capture cap;
+    diag_capture cap;
     dyad_diag d;
 } fixture;
 
@@ -33,7 +12,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     f->a = dyad_arena_new();
-    f->d.fn = capture_fn;
+    f->d.fn = diag_capture_fn;
     f->d.user = &f->cap;
     *state = f;
     return 0;

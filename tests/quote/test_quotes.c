@@ -1,4 +1,4 @@
-/* test_quotes.c: attributed quotes (issue 5).
+/* test_quotes.c: attributed quotes.
  *
  * corpus: every tests/data/quotes/NAME.txt (quote patterns written for dyad)
  * is read with the text ingest and its quotes compared, field by field, with

@@ -8,8 +8,8 @@
  * Ownership: everything returned here is static, read-only data. Never free
  * it; it is valid for the life of the program and safe to share across threads.
  */
-#ifndef DYAD_CODE_CAMEO_H
-#define DYAD_CODE_CAMEO_H
+#ifndef DYAD_DICT_CAMEO_H
+#define DYAD_DICT_CAMEO_H
 
 #include <stddef.h>
 

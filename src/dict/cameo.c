@@ -2,7 +2,7 @@
  *
  * The table is sorted by code in strcmp order, so each lookup is a binary
  * search; nothing is allocated. */
-#include "code/cameo.h"
+#include "dict/cameo.h"
 
 #include <string.h>
 

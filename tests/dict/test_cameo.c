@@ -1,7 +1,7 @@
 /* test_cameo.c: the CAMEO code table (lookups, hand-checked values, structure,
  * and agreement with the public CAMEO-to-PLOVER mapping when ../shared is there). */
 #include "testutil.h"
-#include "code/cameo.h"
+#include "dict/cameo.h"
 
 #include <ctype.h>
 #include <math.h>
