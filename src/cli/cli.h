@@ -54,6 +54,10 @@ dyad_store *dyad_cli_open_store(const char *cmd, const char *db, int flags);
  * prints "cmd: OPT takes ..., not 'v'" and returns 2 (the usage exit status);
  * 0 when v is good. */
 /* A whole decimal number from min to max into *out. */
+/* Checks a --parser value: 0 for "builtin" or "link-grammar", else prints
+ * "cmd: --parser takes builtin or link-grammar, not 'v'" and returns 2. */
+int dyad_cli_parser(const char *cmd, const char *v);
+
 int dyad_cli_long(long *out, const char *cmd, const char *opt, const char *v, long min, long max);
 /* A decimal number from min to max into *out ("0.5", ".5", "1"; no
  * exponent, no sign other than a leading '-', no "nan" or "inf"). */

@@ -136,11 +136,8 @@ int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
         *value = argv[++*i];
         if (value == &in->date && dyad_cli_date(in->cmd ? in->cmd : "dyad", a, *value, 0))
             return -1;
-        if (value == &in->parser && strcmp(*value, "builtin") && strcmp(*value, "link-grammar")) {
-            fprintf(stderr, "%s: --parser takes builtin or link-grammar, not '%s'\n",
-                    in->cmd ? in->cmd : "dyad", *value);
+        if (value == &in->parser && dyad_cli_parser(in->cmd ? in->cmd : "dyad", *value))
             return -1;
-        }
         return 1;
     }
     if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -151,6 +148,14 @@ int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i)
         return 0;
     in->files[in->nfiles++] = argv[*i];
     return 1;
+}
+
+int dyad_cli_parser(const char *cmd, const char *v)
+{
+    if (v && (!strcmp(v, "builtin") || !strcmp(v, "link-grammar")))
+        return 0;
+    fprintf(stderr, "%s: --parser takes builtin or link-grammar, not '%s'\n", cmd, v ? v : "");
+    return 2;
 }
 
 int dyad_cli_long(long *out, const char *cmd, const char *opt, const char *v, long min, long max)

@@ -96,11 +96,8 @@ int dyad_cmd_eval(int argc, char **argv)
             o.threads = (int)n;
         } else if (!strcmp(a, "--parser") && i + 1 < argc) {
             o.parser = argv[++i];
-            if (strcmp(o.parser, "builtin") && strcmp(o.parser, "link-grammar")) {
-                fprintf(stderr, "dyad eval: --parser takes builtin or link-grammar, not '%s'\n",
-                        o.parser);
+            if (dyad_cli_parser("dyad eval", o.parser))
                 return 2;
-            }
         } else if (!strcmp(a, "--model") && i + 1 < argc) {
             o.model_dir = argv[++i];
         } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {

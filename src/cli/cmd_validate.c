@@ -51,11 +51,8 @@ int dyad_cmd_validate(int argc, char **argv)
             o.reparse = 1;
         } else if (!strcmp(a, "--parser") && i + 1 < argc) {
             o.parser = argv[++i];
-            if (strcmp(o.parser, "builtin") && strcmp(o.parser, "link-grammar")) {
-                fprintf(stderr, "dyad validate: --parser '%s': builtin or link-grammar\n",
-                        o.parser);
+            if (dyad_cli_parser("dyad validate", o.parser))
                 return 2;
-            }
         } else if (!strcmp(a, "--model") && i + 1 < argc) {
             o.model_dir = argv[++i];
         } else if (!strcmp(a, "--debug")) {
