@@ -1,7 +1,7 @@
 # dyad build. `make` builds build/dyad; `make test` runs the unit tests (normal and
 # ASan+UBSan builds); `make fuzz` builds the libFuzzer targets (clang).
 CC      ?= cc
-PKGS    := libxml-2.0 jansson libutf8proc link-grammar sqlite3 libpq
+PKGS    := libxml-2.0 jansson libutf8proc link-grammar sqlite3 libpq zlib
 CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
                -Wno-missing-field-initializers -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS))
 LIBS    := $(shell pkg-config --libs $(PKGS)) -lpthread -lm

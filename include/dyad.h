@@ -14,6 +14,7 @@
 #define DYAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -103,6 +104,20 @@ typedef struct dyad_event {
      * dev half (README.md, "Confidence"; src/code/confidence.h). Set by every
      * coding entry point; 0 in events built elsewhere. */
     double confidence;
+    /* Where the event happened (src/geo/locate.h): set by the raw-text
+     * pipeline when a gazetteer is loaded; from == NULL elsewhere (PETRARCH
+     * XML, CoNLL-U). */
+    struct dyad_location {
+        const char *from;      /* "clause" (a place phrase of the event's clause),
+                                * "sentence", "dateline", "article"; "" = none found */
+        const char *text;      /* the words as written ("" for none) */
+        const char *name;      /* the gazetteer's name; NULL: a name it lacks */
+        const char *country;   /* ISO 3166-1 alpha-3, "" when unknown */
+        const char *admin1;    /* GeoNames first-level code, "" when none */
+        const char *precision; /* "place", "admin1" or "country" */
+        double lat, lon;       /* valid when precision is set */
+        long geonames_id;      /* 0 when none */
+    } location;
 } dyad_event;
 
 #include <stdio.h>
@@ -275,7 +290,26 @@ typedef struct dyad_input_opts {
      * when NULL) or "builtin" (dyad's own tagger and dependency parser). */
     const char *parser;
     const char *model_dir; /* the built-in parser's models (NULL: data/parser) */
+    /* Sharding: with nshards > 1 only the articles whose id is in shard
+     * `shard` (dyad_shard_of) are coded; the others are skipped unread (text,
+     * HTML, JSON Lines, CoNLL-U) or left out after coding (PETRARCH XML). */
+    int shard, nshards;
 } dyad_input_opts;
+
+/* The stable hash that splits articles into shards: 64-bit FNV-1a over the
+ * bytes of id (UTF-8, no terminating NUL): h = 14695981039346656037; for each
+ * byte b: h = (h XOR b) * 1099511628211 mod 2^64. */
+uint64_t dyad_shard_hash(const char *id);
+/* The shard of article id among n (n >= 1): dyad_shard_hash(id) % n. */
+int dyad_shard_of(const char *id, int n);
+
+/* Opens an input as dyad's readers do: "-" is standard input, a name ending
+ * in ".gz" is decompressed with zlib (a damaged file then gives a read error,
+ * ferror, after the bytes before the damage). NULL with dyad_last_error() set
+ * when it cannot be opened. Close with dyad_input_close (which leaves stdin
+ * open). */
+FILE *dyad_input_open(const char *path);
+void dyad_input_close(FILE *f);
 
 /* Codes one input file ("-" = stdin) of any supported format. Raw text, HTML
  * and JSON Lines articles are split into sentences and parsed with the
@@ -523,6 +557,10 @@ typedef struct dyad_load_opts {
     /* Called after each commit and at most every 0.2 s while loading. */
     void (*progress)(void *user, const dyad_load_stats *st);
     void *user;
+    /* Sharding: with nshards > 1 only the articles in shard `shard`
+     * (dyad_shard_of of the article id: a JSONL event's "article", else its
+     * sentence id without the _N suffix) are stored; the others are skipped. */
+    int shard, nshards;
 } dyad_load_opts;
 
 /* Codes the PETRARCH XML file at path ("-" = stdin) with c and stores it,

@@ -10,7 +10,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="build-essential pkg-config clang libxml2-dev libjansson-dev libcmocka-dev libutf8proc-dev liblink-grammar-dev link-grammar-dictionaries-en libsqlite3-dev libpq-dev postgresql python3"
+PACKAGES="build-essential pkg-config clang libxml2-dev libjansson-dev libcmocka-dev libutf8proc-dev liblink-grammar-dev link-grammar-dictionaries-en libsqlite3-dev libpq-dev postgresql python3 zlib1g-dev python3-distributed"
 
 usage() {
     cat <<'EOF'

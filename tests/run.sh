@@ -7,7 +7,7 @@ for t in $(find "$BUILD/tests" -type f -perm -u+x | sort); do
   if "$t" >"$t.log" 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); failed="$failed $t"; fi
   grep -E '^\[ +(PASSED|FAILED|SKIPPED) +\]|^skip:' "$t.log" | sed "s|^|  $(basename "$t"): |" | head -20
 done
-for t in tests/cli/*.sh tests/hostile/[a-z]*.sh; do
+for t in tests/cli/*.sh tests/hostile/[a-z]*.sh tests/scale/*.sh; do
   case "$t" in */lib.sh) continue ;; esac
   [ -f "$t" ] || continue
   if DYAD="$BUILD/dyad" sh "$t" >"$BUILD/$(basename "$t").log" 2>&1; then pass=$((pass+1)); echo "  $(basename "$t"): ok"

@@ -14,6 +14,7 @@ int dyad_cmd_quotes(int argc, char **argv);
 int dyad_cmd_eval(int argc, char **argv);
 int dyad_cmd_train(int argc, char **argv); /* train-parser */
 int dyad_cmd_parse(int argc, char **argv);
+int dyad_cmd_places(int argc, char **argv);
 
 /* The dictionary folder: given (--dict-dir) if not NULL, else $DYAD_DICT_DIR,
  * else data/dict (dyad's own) in the working directory, else data/dict beside
@@ -45,6 +46,29 @@ void dyad_cli_input_free(dyad_cli_input *in);
  * for a --date that is not a calendar date or a --parser that is neither
  * builtin nor link-grammar (the message is printed: exit with status 2). */
 int dyad_cli_input_arg(dyad_cli_input *in, int argc, char **argv, int *i);
+
+/* --shard K/N: K from 0 to N-1, N from 1 to 1000000, both whole decimal
+ * numbers. 0 with *k and *n set; else prints "cmd: --shard takes K/N ..."
+ * and returns 2 (the usage exit status). */
+int dyad_cli_shard(int *k, int *n, const char *cmd, const char *v);
+
+/* The inputs named on the command line with every folder replaced by the
+ * files under it: recursively, hidden files and folders (names starting with
+ * '.') skipped, each folder's entries in byte order of their names, symbolic
+ * links to files followed but not those to folders (no cycles). Names that
+ * are not folders ("-", files, names that do not exist) are kept as given,
+ * for the readers to open or report. A folder without files is a warning. */
+typedef struct dyad_cli_paths {
+    char **path; /* malloc'd, npath of them */
+    int npath, cap;
+} dyad_cli_paths;
+/* Fills *out from names[0..n); a folder that cannot be read is reported as
+ * "cmd: FOLDER: cannot read the folder: reason" and counted in *unreadable.
+ * 0, or 3 when out of memory (message printed). Free with
+ * dyad_cli_paths_free, also after a failure. */
+int dyad_cli_expand(dyad_cli_paths *out, const char *cmd, char *const *names, int n,
+                    int *unreadable);
+void dyad_cli_paths_free(dyad_cli_paths *p);
 
 /* Opens the store at db (NULL: $DYAD_DB, else the default); on failure prints
  * "cmd: reason" and returns NULL. Close with dyad_store_close. */

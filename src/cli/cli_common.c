@@ -1,5 +1,6 @@
 /* cli_common.c: what several subcommands share — the dictionary folder and its
  * warnings, opening the store, strict option values. */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -239,4 +240,142 @@ int dyad_cli_date(const char *cmd, const char *opt, const char *v, int partial)
             partial ? "YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY" : "YYYY-MM-DD or YYYYMMDD",
             v ? v : "");
     return 2;
+}
+
+int dyad_cli_shard(int *k, int *n, const char *cmd, const char *v)
+{
+    const char *slash = v ? strchr(v, '/') : NULL;
+    char *end = NULL;
+    long kk = -1, nn = 0;
+    int ok = slash && slash > v && v[0] >= '0' && v[0] <= '9' && slash[1] >= '0' && slash[1] <= '9';
+    if (ok) {
+        errno = 0;
+        kk = strtol(v, &end, 10);
+        ok = end == slash && !errno;
+    }
+    if (ok) {
+        nn = strtol(slash + 1, &end, 10);
+        ok = !*end && !errno && nn >= 1 && nn <= 1000000 && kk >= 0 && kk < nn;
+    }
+    if (!ok) {
+        fprintf(stderr,
+                "%s: --shard takes K/N, N from 1 to 1000000 workers and K from 0 to N-1 "
+                "(this worker), not '%s'\n",
+                cmd, v ? v : "");
+        return 2;
+    }
+    *k = (int)kk;
+    *n = (int)nn;
+    return 0;
+}
+
+static int paths_add(dyad_cli_paths *p, const char *s)
+{
+    if (p->npath == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 64;
+        char **v = realloc(p->path, (size_t)cap * sizeof *v);
+        if (!v)
+            return 3;
+        p->path = v;
+        p->cap = cap;
+    }
+    if (!(p->path[p->npath] = strdup(s)))
+        return 3;
+    p->npath++;
+    return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of folder dir that are not hidden, sorted: *names (malloc'd
+ * strings in a malloc'd array), *n. 0, -1 (cannot read: errno set) or 3. */
+static int list_dir(const char *dir, char ***names, int *n)
+{
+    *names = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    dyad_cli_paths v = {0};
+    struct dirent *e;
+    int rc = 0;
+    errno = 0;
+    while (!rc && (e = readdir(d)))
+        if (e->d_name[0] != '.')
+            rc = paths_add(&v, e->d_name);
+    int err = errno;
+    closedir(d);
+    if (!rc && err) {
+        dyad_cli_paths_free(&v);
+        errno = err;
+        return -1;
+    }
+    if (v.npath)
+        qsort(v.path, (size_t)v.npath, sizeof *v.path, cmp_name);
+    *names = v.path;
+    *n = v.npath;
+    return rc;
+}
+
+static int walk(dyad_cli_paths *out, const char *cmd, const char *dir, int *unreadable)
+{
+    char **names = NULL;
+    int n = 0, rc = list_dir(dir, &names, &n);
+    if (rc < 0) {
+        fprintf(stderr, "%s: %s: cannot read the folder: %s\n", cmd, dir, strerror(errno));
+        ++*unreadable;
+        return 0;
+    }
+    size_t dl = strlen(dir);
+    for (int i = 0; i < n && !rc; i++) {
+        size_t len = dl + strlen(names[i]) + 2;
+        char *path = malloc(len);
+        if (!path) {
+            rc = 3;
+            break;
+        }
+        snprintf(path, len, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = walk(out, cmd, path, unreadable);
+        else if (!(stat(path, &st) == 0 && S_ISDIR(st.st_mode))) /* not a link to a folder */
+            rc = paths_add(out, path);
+        free(path);
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int dyad_cli_expand(dyad_cli_paths *out, const char *cmd, char *const *names, int n,
+                    int *unreadable)
+{
+    memset(out, 0, sizeof *out);
+    int rc = 0;
+    for (int i = 0; i < n && !rc; i++) {
+        if (!strcmp(names[i], "-") || !is_dir(names[i])) {
+            rc = paths_add(out, names[i]);
+            continue;
+        }
+        int before = out->npath, bad = *unreadable;
+        rc = walk(out, cmd, names[i], unreadable);
+        if (!rc && out->npath == before && *unreadable == bad)
+            fprintf(stderr, "%s: %s: warning: no files in the folder (hidden ones are left out)\n",
+                    cmd, names[i]);
+    }
+    if (rc)
+        fprintf(stderr, "%s: out of memory\n", cmd);
+    return rc;
+}
+
+void dyad_cli_paths_free(dyad_cli_paths *p)
+{
+    for (int i = 0; i < p->npath; i++)
+        free(p->path[i]);
+    free(p->path);
+    memset(p, 0, sizeof *p);
 }

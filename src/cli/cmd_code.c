@@ -12,8 +12,12 @@ static void usage(FILE *f)
             "usage: dyad code [--dict-dir DIR] [--input FORMAT] [--date YYYY-MM-DD]\n"
             "                 [--threads N] [--quotes] [--require-dyad] [--keep-hypothetical]\n"
             "                 [--min-confidence X] [--parser NAME] [--model DIR] [--verbose]\n"
-            "                 FILE...|-\n"
+            "                 [--shard K/N] FILE|DIR...|-\n"
             "Codes events and writes one JSON object per event per line to standard output.\n"
+            "A folder stands for the files under it (recursively, in byte order of their\n"
+            "names, hidden files left out); a FILE.gz is read through zlib, its format\n"
+            "taken from the name under .gz (a.txt.gz is text, a.jsonl.gz JSON Lines).\n"
+            "On a cluster: dyad code [--shard K/N] [--threads T] FILE|DIR... > out.jsonl\n"
             "Options:\n"
             "  --dict-dir DIR   dictionaries (PETRARCH formats) to use; DIR names them in\n"
             "                   dyad.dicts or PETR_config.ini, or by file name.\n"
@@ -37,6 +41,11 @@ static void usage(FILE *f)
             "                   parser, trained on UD English: 100x faster, codes less well)\n"
             "  --model DIR      the built-in parser's models (default: data/parser)\n"
             "  -v, --verbose    report dictionary counts and totals on standard error\n"
+            "  --shard K/N      code only the articles of shard K of N (K from 0 to N-1):\n"
+            "                   those whose id has FNV-1a-64(id) mod N = K, the 64-bit FNV-1a\n"
+            "                   hash of the id's UTF-8 bytes (offset 14695981039346656037,\n"
+            "                   prime 1099511628211). N workers with K = 0..N-1 over the\n"
+            "                   same inputs code every article once\n"
             "Raw text, HTML and JSON Lines are split into sentences and parsed; a sentence\n"
             "the parser cannot parse is reported.\n"
             "Limits per article (each cut is reported as a warning naming the file, line\n"
@@ -48,8 +57,10 @@ static void usage(FILE *f)
             "in pieces of at most 30 words; the built-in parser takes any sentence whole,\n"
             "in linear time. No limit depends on the clock: the output is the same for\n"
             "any --threads and machine load.\n"
+            "A damaged .gz file is an error naming it: the JSON Lines articles before\n"
+            "the damage are coded, a text, HTML, XML or CoNLL-U file is left out whole.\n"
             "Exit status: 0 success; 1 some input could not be read (the rest was coded);\n"
-            "2 usage error; 3 a file or the dictionaries could not be read.\n");
+            "2 usage error; 3 a file, a folder or the dictionaries could not be read.\n");
 }
 
 /* user: the lowest confidence written (a double). */
@@ -68,7 +79,7 @@ static int print_quote(void *user, const dyad_quote *q)
 
 int dyad_cmd_code(int argc, char **argv)
 {
-    int threads = 0, quotes = 0, require_dyad = 0, keep_hyp = 0;
+    int threads = 0, quotes = 0, require_dyad = 0, keep_hyp = 0, shard = 0, nshards = 1;
     double min_conf = 0.0;
     dyad_cli_input in;
     if (dyad_cli_input_init(&in, argc))
@@ -95,6 +106,11 @@ int dyad_cmd_code(int argc, char **argv)
             threads = (int)n;
         } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {
             if (dyad_cli_real(&min_conf, "dyad code", a, argv[++i], 0.0, 1.0)) {
+                dyad_cli_input_free(&in);
+                return 2;
+            }
+        } else if (!strcmp(a, "--shard") && i + 1 < argc) {
+            if (dyad_cli_shard(&shard, &nshards, "dyad code", argv[++i])) {
                 dyad_cli_input_free(&in);
                 return 2;
             }
@@ -134,12 +150,15 @@ int dyad_cmd_code(int argc, char **argv)
         return 3;
     }
     dyad_run_stats st = {0};
-    int status = 0;
-    for (int i = 0; i < in.nfiles; i++) {
+    int status = 0, unreadable = 0;
+    dyad_cli_paths files;
+    if (dyad_cli_expand(&files, "dyad code", in.files, in.nfiles, &unreadable) || unreadable)
+        status = 3;
+    for (int i = 0; i < files.npath; i++) {
         dyad_input_opts io = {.format = in.format, .date = in.date, .threads = threads, .progress = 1,
                               .quotes = quotes ? print_quote : NULL, .parser = in.parser,
-                              .model_dir = in.model_dir};
-        int rc = dyad_code_input(&st, coder, in.files[i], &io, print_event, &min_conf, NULL);
+                              .model_dir = in.model_dir, .shard = shard, .nshards = nshards};
+        int rc = dyad_code_input(&st, coder, files.path[i], &io, print_event, &min_conf, NULL);
         if (rc < 0) {
             fprintf(stderr, "dyad code: %s\n", dyad_last_error());
             status = 3;
@@ -167,6 +186,7 @@ int dyad_cmd_code(int argc, char **argv)
                 st.records, st.events, st.discarded, st.input_errors, st.xml_errors);
     if (!status && (st.input_errors || st.xml_errors))
         status = 1;
+    dyad_cli_paths_free(&files);
     dyad_coder_free(coder);
     dyad_dict_free(dict);
     dyad_cli_input_free(&in);

@@ -12,10 +12,14 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: dyad load [--db URL] [--dict-dir DIR] [--input petrarch-xml|jsonl]\n"
             "                 [--date YYYY-MM-DD] [--dict-version V] [--batch N] [--quiet]\n"
-            "                 FILE...|-\n"
+            "                 [--shard K/N] FILE|DIR...|-\n"
             "Codes PETRARCH XML files, or reads dyad's JSON Lines events (the output of\n"
             "dyad code or dyad export --format jsonl), and stores them article by article.\n"
-            "Loading an article again replaces what the store held for it.\n"
+            "Loading an article again replaces what the store held for it, also when\n"
+            "several dyad load processes write to one PostgreSQL database at once.\n"
+            "A folder stands for the files under it (recursively, in byte order of their\n"
+            "names, hidden files left out); a FILE.gz is read through zlib.\n"
+            "On a cluster: dyad code ... | dyad load --db URL [--shard K/N] --input jsonl -\n"
             "Options:\n"
             "  --db URL         sqlite:PATH or postgresql://USER@HOST/DB (any libpq URI).\n"
             "                   Default: $DYAD_DB, else sqlite:dyad.db\n"
@@ -28,6 +32,10 @@ static void usage(FILE *f)
             "  --batch N        articles per transaction (default 1000; a batch is also\n"
             "                   committed after one second)\n"
             "  -q, --quiet      no progress line and no closing summary\n"
+            "  --shard K/N      store only the articles of shard K of N (K from 0 to N-1):\n"
+            "                   those whose id has FNV-1a-64(id) mod N = K (see dyad code\n"
+            "                   --help); JSONL events go by their \"article\", so an\n"
+            "                   article's events stay together\n"
             "Exit status: 0 success; 1 some input was skipped (malformed lines or records,\n"
             "an article the input ends inside); 2 usage error; 3 a file, the dictionaries\n"
             "or the database could not be opened; 4 a write to the database failed (the\n"
@@ -36,7 +44,7 @@ static void usage(FILE *f)
 
 typedef struct load_cli {
     const char *db, *dict_dir, *input, *date, *dict_version;
-    int batch, quiet, tty, nfiles;
+    int batch, quiet, tty, nfiles, shard, nshards;
     char **files;
     dyad_store *store;
     dyad_dict *dict;
@@ -78,7 +86,7 @@ static void on_diag(void *user, dyad_diag_level lvl, const char *file, long line
 static const char *sniff(const char *path)
 {
     int is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    FILE *f = dyad_input_open(path);
     if (!f)
         return "petrarch-xml"; /* let the loader report the error */
     int ch;
@@ -87,7 +95,7 @@ static const char *sniff(const char *path)
     if (is_stdin && ch != EOF)
         ungetc(ch, f);
     if (!is_stdin)
-        fclose(f);
+        dyad_input_close(f);
     return ch == '{' ? "jsonl" : ch == '<' || ch == EOF ? "petrarch-xml" : NULL;
 }
 
@@ -116,7 +124,7 @@ static int load_one(load_cli *c, const char *path, dyad_diag *diag)
         return 3;
     }
     dyad_load_opts o = {.date = c->date, .batch_articles = c->batch, .progress = show_progress,
-                        .user = c};
+                        .user = c, .shard = c->shard, .nshards = c->nshards};
     dyad_load_stats st;
     memset(&st, 0, sizeof st);
     int rc;
@@ -175,6 +183,9 @@ static int parse_args(load_cli *c, int argc, char **argv)
                         c->input);
                 return 2;
             }
+        } else if (!strcmp(a, "--shard") && more) {
+            if (dyad_cli_shard(&c->shard, &c->nshards, "dyad load", argv[++i]))
+                return 2;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             c->quiet = 1;
         } else if (a[0] == '-' && a[1]) {
@@ -214,11 +225,16 @@ int dyad_cmd_load(int argc, char **argv)
         return 3;
     }
     dyad_diag diag = {on_diag, &c, 0, 0};
-    for (int i = 0; i < c.nfiles && status != 4; i++) {
-        int s = load_one(&c, c.files[i], &diag);
+    dyad_cli_paths files;
+    int unreadable = 0;
+    if (dyad_cli_expand(&files, "dyad load", c.files, c.nfiles, &unreadable) || unreadable)
+        status = 3;
+    for (int i = 0; i < files.npath && status != 4; i++) {
+        int s = load_one(&c, files.path[i], &diag);
         if (s > status)
             status = s;
     }
+    dyad_cli_paths_free(&files);
     if (c.progress_shown)
         fputs("\r\033[K", stderr);
     if (!c.quiet)

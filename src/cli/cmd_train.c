@@ -36,6 +36,9 @@ static void usage(FILE *f)
             "  --iterations N          parser training passes (default 15)\n"
             "  --tagger-iterations N   tagger training passes (default: the tagger's)\n"
             "  --seed S                shuffling and exploration seed (default 1)\n"
+            "  --beam K                train the parser globally with a beam of K (1-32;\n"
+            "                          default 1: greedy, with exploration); it then\n"
+            "                          parses with that beam\n"
             "  --folds K               jackknife folds for the parser's training tags\n"
             "                          (default 4; 1: tagged by the final tagger)\n"
             "  --gold-tags             no tagger: train the parser on the gold tags (dyad\n"
@@ -323,6 +326,7 @@ int dyad_cmd_train(int argc, char **argv)
 {
     const char *train = NULL, *dev = NULL, *dir = NULL, *keep = NULL;
     int iterations = 0, tagger_iterations = 0, seed = 1, gold = 0, folds = 4, parser_only = 0;
+    int beam = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -353,7 +357,8 @@ int dyad_cmd_train(int argc, char **argv)
                  (!strcmp(a, "--tagger-iterations") && parse_int(v, &tagger_iterations) == 0) ||
                  (!strcmp(a, "--seed") && parse_int(v, &seed) == 0) ||
                  (!strcmp(a, "--folds") && parse_int(v, &folds) == 0 && folds >= 1 &&
-                  folds <= 20))
+                  folds <= 20) ||
+                 (!strcmp(a, "--beam") && parse_int(v, &beam) == 0 && beam >= 1 && beam <= 32))
             ;
         else {
             fprintf(stderr, "dyad train-parser: bad option '%s %s'\n", a, v);
@@ -415,7 +420,7 @@ int dyad_cmd_train(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!status && dyad_depparser_train2(jk[0] ? jk : train, dev, ppath,
                                          jk[0] || parser_only ? NULL : tagger,
-                                         tagger, iterations, (unsigned)seed, stderr)) {
+                                         tagger, iterations, beam, (unsigned)seed, stderr)) {
         fprintf(stderr, "dyad train-parser: %s\n", dyad_last_error());
         status = 3;
     }

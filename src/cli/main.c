@@ -20,6 +20,7 @@ static void usage(FILE *f)
                "  dict       dict check DIR: errors and warnings of a dictionary folder\n"
                "  parse      tag and dependency-parse CoNLL-U or text (CoNLL-U out), --eval\n"
                "  train-parser  train the tagger and the dependency parser on a treebank\n"
+               "  places     place names of sentences, resolved with the gazetteer\n"
                "  version    print the version\n"
                "Run 'dyad <command> --help' for a command's options.\n");
 }
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
         return dyad_cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "parse"))
         return dyad_cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "places"))
+        return dyad_cmd_places(argc - 1, argv + 1);
     if (!strcmp(cmd, "train-parser"))
         return dyad_cmd_train(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);

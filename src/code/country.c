@@ -336,6 +336,17 @@ static int fill_side(const char **code, const char **from, const char *other, in
     return 0;
 }
 
+/* The CAMEO families an event may have with one side only (protests, force
+ * posture, coercion, violence). */
+static int stands_alone(const char *cameo)
+{
+    static const char *const fam[] = {"14", "15", "17", "18", "19", "20"};
+    for (size_t i = 0; cameo && i < sizeof fam / sizeof *fam; i++)
+        if (!strncmp(cameo, fam[i], 2))
+            return 1;
+    return 0;
+}
+
 int dyad_country_fill(dyad_event *ev, int n, const dyad_tree *t, const dyad_country_ctx *x,
                       const dyad_dict *d, const char *date, dyad_arena *a)
 {
@@ -355,6 +366,15 @@ int dyad_country_fill(dyad_event *ev, int n, const dyad_tree *t, const dyad_coun
         if (fill_side(&e->source, &e->source_country_from, tgt, sp >= 0 ? sp : vp, v, nc, x, a) ||
             fill_side(&e->target, &e->target_country_from, src, tp >= 0 ? tp : vp, v, nc, x, a))
             return dyad_set_error(DYAD_ENOMEM, "out of memory");
+        if (e->source[0] && (e->source != src || e->target != tgt) && !strcmp(e->source, e->target) && stands_alone(e->cameo)) {
+            /* "students boycotted classes at the University of Dhaka": both
+             * sides the same actor once its country is known; the act
+             * stands alone */
+            e->target = "";
+            e->target_country_from = "";
+            e->target_span = (dyad_span){-1, -1};
+            e->target_text = "";
+        }
     }
     return 0;
 }

@@ -143,8 +143,43 @@ static dyad_mention mention_of(const dyad_event *e)
     return m;
 }
 
+/* Do CAMEO codes a and b share their root and their PLOVER category? */
+static int same_kind(const char *a, const char *b)
+{
+    if (!a || !b || strncmp(a, b, 2))
+        return 0;
+    const dyad_cameo_info *ia = dyad_cameo_lookup(a), *ib = dyad_cameo_lookup(b);
+    const char *pa = ia && ia->plover ? ia->plover : "", *pb = ib && ib->plover ? ib->plover : "";
+    return !strcmp(pa, pb);
+}
+
+/* Drops, in place, each one-sided event (source or target "") that an event
+ * of the article with both sides already tells: the same side and the same
+ * kind of act ("Israeli attacks" in the title, "Israeli attacks on
+ * Palestinians" in the text are one event). Returns the new count. */
+static int drop_told_one_sided(dyad_event *ev, int n)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        const dyad_event *e = &ev[i];
+        const char *s = e->source ? e->source : "", *t = e->target ? e->target : "";
+        int drop = 0;
+        for (int j = 0; j < n && !drop && (!s[0] != !t[0]); j++) {
+            const dyad_event *f = &ev[j];
+            if (j == i || !f->source || !f->target || !f->source[0] || !f->target[0] ||
+                !same_kind(e->cameo, f->cameo))
+                continue;
+            drop = s[0] ? !strcmp(s, f->source) : !strcmp(t, f->target);
+        }
+        if (!drop)
+            ev[m++] = *e;
+    }
+    return m;
+}
+
 int dyad_events_merge(dyad_event *ev, int *n, dyad_arena *a)
 {
+    *n = drop_told_one_sided(ev, *n);
     int cnt = *n;
     if (cnt < 2)
         return 0;

@@ -31,7 +31,9 @@ int dyad_events_date(dyad_event *ev, int n, const struct dyad_date_sent *ds,
                      const char **day, dyad_arena *a);
 
 /* Merges identical events of one article (same date, source, target
- * and code) into the first one, in place: it keeps the first one's place and
+ * and code) into the first one, in place, after dropping each one-sided
+ * event that an event of the article with both sides tells (the same side,
+ * the same CAMEO root and PLOVER category): it keeps the first one's place and
  * evidence, the highest confidence (and its basis), counts them in mentions and lists every mention's evidence in
  * mention (from a). *n becomes the number of records. 0 or DYAD_ENOMEM. */
 int dyad_events_merge(dyad_event *ev, int *n, dyad_arena *a);

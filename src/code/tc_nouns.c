@@ -142,6 +142,29 @@ static int stem_in(const char *w, const char *const *stems)
  * prevented ("threatened an attack on Y", "called for talks", "a threat of
  * air strikes", "plans for a visit")? The verb phrases and noun phrases above
  * it up to its clause say. */
+/* Is the subject child sub of clause s "cancelled", "postponed", "called
+ * off" ... by the clause's verb phrase ("Blair's visit to Washington was
+ * cancelled")? */
+static int called_off(tctx *c, int s, int sub)
+{
+    static const char *const stems[] = {"CANCEL", "POSTPON", "DELAY", "SCRAP", "SUSPEND",
+                                        "ABANDON", "CALLED", NULL};
+    if (c->n[sub].kind != K_NP)
+        return 0;
+    for (int k = c->n[sub].index + 1; k < c->n[s].nk; k++) {
+        int vp = c->n[s].kids[k];
+        if (c->n[vp].kind != K_VP)
+            continue;
+        const char *w[4];
+        int n = dyad_tc__leaves(c, vp, w, 0, 4, 0);
+        for (int i = 0; i < n && i < 4; i++)
+            if (stem_in(w[i], stems))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 static int unreal(tctx *c, int x)
 {
     static const char *const verbs[] = {"THREAT", "PLAN", "PREPAR", "PREVENT", "THWART", "FOIL",
@@ -152,9 +175,12 @@ static int unreal(tctx *c, int x)
     static const char *const nouns[] = {"THREAT", "PLAN", "PLOT", "CALL", "PROPOSAL", "OFFER",
                                         "FEAR", "RISK", "POSSIBILITY", "PROSPECT", "DEMAND",
                                         "REQUEST", "APPEAL", NULL};
-    for (int y = c->n[x].parent, d = 0; y >= 0 && d < 12; y = c->n[y].parent, d++) {
+    for (int y = c->n[x].parent, d = 0, below = x; y >= 0 && d < 12;
+         below = y, y = c->n[y].parent, d++) {
         const pnode *p = &c->n[y];
-        if (!strcmp(p->label, "S") || !strcmp(p->label, "SBAR"))
+        if (!strcmp(p->label, "S"))
+            return called_off(c, y, below);
+        if (!strcmp(p->label, "SBAR"))
             return 0;
         if (p->kind == K_VP && stem_in(dyad_tc__first_word(c, y), verbs))
             return 1;

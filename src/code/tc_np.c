@@ -270,6 +270,7 @@ static int coordinated_meaning(tctx *c, int x, clist *out)
     }
     if (!cc || nconj < 2 || others)
         return 0;
+    int own = c->o->modality && !c->o->require_dyad && c->o->one_sided;
     clist all = {0};
     int seen = 0;
     for (int k = 0; k < p->nk; k++) {
@@ -283,6 +284,13 @@ static int coordinated_meaning(tctx *c, int x, clist *out)
             (lc < 0 || strncmp(c->n[lc].label, "NN", 2) || !strncmp(c->n[lc].label, "NNP", 3)))
             return 0;
         clist m = dyad_tc__np_meaning(c, ch);
+        if (own && !dyad_tc__cl_blank(m) && m.n == 1) {
+            /* dyad's own coding: "the army and rebels", "police and
+             * protesters in Dhaka": each conjunct its own actor, agents
+             * too (their country comes later) */
+            dyad_tc__cl_cat(c, &all, m);
+            continue;
+        }
         if (!dyad_tc__has_actor(m))
             return 0;
         for (int i = 0; i < m.n; i++)
@@ -292,6 +300,94 @@ static int coordinated_meaning(tctx *c, int x, clist *out)
     }
     *out = all;
     return 1;
+}
+
+/* Is the word a number of people ("40,000", "12", "thousands")? Not a year
+ * ("1994": four digits) nor a clock time or decimal ("2.30"). */
+static int people_number(const char *w)
+{
+    static const char *const q[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "TENS", NULL};
+    for (int i = 0; q[i]; i++)
+        if (!strcmp(w, q[i]))
+            return 1;
+    size_t n = strlen(w), digits = 0;
+    if (!n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] >= '0' && w[i] <= '9')
+            digits++;
+        else if (w[i] != ',')
+            return 0;
+    }
+    return digits && !(n == 4 && digits == 4);
+}
+
+/* Is noun phrase x the subject of a clause (a child of S before its verb
+ * phrase)? An object number ("wounded 16") is the count of an act's victims,
+ * left to the act. */
+static int subject_np(tctx *c, int x)
+{
+    int par = c->n[x].parent;
+    if (par < 0 || strcmp(c->n[par].label, "S"))
+        return 0;
+    for (int k = c->n[x].index + 1; k < c->n[par].nk; k++)
+        if (c->n[c->n[par].kids[k]].kind == K_VP)
+            return 1;
+    return 0;
+}
+
+/* "seven people were killed and 50 wounded": a number followed by a verb
+ * phrase of casualties with no object is a passive with its "were" left
+ * out, the number its victims, not its source. */
+static int elliptic_casualty(tctx *c, int x)
+{
+    static const char *const v[] = {"KILLED", "WOUNDED", "INJURED", "HURT", "ARRESTED",
+                                    "DETAINED", "ABDUCTED", "KIDNAPPED", "CAPTURED", "HELD",
+                                    "EXECUTED", "SHOT", "MISSING", "DEAD", NULL};
+    int par = c->n[x].parent;
+    if (par < 0)
+        return 0;
+    const pnode *P = &c->n[par];
+    int k = 0;
+    while (k < P->nk && P->kids[k] != x)
+        k++;
+    if (k + 1 >= P->nk || c->n[P->kids[k + 1]].kind != K_VP)
+        return 0;
+    const pnode *vp = &c->n[P->kids[k + 1]];
+    int verb = 0;
+    for (int i = 0; i < vp->nk; i++) {
+        const pnode *q = &c->n[vp->kids[i]];
+        if (q->kind == K_NP)
+            return 0; /* "50 attacked the post": an object, so active */
+        for (int j = 0; !verb && !q->nk && v[j]; j++)
+            verb = !strcmp(q->text, v[j]);
+    }
+    return verb;
+}
+
+/* A noun phrase that is only a number of people, in dyad's own coding,
+ * as a subject ("about 40,000 protested", "thousands marched"): a number
+ * with at most quantifying words before it ("about", "at least", "some"),
+ * no noun after it. Such a phrase names ordinary people (CVL). */
+static int people_quantity(tctx *c, int x)
+{
+    if (!c->o->modality || c->o->require_dyad || !c->o->one_sided)
+        return 0;
+    const pnode *p = &c->n[x];
+    if (!p->nk || !subject_np(c, x) || elliptic_casualty(c, x))
+        return 0;
+    for (int k = 0; k < p->nk; k++) {
+        const pnode *q = &c->n[p->kids[k]];
+        if (q->nk)
+            return 0;
+        int last = k == p->nk - 1;
+        if (last)
+            return (!strcmp(q->label, "CD") || !strcmp(q->label, "NNS")) && people_number(q->text);
+        if (strcmp(q->label, "RB") && strcmp(q->label, "IN") && strcmp(q->label, "JJS") &&
+            strcmp(q->label, "JJR") && strcmp(q->label, "DT") && strcmp(q->label, "QP"))
+            return 0;
+    }
+    return 0;
 }
 
 clist dyad_tc__np_meaning(tctx *c, int x)
@@ -383,6 +479,8 @@ clist dyad_tc__np_meaning(tctx *c, int x)
         p->np = dyad_tc__mix_codes(c, agt, act);
     if (!p->np.n && is_reciprocal(c, x))
         p->np = dyad_tc__one(c, dyad_tc__RECIP);
+    else if (!p->np.n && people_quantity(c, x))
+        p->np = dyad_tc__one(c, "~CVL");
     for (int i = 0; i < p->np.n; i++)
         dyad_tc__note_span(c, p->np.v[i], x);
     return p->np;

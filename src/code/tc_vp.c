@@ -209,6 +209,21 @@ clist dyad_tc__get_upper(tctx *c, int x)
                 m = dyad_tc__mix_codes(c, agt, act);
             }
         }
+        /* "(S (NP the army) (CC and) (NP rebels) (VP clashed))": the parser
+         * left the compound subject flat; each conjunct is a source */
+        for (int j = k - 1; dyad_own_mode(c) && j >= 1; j -= 2) {
+            int cc = pp->kids[j], np = pp->kids[j - 1];
+            if ((strcmp(c->n[cc].label, "CC") && strcmp(c->n[cc].label, ",")) ||
+                c->n[np].kind != K_NP)
+                break;
+            clist mm = dyad_tc__np_meaning(c, np);
+            if (dyad_tc__cl_blank(mm))
+                break;
+            clist both = {0};
+            dyad_tc__cl_cat(c, &both, mm);
+            dyad_tc__cl_cat(c, &both, m);
+            m = both;
+        }
         p->upper = m;
         return m;
     }
@@ -499,6 +514,30 @@ static int reported_agentless(tctx *c, const vstate *v, const ev *e)
     return e->tk == TG_STR && e->tstr[0] && dyad_tc__cl_blank(e->src) && !in_to_clause(c, e->vtok);
 }
 
+/* In dyad's own coding, is e a passive with no agent whose own clause has a
+ * subject that names no actor ("the office believes Hassan had been
+ * murdered")? The upper verb's subject is not its target: PETRARCH-2's rule
+ * for "X continued to be attacked" holds only when the passive's clause has
+ * no subject of its own. */
+static int passive_own_subject(tctx *c, const vstate *v, const ev *e)
+{
+    if (!dyad_own_mode(c) || e->kind != EV_TUPLE || e->tk != TG_PASSIVE)
+        return 0;
+    int x = -1;
+    for (int i = 0; e->vtok >= 0 && i < c->nn && x < 0; i++)
+        if (c->n[i].tok == e->vtok && !c->n[i].nk)
+            x = i;
+    for (int d = 0; x >= 0 && d < 64; d++, x = c->n[x].parent) {
+        const pnode *p = &c->n[x];
+        for (int k = 0; p->kind == K_VP && k < p->nk; k++)
+            if (v->vtok >= 0 && c->n[p->kids[k]].tok == v->vtok && !c->n[p->kids[k]].nk)
+                return 0; /* the upper verb's own phrase: no clause between */
+        if (!strcmp(p->label, "S") && dyad_tc__has_np_kid(c, x))
+            return 1;
+    }
+    return 0;
+}
+
 /* In dyad's own coding, is e an event of the same subject that a verb phrase
  * without a code of its own only holds ("(VP (VP detonated explosives) and
  * (VP blew herself up))")? It stays as it is: nesting it under a verb with no
@@ -529,7 +568,8 @@ static int claimed_own_act(tctx *c, const vstate *v, const ev *e)
  * (or code) coming from below. */
 static void resolve_event(tctx *c, const vstate *v, const ev *e, evl *out)
 {
-    if ((!v->up.n && !v->c) || reported_agentless(c, v, e) || own_subject_event(c, v, e)) {
+    if ((!v->up.n && !v->c) || reported_agentless(c, v, e) || own_subject_event(c, v, e) ||
+        passive_own_subject(c, v, e)) {
         dyad_tc__el_add(c, out, e);
         return;
     }
@@ -1019,6 +1059,15 @@ static int word_in(const char *w, const char *const *list)
 }
 
 static const char *const MOD_FUTURE[] = {"WILL", "'LL", "SHALL", NULL};
+static int reported_future(tctx *c, int vp);
+/* the modal of reported speech ("said it would") */
+static const char *const MOD_REPORTED[] = {"WOULD", "'D", NULL};
+/* verbs reporting what someone said, announced or decided */
+static const char *const REPORT_VERBS[] = {
+    "SAID",      "SAYS",     "SAY",      "TOLD",     "ANNOUNCED", "ANNOUNCES", "STATED",
+    "DECLARED",  "INDICATED", "CONFIRMED", "ADDED",  "INSISTED",  "PROMISED",  "PLEDGED",
+    "VOWED",     "DECIDED",  "AGREED",   "REPORTED", "WROTE",     "REVEALED",  "EXPLAINED",
+    "ASSURED",   "NOTED",    "STRESSED", NULL};
 static const char *const MOD_HYPO[] = {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "CAN",
                                        "MUST",  "'D",    "OUGHT", NULL};
 static const char *const ADV_NEG[] = {"NOT", "N'T", "NEVER", "CANNOT", NULL};
@@ -1069,6 +1118,38 @@ static void raise_to(int *m, int v)
         *m = v;
 }
 
+/* Is there, among the leaves below x, "tomorrow" or "next" before a
+ * week, month, year or weekday? */
+static int future_time_words(tctx *c, int x, const char **prev, int depth)
+{
+    static const char *const unit[] = {"WEEK", "MONTH", "YEAR", "WEEKEND", "MONDAY", "TUESDAY",
+                                       "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+                                       NULL};
+    const pnode *p = &c->n[x];
+    if (!p->nk) {
+        int hit = !strcmp(p->text, "TOMORROW") || (!strcmp(*prev, "NEXT") && word_in(p->text, unit));
+        *prev = p->text;
+        return hit;
+    }
+    for (int k = 0; depth < 32 && k < p->nk; k++)
+        if (future_time_words(c, p->kids[k], prev, depth + 1))
+            return 1;
+    return 0;
+}
+
+/* "Bush visits Canada next week": a verb in the present tense whose clause
+ * names a time to come tells a future act. */
+static int present_with_future_time(tctx *c, int leaf)
+{
+    if (strcmp(c->n[leaf].label, "VBZ") && strcmp(c->n[leaf].label, "VBP"))
+        return 0;
+    int s = c->n[leaf].parent;
+    while (s >= 0 && !(!strcmp(c->n[s].label, "S") && dyad_tc__has_np_kid(c, s)))
+        s = c->n[s].parent;
+    const char *prev = "";
+    return s >= 0 && future_time_words(c, s, &prev, 0);
+}
+
 int dyad_tc__modality(tctx *c, int vtok, const char *cameo)
 {
     int leaf = -1;
@@ -1094,7 +1175,8 @@ int dyad_tc__modality(tctx *c, int vtok, const char *cameo)
                 int ch = P->kids[k];
                 const pnode *q = &c->n[ch];
                 if (is_vp && !q->nk && (!strncmp(q->label, "VB", 2) || !strcmp(q->label, "MD"))) {
-                    if (word_in(q->text, MOD_FUTURE))
+                    if (word_in(q->text, MOD_FUTURE) ||
+                        (word_in(q->text, MOD_REPORTED) && reported_future(c, par)))
                         raise_to(&m, DYAD_TC_FUTURE);
                     else if (word_in(q->text, MOD_HYPO))
                         raise_to(&m, DYAD_TC_HYPOTHETICAL);
@@ -1155,7 +1237,43 @@ int dyad_tc__modality(tctx *c, int vtok, const char *cameo)
             break;
         x = par;
     }
+    if (m == DYAD_TC_ASSERTED && present_with_future_time(c, leaf))
+        m = DYAD_TC_FUTURE;
     return m;
+}
+
+/* Does the clause x hold a condition ("if", "unless", wherever the parser
+ * put the word)? */
+static int has_condition(tctx *c, int x, int depth)
+{
+    const pnode *p = &c->n[x];
+    if (!p->nk)
+        return !strcmp(p->text, "IF") || !strcmp(p->text, "UNLESS");
+    for (int k = 0; depth < 32 && k < p->nk; k++)
+        if (has_condition(c, p->kids[k], depth + 1))
+            return 1;
+    return 0;
+}
+
+/* "X said it would attack", "announced they would meet": "would" in a
+ * clause that a verb of saying or announcing reports, with no condition in
+ * it, is the future seen from the past (reported speech), not a
+ * hypothesis. vp is the verb phrase holding "would". */
+static int reported_future(tctx *c, int vp)
+{
+    int s = c->n[vp].parent;
+    while (s >= 0 && c->n[s].kind == K_VP)
+        s = c->n[s].parent;
+    if (s < 0 || strcmp(c->n[s].label, "S") || has_condition(c, s, 0))
+        return 0;
+    int up = c->n[s].parent;
+    if (up >= 0 && !strcmp(c->n[up].label, "SBAR")) {
+        const char *w = dyad_tc__first_word(c, up);
+        if (strcmp(w, "THAT") && c->n[up].nk > 1)
+            return 0; /* "said [that] ...", not "because", "when" ... */
+        up = c->n[up].parent;
+    }
+    return up >= 0 && c->n[up].kind == K_VP && word_in(vp_verb(c, up), REPORT_VERBS);
 }
 
 /* CAMEO's intent codes (03x, 13x) for an act announced or intended. */
@@ -1164,7 +1282,7 @@ const char *dyad_tc__intent_code(const char *cameo)
     static const struct {
         const char *act, *intent;
     } map[] = {
-        {"040", "036"},  {"041", "036"},  {"043", "036"},  {"044", "036"},  {"045", "039"},
+        {"040", "036"},  {"041", "036"},  {"042", "036"},  {"043", "036"},  {"044", "036"},  {"045", "039"},
         {"046", "036"},  {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
         {"06", "031"},   {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
         {"081", "0351"}, {"082", "0352"}, {"083", "035"},  {"084", "0353"}, {"085", "0354"},

@@ -223,6 +223,34 @@ static int one_sided_code(const char *code)
     return 0;
 }
 
+/* Is the code an act of harm done to people (assaults 18x, violence 19x
+ * but blockades and occupations, 20x, arrests 173): "X was shot" with X no
+ * actor of the dictionaries is an ordinary person shot. */
+static int harm_code(const char *code)
+{
+    return (!strncmp(code, "18", 2) || !strncmp(code, "20", 2) || !strcmp(code, "173") ||
+            (!strncmp(code, "19", 2) && strncmp(code, "191", 3) && strncmp(code, "192", 3)));
+}
+
+/* Does the verb at token vtok take a "that" clause and no object
+ * ("Venezuela charged that the United States was plotting")? */
+static int that_clause_verb(tctx *c, int vtok)
+{
+    for (int i = 0; vtok >= 0 && i < c->nn; i++) {
+        const pnode *p = &c->n[i];
+        int head = 0, that = 0, obj = 0;
+        for (int k = 0; p->kind == K_VP && k < p->nk; k++) {
+            int ch = p->kids[k];
+            head |= c->n[ch].tok == vtok && !c->n[ch].nk;
+            obj |= c->n[ch].kind == K_NP;
+            that |= !strcmp(c->n[ch].label, "SBAR") && !strcmp(dyad_tc__first_word(c, ch), "THAT");
+        }
+        if (head)
+            return that && !obj;
+    }
+    return 0;
+}
+
 /* Is verb token vtok a word of fighting between two sides ("clashed",
  * "fought", "battled", "skirmished")? */
 static int fight_word(tctx *c, int vtok)
@@ -263,13 +291,21 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
     const char *code = dyad_pico_to_cameo(e->code);
     const dyad_code_opts *o = c->o;
     int dyad_mode = !o->require_dyad && o->one_sided;
+    if (!code && dyad_mode && o->modality && e->code >= 0x4000 && e->code < 0x5000)
+        code = "100"; /* "demanded that Britain apologize": a demand with no finer code */
     /* a passive with an agent and no actor as its subject ("Noriega was
      * captured by US forces"): in dyad's own coding, the agent's one-sided act */
     int agent_only = e->tk == TG_PASSIVE && dyad_mode && o->modality && !dyad_tc__cl_blank(e->src);
-    if (!code || (e->tk != TG_STR && !agent_only))
+    /* an agentless passive whose subject names no actor ("Jean Guth was
+     * captured", "the czar was shot"): in dyad's own coding, an ordinary
+     * person harmed, by no one named */
+    int victim_only = e->tk == TG_PASSIVE && dyad_mode && o->modality && !agent_only;
+    if (!code || (e->tk != TG_STR && !agent_only && !victim_only))
         return 0;
     if (e->cameo && dyad_pico_from_cameo(e->cameo, NULL) == e->code)
         code = e->cameo; /* the dictionary's own code, finer than the table's */
+    if (dyad_mode && o->modality && !strncmp(code, "17", 2) && that_clause_verb(c, e->vtok))
+        code = "112"; /* "charged that ...": an accusation, not an arrest or a charge in court */
     const char *mod = NULL;
     if (o->modality) {
         int m = dyad_tc__modality(c, e->vtok, code);
@@ -286,6 +322,7 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
         mod = dyad_tc__modality_name(m);
     }
     const char *none = dyad_mode ? "" : "---";
+    const char *e_tstr = e->tstr;
     int lone = !o->require_dyad && (!o->one_sided || one_sided_code(code));
     int rc = 0;
     if (agent_only) {
@@ -293,6 +330,8 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
             rc = emit(c, out, e->src.v[i], none, code, e->vtok, mod);
         return rc;
     }
+    if (victim_only)
+        return harm_code(code) ? emit(c, out, none, "~CVL", code, e->vtok, mod) : 0;
     if (!strcmp(e->tstr, dyad_tc__RECIP)) {
         /* "X and Y accused each other": each of the others */
         for (int i = 0; i < e->src.n && !rc; i++)
@@ -301,22 +340,34 @@ int dyad_tc__collect(tctx *c, dyad_coded_list *out, const ev *e)
                     rc = emit(c, out, e->src.v[i], e->src.v[j], code, e->vtok, mod);
         return rc;
     }
-    int mutual = e->src.n > 1 && !e->tstr[0] &&
+    /* "police and peddlers clashed in Caracas": the sides of a clash are
+     * each other's target, not the place (a bare country code) */
+    int fight_place = dyad_mode && e->src.n > 1 && strlen(e->tstr) == 3 &&
+                      reciprocal_code(c, code, e->vtok) && strncmp(code, "0", 1);
+    if (fight_place)
+        e_tstr = "";
+    int mutual = e->src.n > 1 && !e_tstr[0] &&
                  (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
                   !strncmp(code, "05", 2) || !strncmp(code, "06", 2) ||
                   (dyad_mode && reciprocal_code(c, code, e->vtok)));
-    int both = dyad_mode && o->modality && e->tstr[0] && reciprocal_code(c, code, e->vtok);
-    if (e->src.n && e->tstr[0]) {
+    int both = dyad_mode && o->modality && e_tstr[0] && reciprocal_code(c, code, e->vtok);
+    if (e->src.n && e_tstr[0]) {
         for (int i = 0; i < e->src.n && !rc; i++) {
-            rc = emit(c, out, e->src.v[i], e->tstr, code, e->vtok, mod);
+            /* a target that is the source itself ("taxi drivers protest with a
+             * strike they call ..."): the act stands alone when it may */
+            if (dyad_mode && lone && !strcmp(e->src.v[i], e_tstr)) {
+                rc = emit(c, out, e->src.v[i], none, code, e->vtok, mod);
+                continue;
+            }
+            rc = emit(c, out, e->src.v[i], e_tstr, code, e->vtok, mod);
             if (!rc && both && e->src.v[i][0] != '~')
-                rc = emit(c, out, e->tstr, e->src.v[i], code, e->vtok, mod);
+                rc = emit(c, out, e_tstr, e->src.v[i], code, e->vtok, mod);
         }
     } else if (lone && e->src.n && !(dyad_mode && mutual)) {
         for (int i = 0; i < e->src.n && !rc; i++)
             rc = emit(c, out, e->src.v[i], none, code, e->vtok, mod);
-    } else if (lone && e->tstr[0]) {
-        rc = emit(c, out, none, e->tstr, code, e->vtok, mod);
+    } else if (lone && e_tstr[0]) {
+        rc = emit(c, out, none, e_tstr, code, e->vtok, mod);
     }
     if (mutual)
         for (int i = 0; i < e->src.n && !rc; i++)
@@ -356,6 +407,79 @@ static void prune_one_sided(dyad_coded_list *out)
             out->ev[m++] = *e;
     }
     out->n = m;
+}
+
+/* Is verb token vtok the head of a verb phrase of the ERUPT block ("broke
+ * out", "erupted", "flared": the subject says what broke out)? */
+static int erupt_verb(tctx *c, int vtok)
+{
+    for (int i = 0; vtok >= 0 && i < c->nn; i++) {
+        const pnode *p = &c->n[i];
+        if (p->kind != K_VP || !p->block || !p->block->name || strcmp(p->block->name, "ERUPT"))
+            continue;
+        for (int k = 0; k < p->nk; k++)
+            if (c->n[p->kids[k]].tok == vtok && !c->n[p->kids[k]].nk)
+                return 1;
+    }
+    return 0;
+}
+
+/* "Clashes erupted between Indian and Pakistani troops": the verb gives one
+ * event per side with no source; in dyad's own coding the sides are each
+ * other's source and target, as CAMEO codes a clash. Rewrites out->ev[from..]
+ * in place when a verb of the ERUPT block has two or more such sides. */
+static int erupt_sides(tctx *c, dyad_coded_list *out, int from)
+{
+    for (int i = from; i < out->n; i++) {
+        const dyad_coded *e = &out->ev[i];
+        if (e->source[0] || !e->target[0] || !erupt_verb(c, e->verb_tok0))
+            continue;
+        int side[8], ns = 0;
+        for (int j = i; j < out->n && ns < 8; j++)
+            if (!out->ev[j].source[0] && out->ev[j].verb_tok0 == e->verb_tok0 &&
+                !strcmp(out->ev[j].code, e->code))
+                side[ns++] = j;
+        if (ns < 2)
+            continue;
+        dyad_coded *pairs = dyad_arena_alloc(c->a, (size_t)(ns * ns) * sizeof *pairs);
+        if (!pairs)
+            return DYAD_ENOMEM;
+        int np = 0;
+        for (int a = 0; a < ns; a++)
+            for (int b = 0; b < ns; b++) {
+                if (a == b || !strcmp(out->ev[side[a]].target, out->ev[side[b]].target))
+                    continue;
+                pairs[np] = out->ev[side[b]];
+                pairs[np].source = out->ev[side[a]].target;
+                pairs[np].src_tok0 = out->ev[side[a]].tgt_tok0;
+                pairs[np].src_tok1 = out->ev[side[a]].tgt_tok1;
+                np++;
+            }
+        /* drop the one-sided events, then append the pairs */
+        int m = from;
+        for (int j = from; j < out->n; j++) {
+            int drop = 0;
+            for (int k = 0; k < ns && !drop; k++)
+                drop = side[k] == j;
+            if (!drop)
+                out->ev[m++] = out->ev[j];
+        }
+        out->n = m;
+        for (int k = 0; k < np; k++) {
+            if (out->n == out->cap) {
+                int cap = out->cap ? out->cap * 2 : 8;
+                dyad_coded *ev = dyad_arena_alloc(c->a, (size_t)cap * sizeof *ev);
+                if (!ev)
+                    return DYAD_ENOMEM;
+                memcpy(ev, out->ev, (size_t)out->n * sizeof *ev);
+                out->ev = ev;
+                out->cap = cap;
+            }
+            out->ev[out->n++] = pairs[k];
+        }
+        return 0; /* one such verb a sentence is enough in news */
+    }
+    return 0;
 }
 
 /* DYAD_TRACE: the tree as the coder sees it, one line, node ids after labels. */
@@ -402,6 +526,8 @@ int dyad_tcode_tree(dyad_coded_list *out, const dyad_tcoder *tc, const dyad_code
             if (dyad_tc__collect(&c, out, m.v[i]))
                 c.err = DYAD_ENOMEM;
     }
+    if (!c.err && !o->require_dyad && o->one_sided && o->modality && erupt_sides(&c, out, 0))
+        c.err = DYAD_ENOMEM;
     int nclause = out->n;
     dyad_tc__relative_clauses(&c, root, out, 0);
     int nrel = out->n;

@@ -265,7 +265,9 @@ const dyad_event_noun *dyad_dict_noun(const dyad_dict *d, int i);
  * is split leniently (white space; edge punctuation dropped; possessive 's
  * split off; a second pass also splits at '-' and '/') and every actor and
  * agent phrase is tried at every word, ignoring dates, plus the singular of a
- * plural word ("IRANIANS" -> IRANIAN). This is a superset of what the coders
+ * plural word ("IRANIANS" -> IRANIAN), and a number that can count people
+ * ("40,000", "thousands": the tree coder's ordinary people) or a verb form coded
+ * as violence (18x-20x: "X was shot", X an ordinary person). This is a superset of what the coders
  * match on the parse tree's words, so 0 means no event can be coded from the
  * sentence (unless new actors are allowed: new_actor_length > 0). Scratch
  * memory from a. Returns 1, 0, or DYAD_ENOMEM (< 0). */

@@ -81,12 +81,46 @@ static int split_words(scan_words *s, dyad_arena *a, const char *t, size_t n, in
     return 0;
 }
 
-/* An actor or agent phrase starting at some word of w, or a plural word whose
- * singular is an actor ("IRANIANS"). */
+/* A number that can count people ("40,000", "12"; not a year, "1994"), or
+ * "thousands", "hundreds", "dozens": the tree coder codes a noun phrase of
+ * only such a number as ordinary people. */
+static int people_number(const char *w)
+{
+    static const char *const q[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "TENS", NULL};
+    for (int i = 0; q[i]; i++)
+        if (!strcmp(w, q[i]))
+            return 1;
+    size_t n = strlen(w), digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] >= '0' && w[i] <= '9')
+            digits++;
+        else if (w[i] != ',')
+            return 0;
+    }
+    return digits && !(n == 4 && digits == 4);
+}
+
+/* A verb form whose code is an assault or violence (18x-20x): the tree
+ * coder codes "X was shot" with X no actor as an ordinary person harmed. */
+static int harm_verb(const dyad_dict *d, const char *w)
+{
+    for (const dyad_verb_form *f = dyad_dict_verb_lookup(d, w); f; f = f->next) {
+        const char *c = f->code ? f->code : f->block ? f->block->code : NULL;
+        if (c && (!strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2)))
+            return 1;
+    }
+    return 0;
+}
+
+/* An actor or agent phrase starting at some word of w, a plural word whose
+ * singular is an actor ("IRANIANS"), a number of people, or a verb of
+ * violence. */
 static int names_actor(const dyad_dict *d, const scan_words *s)
 {
     for (int i = 0; i < s->n; i++) {
         int len = 0;
+        if (people_number(s->w[i]) || harm_verb(d, s->w[i]))
+            return 1;
         if (dyad_dict_actor_match(d, s->w + i, s->n - i, NULL, NULL, &len) ||
             dyad_dict_agent_match(d, s->w + i, s->n - i, NULL, &len, NULL))
             return 1;

@@ -25,6 +25,7 @@
  * No DOM is built. A record whose <Sentence> (or <Text>/<Parse>) is still
  * open when the parser stops is incomplete: reported as an error, dropped. */
 #include "ingest/petrxml.h"
+#include "ingest/infile.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/entities.h>
@@ -1080,7 +1081,7 @@ int dyad_petrxml_open(dyad_petrxml **out, const char *path, dyad_diag *d)
     if (!out || !path)
         return dyad_set_error(DYAD_EINVAL, "dyad_petrxml_open: NULL argument");
     *out = NULL;
-    int rc = dyad_read_file(path, &buf, &n);
+    int rc = dyad_infile_read_all(path, &buf, &n);
     if (rc)
         return rc;
     return px_open(out, strcmp(path, "-") ? path : "<stdin>", buf, n, buf, d);

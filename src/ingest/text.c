@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include <libxml/HTMLparser.h>
+#include "ingest/infile.h"
 
 #define RD_PEEK 4096          /* bytes read before the format is chosen */
 #define BP_WEAK_MAX 200       /* a weak-marker line longer than this is kept */
@@ -653,13 +654,20 @@ static dyad_input_format fmt_extension(const char *path)
         {"xml", DYAD_INPUT_PETRXML}};
     if (!path || !strcmp(path, "-"))
         return DYAD_INPUT_AUTO;
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
+    /* "a.jsonl.gz" is JSON Lines: the extension under ".gz" */
+    size_t n = dyad_infile_name_len(path);
+    const char *base = path + n;
+    while (base > path && base[-1] != '/')
+        base--;
+    const char *dot = NULL;
+    for (const char *p = base; p < path + n; p++)
+        if (*p == '.')
+            dot = p;
     if (!dot || dot == base)
         return DYAD_INPUT_AUTO;
+    size_t elen = (size_t)(path + n - dot - 1);
     for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
-        if (!strcasecmp(dot + 1, ext[i].ext))
+        if (strlen(ext[i].ext) == elen && !strncasecmp(dot + 1, ext[i].ext, elen))
             return ext[i].f;
     return DYAD_INPUT_AUTO;
 }
@@ -694,10 +702,18 @@ static char *rd_base_id(const char *path)
 {
     if (!path || !strcmp(path, "-"))
         return strdup("stdin");
-    const char *base = strrchr(path, '/');
-    base = base && base[1] ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    /* "a.txt.gz" is article "a" */
+    size_t len = dyad_infile_name_len(path);
+    const char *base = path + len;
+    while (base > path && base[-1] != '/')
+        base--;
+    if (base == path + len) /* a name ending in '/' */
+        base = path;
+    const char *dot = NULL;
+    for (const char *p = base; p < path + len; p++)
+        if (*p == '.')
+            dot = p;
+    size_t n = dot && dot != base ? (size_t)(dot - base) : (size_t)(path + len - base);
     char *id = malloc(n + 1);
     if (id) {
         memcpy(id, base, n);
@@ -741,7 +757,8 @@ static int rd_fill(dyad_article_reader *r, size_t limit)
     r->end += k;
     if (k == 0) {
         if (ferror(r->f))
-            return dyad_set_error(DYAD_EIO, "%s: read error: %s", r->name, strerror(errno));
+            return dyad_set_error(DYAD_EIO, "%s: read error: %s", r->name,
+                                  dyad_infile_error(r->f));
         r->eof = 1;
     }
     return 0;
@@ -780,20 +797,25 @@ int dyad_article_reader_open(dyad_article_reader **out, const char *path, dyad_i
     dyad_article_reader *r = *out;
     if (rc)
         return rc;
-    int is_stdin = !strcmp(path, "-");
-    r->f = is_stdin ? stdin : fopen(path, "rb");
-    if (!r->f)
-        return dyad_set_error(DYAD_EIO, "%s: cannot open: %s", path, strerror(errno));
-    r->own_f = !is_stdin;
-    while (!r->eof && r->end < RD_PEEK)
-        if ((rc = rd_fill(r, RD_PEEK)) != 0)
-            return rc;
-    if ((rc = rd_choose(r, fmt, path, r->buf, r->end)) != 0)
+    if (!(r->f = dyad_infile_open(path)))
+        return DYAD_EIO;
+    r->own_f = r->f != stdin;
+    while (!rc && !r->eof && r->end < RD_PEEK)
+        rc = rd_fill(r, RD_PEEK);
+    if (!rc && (rc = rd_choose(r, fmt, path, r->buf, r->end)) != 0)
+        return rc;
+    if (!rc && r->fmt != DYAD_INPUT_JSONL)
+        rc = rd_slurp(r);
+    if (rc == DYAD_EIO) { /* a damaged .gz: nothing of the file has been handed out */
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", dyad_last_error());
+        return dyad_set_error(rc, "%s; the file is left out", msg);
+    }
+    if (rc)
         return rc;
     if (r->fmt != DYAD_INPUT_JSONL) {
-        rc = rd_slurp(r);
         if (r->own_f)
-            fclose(r->f);
+            dyad_infile_close(r->f);
         r->f = NULL;
         r->own_f = 0;
     }
@@ -875,6 +897,12 @@ static int rd_next_jsonl(dyad_article_reader *r)
         int too_long = 0;
         int rc = r->f ? rd_file_line(r, &line, &len, &too_long)
                       : rd_mem_line(r, &line, &len, &too_long);
+        if (rc == DYAD_EIO && r->lineno > 0) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s", dyad_last_error());
+            return dyad_set_error(rc, "%s (after line %ld: the articles before it were read)",
+                                  msg, r->lineno);
+        }
         if (rc <= 0)
             return rc;
         r->lineno++;
@@ -937,7 +965,7 @@ void dyad_article_reader_free(dyad_article_reader *r)
     if (!r)
         return;
     if (r->own_f && r->f)
-        fclose(r->f);
+        dyad_infile_close(r->f);
     free(r->buf);
     free(r->name);
     free(r->id);

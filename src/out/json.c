@@ -94,6 +94,36 @@ static void put_number(dyad_buf *b, double v)
         dyad_buf_puts(b, ".0");
 }
 
+/* "location": {...}, or null when the pipeline looked and found no place. */
+static void put_location(dyad_buf *b, const struct dyad_location *l)
+{
+    if (!l->from[0]) {
+        dyad_buf_puts(b, ",\"location\":null");
+        return;
+    }
+    dyad_buf_puts(b, ",\"location\":{\"text\":");
+    dyad_json_put_str(b, l->text ? l->text : "");
+    dyad_buf_puts(b, ",\"name\":");
+    if (l->name)
+        dyad_json_put_str(b, l->name);
+    else
+        dyad_buf_puts(b, "null");
+    put_field(b, "country", l->country);
+    put_field(b, "admin1", l->admin1);
+    if (l->precision) {
+        dyad_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f", l->lat, l->lon);
+        put_field(b, "precision", l->precision);
+    } else {
+        dyad_buf_puts(b, ",\"lat\":null,\"lon\":null,\"precision\":null");
+    }
+    if (l->geonames_id > 0)
+        dyad_buf_printf(b, ",\"geonames_id\":%ld", l->geonames_id);
+    else
+        dyad_buf_puts(b, ",\"geonames_id\":null");
+    put_field(b, "from", l->from);
+    dyad_buf_putc(b, '}');
+}
+
 int dyad_event_write_json(FILE *f, const dyad_event *e)
 {
     static _Thread_local dyad_buf b; /* reused: one allocation for a whole run */
@@ -134,6 +164,8 @@ int dyad_event_write_json(FILE *f, const dyad_event *e)
         put_field(&b, "target_country_from",
                   e->target_country_from ? e->target_country_from : "");
     }
+    if (e->location.from)
+        put_location(&b, &e->location);
     dyad_buf_puts(&b, "}\n");
     if (!b.data)
         return dyad_set_error(DYAD_ENOMEM, "out of memory writing an event");

@@ -442,6 +442,17 @@ void dp_model_score(const dyad_depparser *m, const uint64_t *f, int nf, int32_t 
     }
 }
 
+void dp_model_score_fn(const void *ctx, const dp_state *s, const uint64_t *f, int nf,
+                       float *scores)
+{
+    const dyad_depparser *m = ctx;
+    int32_t sc[2 * DP_MAX_LABELS + 8];
+    (void)s;
+    dp_model_score(m, f, nf, sc);
+    for (int c = 0; c < m->nclass; c++)
+        scores[c] = (float)sc[c];
+}
+
 void dp_model_parse(const dyad_depparser *m, dp_state *s, const dp_tok *toks, int n, int *head,
                     int *label)
 {
@@ -470,9 +481,10 @@ void dp_model_parse(const dyad_depparser *m, dp_state *s, const dp_tok *toks, in
 /* Header (64 bytes, native order): magic "DYADDEP\0"; u32 version, nlabels,
  * nslots, nfeat (sparse and dense), nentry, names_len; u64 file size, u64
  * checksum of the rest; u32 root relation (UINT32_MAX: none), ndense,
- * ndslots, reserved (0). Then, each 8-byte aligned: the sparse slots
- * (nslots + 1 pairs of u32), the weights (3 bytes each), the dense slots
- * (ndslots pairs of u32), the dense rows (int16), the relation names. */
+ * ndslots, beam width (version 5; version 4 has 0 there and is greedy).
+ * Then, each 8-byte aligned: the sparse slots (nslots + 1 pairs of u32),
+ * the weights (3 bytes each), the dense slots (ndslots pairs of u32), the
+ * dense rows (int16), the relation names. */
 typedef struct dp_layout {
     uint64_t slot, ent, dslot, dense, names, size;
 } dp_layout;
@@ -517,13 +529,15 @@ static void place(uint32_t *owner, uint32_t nslots, uint64_t key, uint32_t x)
 }
 
 int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabels,
-                   int root_label, uint32_t nfeat, const uint64_t *keys, const uint32_t *offs,
-                   const uint8_t *cls, const int16_t *wts)
+                   int root_label, int beam, uint32_t nfeat, const uint64_t *keys,
+                   const uint32_t *offs, const uint8_t *cls, const int16_t *wts)
 {
     *out = NULL;
     *len = 0;
-    if (nlabels < 1 || nlabels > DP_MAX_LABELS || nfeat > (1u << 28))
-        return dyad_set_error(DYAD_ELIMIT, "parser model: too many relations or features");
+    if (nlabels < 1 || nlabels > DP_MAX_LABELS || nfeat > (1u << 28) || beam < 1 ||
+        beam > DP_MAX_BEAM)
+        return dyad_set_error(DYAD_ELIMIT,
+                              "parser model: too many relations or features, or bad beam width");
     uint32_t rowlen = row_len(1 + 2 * (uint32_t)nlabels), nentry = 0, ndense = 0;
     for (uint32_t x = 0; x < nfeat; x++) {
         uint32_t k = offs[x + 1] - offs[x];
@@ -558,6 +572,7 @@ int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabe
     put32(b + 48, (uint32_t)root_label);
     put32(b + 52, ndense);
     put32(b + 56, ndslots);
+    put32(b + 60, (uint32_t)beam);
     for (uint32_t x = 0; x < nfeat; x++) {
         if (dp_is_dense(offs[x + 1] - offs[x], rowlen))
             place(downer, ndslots, keys[x], x);
@@ -706,10 +721,11 @@ static int from_image(dyad_depparser **out, void *buf, size_t len, const char *n
         name = "parser model";
     if (len < DP_HEADER_SIZE || memcmp(b, DP_MAGIC, 8))
         return bad(buf, len, mapped, name, len < DP_HEADER_SIZE ? "too short" : "bad magic number");
-    if (get32(b + 8) != DP_VERSION)
+    uint32_t version = get32(b + 8), beam = get32(b + 60);
+    if (version != DP_VERSION && version != 4)
         return bad(buf, len, mapped, name, "unsupported version (a model of another dyad?)");
-    if (get32(b + 60))
-        return bad(buf, len, mapped, name, "bad header (reserved bytes set)");
+    if (version == 4 ? beam != 0 : beam < 1 || beam > DP_MAX_BEAM)
+        return bad(buf, len, mapped, name, "bad header (beam width)");
     uint32_t nlabels = get32(b + 12), nslots = get32(b + 16), nfeat = get32(b + 20);
     uint32_t nentry = get32(b + 24), names_len = get32(b + 28), root = get32(b + 48);
     uint32_t ndense = get32(b + 52), ndslots = get32(b + 56);
@@ -751,6 +767,7 @@ static int from_image(dyad_depparser **out, void *buf, size_t len, const char *n
     m->rowlen = rowlen;
     m->nfeat = nfeat;
     m->nentry = nentry;
+    m->beam = version == 4 ? 1 : (int)beam;
     const char *why = check_tables(m, nfeat - ndense);
     if (!why)
         why = read_names(labels, (const char *)b + l.names, (const char *)b + l.names + names_len,
@@ -825,10 +842,14 @@ int dyad_depparser_parse(const dyad_depparser *p, const char *const *words,
         return 0;
     if (!p || !words || !head || !deprel)
         return dyad_set_error(DYAD_EINVAL, "dyad_depparser_parse: NULL argument");
-    dp_state s;
+    dp_state s = {0};
+    dp_beam b = {0};
+    int use_beam = dp_use_beam(p, n);
     dp_tok *toks = malloc(sizeof *toks * ((size_t)n + 1));
     int *label = malloc(sizeof *label * (size_t)n);
-    if (!toks || !label || dp_state_init(&s, n, p->nlabels, p->root_label)) {
+    if (!toks || !label ||
+        (use_beam ? dp_beam_init(&b, p->beam, n, p->nlabels, p->root_label, 0)
+                  : dp_state_init(&s, n, p->nlabels, p->root_label))) {
         free(toks);
         free(label);
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
@@ -836,10 +857,14 @@ int dyad_depparser_parse(const dyad_depparser *p, const char *const *words,
     for (int i = 0; i < n; i++)
         dp_tok_fill(&toks[i], words[i], upos ? upos[i] : NULL, xpos ? xpos[i] : NULL);
     dp_tok_finish(toks, n);
-    dp_model_parse(p, &s, toks, n, head, label);
+    if (use_beam)
+        dp_beam_parse(&b, dp_model_score_fn, p, toks, n, head, label);
+    else
+        dp_model_parse(p, &s, toks, n, head, label);
     for (int i = 0; i < n; i++)
         deprel[i] = label[i] >= 0 ? p->labels[label[i]] : "dep";
     dp_state_free(&s);
+    dp_beam_free(&b);
     free(toks);
     free(label);
     return 0;

@@ -1,6 +1,7 @@
-/* depparse.h: a greedy transition-based dependency parser (labeled arc-hybrid
- * with the root at the end of the buffer) scored by an averaged perceptron
- * over hashed feature templates, trained with a dynamic oracle.
+/* depparse.h: a transition-based dependency parser (labeled arc-hybrid with
+ * the root at the end of the buffer) scored by an averaged perceptron over
+ * hashed feature templates: greedy, trained with a dynamic oracle, or with a
+ * beam, trained globally (max-violation updates, Huang et al. 2012).
  *
  * Transitions (s0, s1 = stack top and the word below it, b0 = buffer front):
  * SHIFT pushes b0; LEFT-l makes s0 a dependent of b0 with relation l and pops
@@ -12,13 +13,21 @@
  * distances and the relation sets of s0 and b0's children (Zhang & Nivre 2011,
  * adapted to arc-hybrid). Training (Goldberg & Nivre 2012/2013) follows the
  * model's own predictions after the first iteration and updates towards the
- * best-scoring zero-cost transition.
+ * best-scoring zero-cost transition. A beam model keeps the k best
+ * transition sequences at every step (all of a sentence's sequences have 2n
+ * transitions) and is trained on whole sequences: the beam is decoded with
+ * the current weights beside the best-scoring least-cost sequence, and the
+ * weights move towards that sequence and away from the beam's best at the
+ * step where the beam's best outscores it most. Sentences over 250 words are
+ * parsed greedily by beam models too (the beam's cost grows with the square
+ * of the length).
  *
  * Model file (data/parser/parser.bin): a 64-byte header (magic "DYADDEP\0",
- * version, sizes, the file size and a checksum of everything after the
- * header), a hash table from 32-bit feature fingerprints to their weight
- * lists (class byte + int16, scaled), a small second table for the frequent
- * features whose weights are dense rows (one int16 per transition), and the
+ * version, sizes, the file size, a checksum of everything after the header
+ * and, from version 5, the beam width; version 4 files are greedy models),
+ * a hash table from 32-bit feature fingerprints to their weight lists (class
+ * byte + int16, scaled), a small second table for the frequent features
+ * whose weights are dense rows (one int16 per transition), and the
  * relation names. The file is read into memory advised as huge pages
  * (model_mem.h) and every size, offset, class and string is checked before
  * use: a damaged or truncated file is DYAD_EPARSE naming the file and reason.
@@ -49,10 +58,12 @@ int dyad_depparser_train(const char *train_conllu, const char *dev_conllu, const
 
 /* The same with the tags of the training sentences from train_tagger (NULL:
  * the file's own, e.g. jackknifed predictions written there) and those of the
- * dev sentences from dev_tagger (NULL: the file's own). */
+ * dev sentences from dev_tagger (NULL: the file's own), and a beam width
+ * (1..32): above 1 the parser is trained globally with a beam of that width
+ * (max-violation updates) and parses with it. */
 int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, const char *out_path,
                           const dyad_tagger *train_tagger, const dyad_tagger *dev_tagger,
-                          int iterations, unsigned seed, FILE *log);
+                          int iterations, int beam, unsigned seed, FILE *log);
 
 /* Loads and validates a model file. 0, DYAD_EIO, DYAD_EPARSE (not a parser
  * model, wrong version, truncated, damaged), DYAD_ENOMEM. *out is NULL on

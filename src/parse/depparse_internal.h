@@ -10,7 +10,7 @@
 #include "parse/depparse.h"
 
 #define DP_MAGIC "DYADDEP"   /* 8 bytes with its NUL */
-#define DP_VERSION 4u
+#define DP_VERSION 5u        /* 4 (greedy, beam 1) is still read */
 #define DP_HEADER_SIZE 64
 #define DP_MAX_LABELS 120    /* classes = 1 + 2 * labels must fit a byte */
 #define DP_DEFAULT_MAX_BYTES 24e6 /* model size budget ($DYAD_PARSER_MAX_MB overrides) */
@@ -57,6 +57,59 @@ void dp_tok_finish(dp_tok *toks, int n);
 /* The feature keys of a state into f (at most DP_MAX_FEATS); returns their count. */
 int dp_features(const dp_state *s, const dp_tok *toks, uint64_t *f);
 
+/* ---- beam search (depparse_beam.c) ---- */
+
+#define DP_MAX_BEAM 32
+
+/* Copies the configuration of s into d (same capacity). */
+void dp_state_copy(dp_state *d, const dp_state *s);
+
+/* Scores every class of a state's features into scores[0..nclass). */
+typedef void (*dp_score_fn)(const void *ctx, const dp_state *s, const uint64_t *f, int nf,
+                            float *scores);
+/* The dynamic oracle: cost[c] of every class in a state (training). */
+typedef void (*dp_cost_fn)(const dp_state *s, const void *gold, int *cost);
+
+/* A candidate of a beam step: its total score, the item it extends, the
+ * transition, and whether every transition of its path is of least cost. */
+typedef struct dp_cand {
+    double score;
+    int parent, cls;
+    unsigned char ok;
+} dp_cand;
+
+/* A beam of k items (two sets of k states: the current and the next).
+ * With hist, the features of every item at every step and the backpointers
+ * are kept (for the update of global training). */
+typedef struct dp_beam {
+    int k, cap, nclass;
+    dp_state *st[2];
+    double *sc[2];
+    unsigned char *ok[2];
+    int cur, size, t;
+    int hist;
+    int *parent, *cls, *nf;  /* [t * k + slot]: the item's parent slot at t - 1 and
+                              * the transition that made it; its feature count */
+    uint64_t *feat;          /* [(t * k + slot) * DP_MAX_FEATS] */
+} dp_beam;
+
+/* Allocates a beam of width k (1..DP_MAX_BEAM) for sentences of up to n
+ * words. 0 or DYAD_ENOMEM (the beam is then freed). */
+int dp_beam_init(dp_beam *b, int k, int n, int nlabels, int root_label, int hist);
+void dp_beam_free(dp_beam *b); /* accepts a zeroed beam */
+/* Starts a sentence of n words: one item, the initial state. */
+void dp_beam_start(dp_beam *b, int n);
+/* Expands every item by every valid transition into the next beam (the best
+ * k, best first) and returns its size; dp_beam_commit(b, size) then makes it
+ * current. With costs, items whose paths are of least cost stay marked ok,
+ * and *best_ok (may be NULL) gets the best such candidate (parent -1: none). */
+int dp_beam_step(dp_beam *b, const dp_tok *toks, dp_score_fn score, const void *ctx,
+                 dp_cost_fn costs, const void *gold, dp_cand *best_ok);
+void dp_beam_commit(dp_beam *b, int size);
+/* Parses n words (<= the capacity) with the beam: head[] (-1 = root), label[]. */
+void dp_beam_parse(dp_beam *b, dp_score_fn score, const void *ctx, const dp_tok *toks, int n,
+                   int *head, int *label);
+
 /* The compact (averaged, quantised) model; the arrays point into buf. */
 struct dyad_depparser {
     void *buf;                 /* the whole file image (owned: malloc'd, or mapped) */
@@ -78,6 +131,7 @@ struct dyad_depparser {
     uint64_t *dfilter;         /* owned, DP_DFILTER_BITS bits: bit (fp >> 16) set for
                                 * every dense key, so most other keys skip the probe */
     uint32_t nfeat, nentry;
+    int beam;                  /* beam width the model was trained for (1: greedy) */
 };
 
 /* A feature with at least rowlen / 6 weights is stored as a dense row: adding
@@ -87,18 +141,30 @@ static inline int dp_is_dense(uint32_t nweights, uint32_t rowlen) { return 6 * n
 
 /* Scores every class of a state: scores[c] = sum of the weights of its features. */
 void dp_model_score(const dyad_depparser *m, const uint64_t *f, int nf, int32_t *scores);
-/* Parses with an initialised state (capacity >= n) and prepared tokens (n + 1
- * of them, toks[n] the root); fills head[] (-1 = root) and label[]. */
+/* Parses greedily with an initialised state (capacity >= n) and prepared
+ * tokens (n + 1 of them, toks[n] the root); fills head[] (-1 = root) and
+ * label[]. */
 void dp_model_parse(const dyad_depparser *m, dp_state *s, const dp_tok *toks, int n, int *head,
                     int *label);
+/* Sentences longer than this are parsed greedily even by a beam model: the
+ * beam copies its states at every step, which is quadratic in the length. */
+#define DP_BEAM_MAX_WORDS 250
+static inline int dp_use_beam(const dyad_depparser *m, int n)
+{
+    return m->beam > 1 && n <= DP_BEAM_MAX_WORDS;
+}
+/* dp_score_fn of a compact model (ctx: the dyad_depparser). */
+void dp_model_score_fn(const void *ctx, const dp_state *s, const uint64_t *f, int nf,
+                       float *scores);
 
 /* Builds a model file image (malloc'd, *out) from its parts: nlabels names,
- * the root relation's id, nfeat feature keys (distinct, even in their high 32
- * bits) with their weight lists cls/wts[offs[i] .. offs[i+1]). 0 or
+ * the root relation's id, the beam width it was trained for (1..DP_MAX_BEAM),
+ * nfeat feature keys (distinct, even in their high 32 bits) with their weight
+ * lists cls/wts[offs[i] .. offs[i+1]). 0 or
  * DYAD_ENOMEM / DYAD_ELIMIT. */
 int dp_image_build(void **out, size_t *len, const char *const *labels, int nlabels,
-                   int root_label, uint32_t nfeat, const uint64_t *keys, const uint32_t *offs,
-                   const uint8_t *cls, const int16_t *wts);
+                   int root_label, int beam, uint32_t nfeat, const uint64_t *keys,
+                   const uint32_t *offs, const uint8_t *cls, const int16_t *wts);
 /* Validates a file image and makes a model of it; the model takes buf (freed
  * on error too). name is used in messages. */
 int dp_model_from_image(dyad_depparser **out, void *buf, size_t len, const char *name);

@@ -289,8 +289,8 @@ static double image_bytes(const tr_weights *W, long thr, double T, double scale,
 
 /* The averaged weights, quantised, as a model file image: the smallest
  * weights are dropped, as many as needed to keep the file under max_bytes. */
-static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, double max_bytes,
-                    void **img, size_t *len, long *nfeat_out, long *nent_out)
+static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, int beam,
+                    double max_bytes, void **img, size_t *len, long *nfeat_out, long *nent_out)
 {
     double maxabs = 0, T = W->step > 0 ? W->step : 1;
     size_t nent = 0;
@@ -345,7 +345,7 @@ static int wt_image(const tr_weights *W, const tr_labels *L, int root_label, dou
         nf++;
     }
     offs[nf] = ne;
-    rc = dp_image_build(img, len, (const char *const *)L->names, L->n, root_label, nf, keys,
+    rc = dp_image_build(img, len, (const char *const *)L->names, L->n, root_label, beam, nf, keys,
                         offs, cls, wts);
     *nfeat_out = nf;
     *nent_out = ne;
@@ -361,8 +361,9 @@ done:
 
 /* cost[c] for every class: gold arcs made unreachable by c (projective
  * approximation for non-projective trees), plus 1 for a wrong relation. */
-static void oracle_costs(const dp_state *s, const tr_sent *g, int *cost)
+static void oracle_costs(const dp_state *s, const void *gold, int *cost)
 {
+    const tr_sent *g = gold;
     int L = s->nlabels, n = s->n, sp = s->sp, b = s->b;
     int s0 = sp >= 1 ? s->stack[sp - 1] : -1, s1 = sp >= 2 ? s->stack[sp - 2] : -1;
     int c_shift = 0, c_left = 0, c_right = 0;
@@ -390,6 +391,190 @@ static void oracle_costs(const dp_state *s, const tr_sent *g, int *cost)
     }
 }
 
+/* ---- global training with a beam ------------------------------------------ */
+
+/* What a beam-trained sentence needs besides the beam: the gold path once it
+ * has left the beam (its state, and per step its features and transition)
+ * and gold's slot in the beam per step (-1: off the beam). */
+typedef struct tr_beam {
+    dp_beam B;
+    dp_state gs;
+    uint64_t *gfeat;
+    int *gnf, *gcls, *gslot;
+} tr_beam;
+
+static void tb_free(tr_beam *T)
+{
+    dp_beam_free(&T->B);
+    dp_state_free(&T->gs);
+    free(T->gfeat);
+    free(T->gnf);
+    memset(T, 0, sizeof *T);
+}
+
+static int tb_init(tr_beam *T, int k, int maxn, int nlabels, int root_label)
+{
+    memset(T, 0, sizeof *T);
+    size_t steps = 2 * (size_t)maxn + 1;
+    int rc = dp_beam_init(&T->B, k, maxn, nlabels, root_label, 1);
+    if (!rc)
+        rc = dp_state_init(&T->gs, maxn, nlabels, root_label);
+    if (!rc) {
+        T->gfeat = malloc(sizeof(uint64_t) * steps * DP_MAX_FEATS);
+        T->gnf = malloc(sizeof(int) * steps * 3);
+        if (!T->gfeat || !T->gnf)
+            rc = dyad_set_error(DYAD_ENOMEM, "out of memory");
+        else {
+            T->gcls = T->gnf + steps;
+            T->gslot = T->gcls + steps;
+        }
+    }
+    if (rc)
+        tb_free(T);
+    return rc;
+}
+
+typedef struct wt_ctx {
+    const tr_weights *W;
+    int nclass;
+} wt_ctx;
+
+static void wt_score_fn(const void *ctx, const dp_state *s, const uint64_t *f, int nf,
+                        float *scores)
+{
+    (void)s;
+    const wt_ctx *c = ctx;
+    wt_score(c->W, f, nf, scores, c->nclass);
+}
+
+static void oracle_fn(const dp_state *s, const void *gold, int *cost)
+{
+    oracle_costs(s, gold, cost);
+}
+
+/* Moves the gold path that has left the beam one transition on: the
+ * best-scoring least-cost one; returns its score. */
+static float tb_gold_step(tr_beam *T, const tr_weights *W, const tr_sent *g, int t, int nclass)
+{
+    float sc[2 * DP_MAX_LABELS + 8];
+    int cost[1 + 2 * DP_MAX_LABELS];
+    unsigned char valid[1 + 2 * DP_MAX_LABELS];
+    uint64_t *f = T->gfeat + (size_t)t * DP_MAX_FEATS;
+    int nf = dp_features(&T->gs, g->toks, f), best = -1, mincost = 1 << 30;
+    T->gnf[t] = nf;
+    wt_score(W, f, nf, sc, nclass);
+    dp_state_valid(&T->gs, valid);
+    oracle_costs(&T->gs, g, cost);
+    for (int c = 0; c < nclass; c++)
+        if (valid[c] && cost[c] < mincost)
+            mincost = cost[c];
+    for (int c = 0; c < nclass; c++)
+        if (valid[c] && cost[c] == mincost && (best < 0 || sc[c] > sc[best]))
+            best = c;
+    T->gcls[t] = best;
+    dp_state_apply(&T->gs, best);
+    return sc[best];
+}
+
+/* Adds delta to the weights of class cls of nf features. */
+static int wt_update_all(tr_weights *W, const uint64_t *f, int nf, int cls, float delta)
+{
+    int rc = 0;
+    for (int j = 0; j < nf && !rc; j++)
+        rc = wt_update(W, f[j], cls, delta);
+    return rc;
+}
+
+/* The max-violation update (Huang et al. 2012) at step tstar: towards the
+ * gold path, away from the beam's best item, from tstar back to where the
+ * two paths meet. */
+static int tb_update(tr_beam *T, tr_weights *W, int tstar, int off_t, int off_parent,
+                     int off_cls)
+{
+    const dp_beam *B = &T->B;
+    size_t k = (size_t)B->k;
+    int p = 0, q = T->gslot[tstar], rc = 0;
+    for (int s = tstar - 1; s >= 0 && !rc; s--) {
+        if (q >= 0 && p == q)
+            break; /* the same item: the paths are one from here back */
+        size_t pr = (size_t)(s + 1) * k + (size_t)p;
+        int pp = B->parent[pr], pc = B->cls[pr], qq = -1, qc;
+        const uint64_t *qf;
+        int qnf;
+        if (q >= 0 || s + 1 == off_t) {
+            qq = q >= 0 ? B->parent[(size_t)(s + 1) * k + (size_t)q] : off_parent;
+            qc = q >= 0 ? B->cls[(size_t)(s + 1) * k + (size_t)q] : off_cls;
+            qf = B->feat + ((size_t)s * k + (size_t)qq) * DP_MAX_FEATS;
+            qnf = B->nf[(size_t)s * k + (size_t)qq];
+        } else {
+            qc = T->gcls[s];
+            qf = T->gfeat + (size_t)s * DP_MAX_FEATS;
+            qnf = T->gnf[s];
+        }
+        if (qq == pp && qc == pc) {
+            p = pp;
+            q = qq;
+            continue;
+        }
+        rc = wt_update_all(W, qf, qnf, qc, 1.0f);
+        if (!rc)
+            rc = wt_update_all(W, B->feat + ((size_t)s * k + (size_t)pp) * DP_MAX_FEATS,
+                               B->nf[(size_t)s * k + (size_t)pp], pc, -1.0f);
+        p = pp;
+        q = qq;
+    }
+    return rc;
+}
+
+/* Trains on one sentence with the beam: decodes it with the current
+ * weights, following the gold path (the best-scoring least-cost one) beside
+ * the beam, and updates at the step of largest violation (the beam's best
+ * item scoring over gold) if there is one. *errors counts updates. */
+static int tb_sentence(tr_beam *T, tr_weights *W, const tr_sent *g, int nclass, long *errors)
+{
+    dp_beam *B = &T->B;
+    wt_ctx ctx = {W, nclass};
+    int steps = 2 * g->n, gon = 1, off_t = -1, off_parent = -1, off_cls = -1, tstar = -1;
+    double gscore = 0, best_v = 0;
+    dp_beam_start(B, g->n);
+    T->gslot[0] = 0;
+    for (int t = 0; t < steps; t++) {
+        dp_cand bo = {0};
+        int size = dp_beam_step(B, g->toks, wt_score_fn, &ctx, gon ? oracle_fn : NULL, g,
+                                gon ? &bo : NULL);
+        int nx = !B->cur, slot = -1;
+        for (int i = 0; gon && i < size && slot < 0; i++)
+            if (B->ok[nx][i])
+                slot = i;
+        if (slot >= 0)
+            gscore = B->sc[nx][slot];
+        else if (gon) {
+            gon = 0;
+            off_t = t + 1;
+            off_parent = bo.parent;
+            off_cls = bo.cls;
+            gscore = bo.score;
+            dp_state_copy(&T->gs, &B->st[B->cur][bo.parent]);
+            dp_state_apply(&T->gs, bo.cls);
+        } else
+            gscore += tb_gold_step(T, W, g, t, nclass);
+        T->gslot[t + 1] = slot;
+        dp_beam_commit(B, size);
+        if (!B->ok[B->cur][0] || !gon) {
+            double v = B->sc[B->cur][0] - gscore;
+            if (tstar < 0 || v > best_v) {
+                tstar = t + 1;
+                best_v = v;
+            }
+        }
+    }
+    W->step += steps;
+    if (tstar < 0)
+        return 0;
+    (*errors)++;
+    return tb_update(T, W, tstar, off_t, off_parent, off_cls);
+}
+
 /* ---- training ------------------------------------------------------------- */
 
 static uint64_t rng_next(uint64_t *x)
@@ -413,17 +598,23 @@ static int evaluate(const dyad_depparser *m, const tr_corpus *c, double *uas, do
     for (int i = 0; i < c->n; i++)
         if (c->s[i].n > maxn)
             maxn = c->s[i].n;
-    dp_state st;
+    dp_state st = {0};
+    dp_beam b = {0};
     int *head = malloc(sizeof(int) * (size_t)maxn * 2);
-    if (!head || dp_state_init(&st, maxn, m->nlabels, m->root_label)) {
+    if (!head || dp_state_init(&st, maxn, m->nlabels, m->root_label) ||
+        (m->beam > 1 && dp_beam_init(&b, m->beam, maxn, m->nlabels, m->root_label, 0))) {
         free(head);
+        dp_state_free(&st);
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
     }
     int *label = head + maxn;
     long ok_u = 0, ok_l = 0, total = 0;
     for (int i = 0; i < c->n; i++) {
         const tr_sent *s = &c->s[i];
-        dp_model_parse(m, &st, s->toks, s->n, head, label);
+        if (dp_use_beam(m, s->n))
+            dp_beam_parse(&b, dp_model_score_fn, m, s->toks, s->n, head, label);
+        else
+            dp_model_parse(m, &st, s->toks, s->n, head, label);
         for (int j = 0; j < s->n; j++) {
             int gh = s->head[j] == s->n ? -1 : s->head[j];
             if (head[j] == gh) {
@@ -434,9 +625,43 @@ static int evaluate(const dyad_depparser *m, const tr_corpus *c, double *uas, do
         total += s->n;
     }
     dp_state_free(&st);
+    dp_beam_free(&b);
     free(head);
     *uas = total ? 100.0 * (double)ok_u / (double)total : 0;
     *las = total ? 100.0 * (double)ok_l / (double)total : 0;
+    return 0;
+}
+
+/* With $DYAD_PARSER_EVAL_BUDGETS (sizes in MB separated by commas, 0 = no
+ * pruning), the dev figures of the current averaged weights under each of
+ * those size budgets go to log: what the pruning costs. */
+static int eval_budgets(const tr_weights *W, const tr_labels *L, int root_label, int beam,
+                        const tr_corpus *dev, int it, FILE *log)
+{
+    const char *env = getenv("DYAD_PARSER_EVAL_BUDGETS");
+    while (env && *env) {
+        char *end;
+        double mb = strtod(env, &end);
+        if (end == env)
+            break;
+        env = *end == ',' ? end + 1 : end;
+        void *img = NULL;
+        size_t len = 0;
+        long nf = 0, ne = 0;
+        int rc = wt_image(W, L, root_label, beam, mb > 0 ? mb * 1e6 : 1e15, &img, &len, &nf, &ne);
+        dyad_depparser *m = NULL;
+        if (!rc)
+            rc = dp_model_from_image(&m, img, len, "trained model");
+        double uas = 0, las = 0;
+        if (!rc) {
+            rc = evaluate(m, dev, &uas, &las);
+            dyad_depparser_free(m);
+        }
+        if (rc)
+            return rc;
+        fprintf(log, "train-parser: iteration %d, budget %g MB: dev UAS %.2f LAS %.2f, %.1f MB\n",
+                it, mb, uas, las, (double)len / 1e6);
+    }
     return 0;
 }
 
@@ -467,21 +692,25 @@ int dyad_depparser_train(const char *train_conllu, const char *dev_conllu, const
                          const dyad_tagger *tagger, int iterations, unsigned seed, FILE *log)
 {
     return dyad_depparser_train2(train_conllu, dev_conllu, out_path, tagger, tagger, iterations,
-                                 seed, log);
+                                 1, seed, log);
 }
 
 int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, const char *out_path,
                           const dyad_tagger *tagger, const dyad_tagger *dev_tagger,
-                          int iterations, unsigned seed, FILE *log)
+                          int iterations, int beam, unsigned seed, FILE *log)
 {
     if (!train_conllu || !out_path)
         return dyad_set_error(DYAD_EINVAL, "dyad_depparser_train: NULL argument");
     if (iterations <= 0)
         iterations = 15;
+    if (beam < 1 || beam > DP_MAX_BEAM)
+        return dyad_set_error(DYAD_EINVAL, "dyad_depparser_train: beam width %d not in 1..%d",
+                              beam, DP_MAX_BEAM);
     tr_labels L = {{0}, 0};
     tr_corpus train = {0}, dev = {0};
     tr_weights W = {0};
     dp_state st = {0};
+    tr_beam tb = {0};
     void *best_img = NULL;
     size_t best_len = 0;
     int *order = NULL, rc;
@@ -503,7 +732,8 @@ int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, cons
         if (train.s[i].n > maxn)
             maxn = train.s[i].n;
     order = malloc(sizeof *order * (size_t)train.n);
-    if (!order || (rc = dp_state_init(&st, maxn, L.n, root_label)) || (rc = wt_grow(&W))) {
+    if (!order || (rc = dp_state_init(&st, maxn, L.n, root_label)) || (rc = wt_grow(&W)) ||
+        (beam > 1 && (rc = tb_init(&tb, beam, maxn, L.n, root_label)))) {
         rc = rc ? rc : dyad_set_error(DYAD_ENOMEM, "out of memory");
         goto done;
     }
@@ -526,7 +756,11 @@ int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, cons
         float scores[1 + 2 * DP_MAX_LABELS];
         int cost[1 + 2 * DP_MAX_LABELS];
         unsigned char valid[1 + 2 * DP_MAX_LABELS];
-        for (int k = 0; k < train.n && !rc; k++) {
+        for (int k = 0; beam > 1 && k < train.n && !rc; k++) {
+            rc = tb_sentence(&tb, &W, &train.s[order[k]], nclass, &errors);
+            states++;
+        }
+        for (int k = 0; beam <= 1 && k < train.n && !rc; k++) {
             const tr_sent *g = &train.s[order[k]];
             dp_state_reset(&st, g->n);
             while (!dp_state_final(&st) && !rc) {
@@ -567,7 +801,7 @@ int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, cons
         long nfeat = 0, nent = 0;
         void *img = NULL;
         size_t len = 0;
-        if ((rc = wt_image(&W, &L, root_label, max_bytes, &img, &len, &nfeat, &nent)))
+        if ((rc = wt_image(&W, &L, root_label, beam, max_bytes, &img, &len, &nfeat, &nent)))
             break;
         double uas = 0, las = 0;
         if (dev.n) {
@@ -582,11 +816,16 @@ int dyad_depparser_train2(const char *train_conllu, const char *dev_conllu, cons
                 break;
             }
         }
+        if (dev.n && log && (rc = eval_budgets(&W, &L, root_label, beam, &dev, it + 1, log))) {
+            free(img);
+            break;
+        }
         if (log)
             fprintf(log,
-                    "train-parser: iteration %d: train error %.2f%%, dev UAS %.2f LAS %.2f, "
+                    "train-parser: iteration %d: train error %.2f%% (%s), dev UAS %.2f LAS %.2f, "
                     "%ld features, %ld weights, %.1f MB, %.0f s\n",
-                    it + 1, 100.0 * (double)errors / (double)(states ? states : 1), uas, las,
+                    it + 1, 100.0 * (double)errors / (double)(states ? states : 1),
+                    beam > 1 ? "sentences updated" : "transitions", uas, las,
                     nfeat, nent, (double)len / 1e6, (double)(clock() - t0) / CLOCKS_PER_SEC);
         if (!dev.n || las > best_las) {
             free(best_img);
@@ -607,6 +846,7 @@ done:
     free(best_img);
     free(order);
     dp_state_free(&st);
+    tb_free(&tb);
     wt_free(&W);
     corpus_free(&train);
     corpus_free(&dev);

@@ -1506,7 +1506,10 @@ static int adjectival(const cx *c, int x)
 
 /* A verb with a passive auxiliary is a participle, whatever a coarse tag said,
  * and so is a past-tense verb modifying a noun; a participle before a noun is
- * an adjective ("exiled leaders"), as the dictionaries' agent phrases expect. */
+ * an adjective ("exiled leaders"), as the dictionaries' agent phrases expect.
+ * A "that" marking a clause is a complementizer (IN), not a relative
+ * pronoun; the "neither" of "neither ... nor" a determiner, as CoreNLP tags
+ * them. */
 static void fix_tags(cx *c, const dyad_conllu_sent *s)
 {
     for (int i = 0; i < c->n; i++) {
@@ -1518,6 +1521,14 @@ static void fix_tags(cx *c, const dyad_conllu_sent *s)
         if (rel(c, i) == R_AMOD && i < c->w[i].head && adjectival(c, i) &&
             (!strcmp(t, "VBN") || !strcmp(t, "VBG"))) {
             c->w[i].tag = "JJ";
+            continue;
+        }
+        if (rel(c, i) == R_MARK && !strcmp(t, "WDT")) { /* "hopes that/WDT Gondor could" */
+            c->w[i].tag = "IN";
+            continue;
+        }
+        if (rel(c, i) == R_PRECONJ && !strcmp(t, "CC")) { /* "(NP (DT Neither) (NNP Fornost))" */
+            c->w[i].tag = "DT";
             continue;
         }
         if ((x && ptb_tag(x)) || !is_verb_tag(c->w[i].tag) || !strcmp(c->w[i].tag, "MD"))
@@ -1551,14 +1562,20 @@ int dyad_conllu_to_tree(dyad_tree **out, dyad_arena *a, const dyad_conllu_sent *
     if (load_words(&c, s, depth, &root) || merge_hyphens(&c, s) ||
         link_words(&c, depth, order) || projectivize(&c, depth, order))
         return c.err;
-    /* the repairs (deptree_repair.c); the lists are rebuilt after each change */
-    int repaired = 0;
-    for (size_t i = 0; i < dyad_deptree__nrepairs; i++)
-        if (dyad_deptree__repairs[i](&c, &root)) {
-            repaired = 1;
-            if (link_words(&c, depth, order))
-                return c.err;
-        }
+    /* the repairs (deptree_repair.c); the lists are rebuilt after each change.
+     * One repair can make another's pattern appear ("said" made a parataxis
+     * leaves a noun root with a participle), so the table runs again while
+     * something changes, a bounded number of times. */
+    int repaired = 0, again = 1;
+    for (int pass = 0; pass < 3 && again; pass++) {
+        again = 0;
+        for (size_t i = 0; i < dyad_deptree__nrepairs; i++)
+            if (dyad_deptree__repairs[i](&c, &root)) {
+                repaired = again = 1;
+                if (link_words(&c, depth, order))
+                    return c.err;
+            }
+    }
     if (repaired && projectivize(&c, depth, order))
         return c.err;
     fix_tags(&c, s);

@@ -14,6 +14,11 @@
 
 /* ---- repairs of common parser errors ------------------------------------ */
 
+static int is_finite_tag(const char *t)
+{
+    return !strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP");
+}
+
 /* A preposition on a compound or adjective at the left edge of a noun phrase
  * ("by a BAK surface missile" with "by" on "surface") belongs to the phrase. */
 static int hoist_cases(cx *c, int *root)
@@ -32,6 +37,72 @@ static int hoist_cases(cx *c, int *root)
             changed = 1;
             x = h;
         }
+    }
+    return changed;
+}
+
+/* English puts no object before the subject of its verb but in a relative
+ * or a question ("which the army took", "what did they say"): a noun object
+ * before its verb's subject ("... burned down its embassy, a senior official
+ * said", "embassy" read as the object of "said") is the object of the verb
+ * right before it, when that verb has none. */
+static int fronted_object(cx *c, int *root)
+{
+    (void)root;
+    int changed = 0;
+    for (int o = 0; o < c->n; o++) {
+        int v = c->w[o].head, s = -1, w = c->w[o].lo - 1;
+        if (rel(c, o) != R_OBJ || v < o || strncmp(tag(c, o), "NN", 2))
+            continue;
+        for (int i = 0; i < c->w[v].ndep; i++)
+            if (is_subj(c, c->w[v].dep[i]) && c->w[v].dep[i] > o && c->w[v].dep[i] < v)
+                s = c->w[v].dep[i];
+        while (w >= 0 && (rel(c, w) == R_PRT || !strcmp(tag(c, w), "RP")))
+            w--;
+        if (s < 0 || w < 0 || !is_verb_tag(tag(c, w)) || !strcmp(tag(c, w), "MD") ||
+            has_rel(c, w, R_OBJ) || c->w[w].head == o)
+            continue;
+        c->w[o].head = w;
+        changed = 1;
+    }
+    return changed;
+}
+
+/* A comma that ends a noun phrase inside a clause ("after a long rift, the
+ * agency said", the comma hung on "rift") separates the phrase from what
+ * follows: it goes up to the first head whose phrase goes on after it (or
+ * to the clause's verb), so the tree keeps it out of the noun phrase. A
+ * comma closing an apposition, a conjunct, a clause or an aside the noun
+ * opened with a comma of its own stays. */
+static int trailing_commas(cx *c, int *root)
+{
+    (void)root;
+    int changed = 0;
+    for (int k = 1; k + 1 < c->n; k++) {
+        int x = c->w[k].head;
+        if (strcmp(c->w[k].form, ",") || rel(c, k) != R_PUNCT || x < 0 || x > k ||
+            c->w[x].hi != k || c->w[k].ndep ||
+            (strncmp(tag(c, x), "NN", 2) && strcmp(tag(c, x), "CD") && strcmp(tag(c, x), "PRP")))
+            continue;
+        int h = c->w[x].head, pair = 0;
+        for (int i = 0; i < c->w[x].ndep; i++) /* "minister, in remarks ..., urged" */
+            pair |= c->w[x].dep[i] != k && !strcmp(c->w[c->w[x].dep[i]].form, ",");
+        while (h >= 0 && !pair) {
+            int r = rel(c, x);
+            if (r != R_OBL && r != R_NMOD && r != R_OBJ && r != R_TMOD && r != R_NSUBJ &&
+                r != R_NSUBJPASS && r != R_IOBJ && r != R_COMPOUND && r != R_POSS)
+                h = -1;
+            else if (c->w[h].hi > k || is_verb_tag(tag(c, h)))
+                break;
+            else {
+                x = h;
+                h = c->w[h].head;
+            }
+        }
+        if (h < 0 || pair)
+            continue;
+        c->w[k].head = h;
+        changed = 1;
     }
     return changed;
 }
@@ -61,6 +132,8 @@ static int promote_verb(cx *c, int *root)
         c->w[x].rel = R_ROOT;
         c->w[r].head = x;
         c->w[r].rel = R_NSUBJ;
+        if (active)
+            c->w[x].tag = "VBD";
         *root = x;
         return 1;
     }
@@ -75,6 +148,56 @@ static void rehead_range(cx *c, int from, int to, int lo, int hi)
         if (y >= lo && y <= hi && y != to)
             c->w[y].head = to;
     }
+}
+
+/* A headline with no finite verb, "Sharon to Hold Talks With Settlers" (news
+ * for "Sharon is to hold"), parsed as the noun "Sharon" with an infinitive
+ * on it: the infinitive right after the noun's phrase is the verb, the noun
+ * its subject. A noun that names an act keeps its infinitive ("A Plan to
+ * Attack", "efforts to end"): only a proper noun, or a noun after one
+ * ("Iraq PM", parsed as "Iraq" with the apposition "PM"), is a subject. */
+static int headline_infinitive(cx *c, int *root)
+{
+    int r = *root, v = -1, n = -1;
+    if (r < 0 || is_clausal_word(c, r) || strncmp(tag(c, r), "NN", 2))
+        return 0;
+    for (int k = 0; k < c->n; k++)
+        if (is_finite_tag(tag(c, k)) || !strcmp(tag(c, k), "MD"))
+            return 0;
+    for (int x = r + 1; x < c->n && v < 0; x++) {
+        int h = c->w[x].head;
+        if (rel(c, x) == R_ACL && !strcmp(tag(c, x), "VB") && h >= 0 && h < x &&
+            c->w[x].lo == h + 1 && is_inf_to(c, c->w[x].lo) &&
+            (h == r || (c->w[h].head == r && c->w[r].hi >= x && c->w[h].lo == r + 1 &&
+                        (rel(c, h) == R_APPOS || rel(c, h) == R_DEP || rel(c, h) == R_FLAT ||
+                         rel(c, h) == R_COMPOUND) && !strncmp(tag(c, r), "NNP", 3)))) {
+            v = x;
+            n = h;
+        }
+    }
+    if (v < 0)
+        return 0;
+    int name = !strncmp(tag(c, n), "NNP", 3) || n != r;
+    for (int i = 0; i < c->w[n].ndep; i++) {
+        int x = c->w[n].dep[i];
+        if (x < n && (rel(c, x) == R_COMPOUND || rel(c, x) == R_FLAT) &&
+            !strncmp(tag(c, x), "NNP", 3))
+            name = 1;
+    }
+    if (!name)
+        return 0;
+    rehead_range(c, r, v, v + 1, c->n - 1);
+    rehead_range(c, n, v, v + 1, c->n - 1);
+    c->w[v].head = -1;
+    c->w[v].rel = R_ROOT;
+    c->w[n].head = v;
+    c->w[n].rel = R_NSUBJ;
+    if (n != r) {
+        c->w[r].head = n;
+        c->w[r].rel = R_COMPOUND;
+    }
+    *root = v;
+    return 1;
 }
 
 /* A verbless sentence whose verb the parser took for an adjective: "The US
@@ -133,9 +256,16 @@ static int verb_from_modifier(cx *c, int *root)
     return 0;
 }
 
-static int is_finite_tag(const char *t)
+/* Does v carry a finite auxiliary ("was reported", "has left", "will go")? */
+static int finite_chain(const cx *c, int v)
 {
-    return !strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP");
+    for (int i = 0; i < c->w[v].ndep; i++) {
+        int y = c->w[v].dep[i];
+        if ((rel(c, y) == R_AUX || rel(c, y) == R_AUXPASS) && y < v &&
+            (is_finite_tag(tag(c, y)) || !strcmp(tag(c, y), "MD")))
+            return 1;
+    }
+    return 0;
 }
 
 static const char *const subordinators[] = {"as", "after", "before", "since", "until", "till",
@@ -145,17 +275,21 @@ static const char *const subordinators[] = {"as", "after", "before", "since", "u
 /* A finite verb in an adverbial clause has a subject. When the parser left
  * it without one, the noun just before it is it:
  * - "came as the US leader prepared to ...", parsed as "came (as the US
- *   leader) prepared": the noun becomes the subject, its "as" the marker;
+ *   leader) prepared": the noun becomes the subject, its "as" the marker
+ *   (also with an auxiliary: "met (after a bomb) was found");
  * - "A report released Tuesday alleged that ...", parsed as "report
  *   released ..., alleged": the first verb becomes a participle on the
- *   subject ("report released Tuesday") and the second the clause's verb. */
+ *   subject ("report released Tuesday") and the second the clause's verb
+ *   (also with an auxiliary after a participle: "The civilians imprisoned
+ *   for ... were released"). */
 static int subjectless_clauses(cx *c, int *root)
 {
     for (int v = 0; v < c->n; v++) {
         int h = c->w[v].head, n = -1, k = -1;
+        int aux = finite_chain(c, v);
         if ((rel(c, v) != R_ADVCL && rel(c, v) != R_CONJ) || h < 0 || v < h ||
-            !is_finite_tag(tag(c, v)) || has_subject(c, v) || has_rel(c, v, R_MARK) ||
-            has_chain(c, v) || has_rel(c, v, R_CC))
+            !(aux || (is_finite_tag(tag(c, v)) && !has_chain(c, v))) || has_subject(c, v) ||
+            has_rel(c, v, R_MARK) || has_rel(c, v, R_CC))
             continue;
         if (rel(c, v) == R_CONJ) { /* a conjunct with no "and" (before it, on the first) */
             int cc = 0;
@@ -168,7 +302,8 @@ static int subjectless_clauses(cx *c, int *root)
             if (c->w[c->w[h].dep[i]].hi + 1 == c->w[v].lo)
                 n = c->w[h].dep[i];
         for (int i = 0; i < c->w[v].ndep; i++) /* "(since the war) ended" */
-            if (c->w[c->w[v].dep[i]].lo == c->w[v].lo && c->w[v].dep[i] < v)
+            if (c->w[c->w[v].dep[i]].lo == c->w[v].lo && c->w[v].dep[i] < v &&
+                !is_chain_rel(c, c->w[v].dep[i]))
                 n = c->w[v].dep[i];
         for (int i = 0; n >= 0 && i < c->w[n].ndep; i++)
             if (rel(c, c->w[n].dep[i]) == R_CASE && c->w[n].dep[i] == c->w[n].lo &&
@@ -177,10 +312,13 @@ static int subjectless_clauses(cx *c, int *root)
         if (n >= 0 && k >= 0 && (rel(c, n) == R_OBL || rel(c, n) == R_NMOD) &&
             (!strncmp(tag(c, n), "NN", 2) || !strncmp(tag(c, n), "PRP", 3))) {
             c->w[n].head = c->w[k].head = v;
-            c->w[n].rel = R_NSUBJ;
+            c->w[n].rel = has_rel(c, v, R_AUXPASS) ? R_NSUBJPASS : R_NSUBJ;
             c->w[k].rel = R_MARK;
+            c->w[v].rel = R_ADVCL;
             return 1;
         }
+        if (aux && strcmp(tag(c, h), "VBN")) /* "The civilians imprisoned ... were released" */
+            continue;
         int s = -1;
         for (int i = 0; i < c->w[h].ndep; i++)
             if (is_subj(c, c->w[h].dep[i]) && c->w[c->w[h].dep[i]].hi + 1 == h)
@@ -192,6 +330,8 @@ static int subjectless_clauses(cx *c, int *root)
         c->w[v].head = c->w[h].head;
         c->w[v].rel = rel(c, h);
         c->w[s].head = v;
+        if (has_rel(c, v, R_AUXPASS))
+            c->w[s].rel = R_NSUBJPASS;
         c->w[h].head = s;
         c->w[h].rel = R_ACL;
         c->w[h].tag = "VBN";
@@ -379,7 +519,7 @@ static int trailing_report(cx *c, int *root)
                 s = c->w[v].dep[i];
         if (s < 0)
             continue;
-        if (strcmp(c->w[lo - 1].form, ",")) {
+        if (strcmp(c->w[lo - 1].form, ",") && strcmp(c->w[lo].form, ",")) {
             /* ", the official news agency WFNA said": the words before the
              * name hung elsewhere (an apposition of the noun before the comma)
              * are the name's own */
@@ -444,29 +584,95 @@ static int bare_relative(cx *c, int *root)
     return 0;
 }
 
+/* Do x's dependents all stay flat in a base noun phrase (determiners,
+ * adjectives, compounds, numbers)? */
+static int only_flat_deps(const cx *c, int x)
+{
+    for (int i = 0; i < c->w[x].ndep; i++) {
+        int y = c->w[x].dep[i], r = rel(c, y);
+        if ((r != R_DET && r != R_AMOD && r != R_COMPOUND && r != R_NUMMOD && r != R_FLAT &&
+             r != R_CC) || c->w[y].ndep)
+            return 0;
+    }
+    return 1;
+}
+
 /* Two subjects side by side ("minister Calimehtar warned", the parser
- * missing the title before a name): the first is part of the second's noun
- * phrase. */
+ * missing the title before a name; "the evil awful Gondor" read as "the
+ * evil" and "awful Gondor"): the first is part of the second's noun phrase.
+ * When the first ends in a conjunct ("Fornost and the evil | awful Gondor"),
+ * that conjunct is the part, and the name takes its place in the
+ * coordination. */
 static int double_subject(cx *c, int *root)
 {
     (void)root;
     int changed = 0;
     for (int v = 0; v < c->n; v++) {
-        int a = -1, b = -1;
+        int a = -1;
         for (int i = 0; i < c->w[v].ndep; i++) {
-            int y = c->w[v].dep[i];
-            if (rel(c, y) != R_NSUBJ || y > v || strncmp(tag(c, y), "NN", 2))
+            int b = c->w[v].dep[i];
+            if (rel(c, b) != R_NSUBJ || b > v || strncmp(tag(c, b), "NN", 2))
                 continue;
-            if (a < 0)
-                a = y;
-            else if (b < 0)
-                b = y;
+            int prev = a;
+            a = b;
+            if (prev < 0 || c->w[prev].hi + 1 != c->w[b].lo || strncmp(tag(c, b), "NNP", 3))
+                continue;
+            int x = prev;
+            for (int j = 0; j < c->w[prev].ndep; j++) {
+                int y = c->w[prev].dep[j];
+                if (rel(c, y) == R_CONJ && c->w[y].hi == c->w[prev].hi)
+                    x = y;
+            }
+            if (x != prev) {
+                if (!only_flat_deps(c, x) || strncmp(tag(c, x), "NN", 2))
+                    continue;
+                for (int j = 0; j < c->w[x].ndep; j++) /* "and" opens the name's conjunct */
+                    if (rel(c, c->w[x].dep[j]) == R_CC)
+                        c->w[c->w[x].dep[j]].head = b;
+                c->w[b].head = prev;
+                c->w[b].rel = R_CONJ;
+            }
+            c->w[x].head = b;
+            c->w[x].rel = R_COMPOUND;
+            changed = 1;
         }
-        if (a < 0 || b < 0 || c->w[a].hi + 1 != c->w[b].lo || strncmp(tag(c, b), "NNP", 3))
-            continue;
-        c->w[a].head = b;
-        c->w[a].rel = R_COMPOUND;
-        changed = 1;
+    }
+    return changed;
+}
+
+/* Two subjects of one verb with "and" or "or" (and commas) between them
+ * ("The lions and the tigers welcomed", "The US, Russia, and Switzerland
+ * met", the parser hanging the second conjunct or the coordinator on the
+ * verb): the later subjects are conjuncts of the first. */
+static int coordinated_subjects(cx *c, int *root)
+{
+    (void)root;
+    int changed = 0;
+    for (int v = 0; v < c->n; v++) {
+        int a = -1;
+        for (int i = 0; i < c->w[v].ndep; i++) {
+            int b = c->w[v].dep[i];
+            if (rel(c, b) != R_NSUBJ || b > v)
+                continue;
+            if (a < 0) {
+                a = b;
+                continue;
+            }
+            int joined = 0; /* 1: only commas and a coordinator between them */
+            for (int k = c->w[a].hi + 1; k < c->w[b].lo; k++)
+                if (!(c->w[k].head == v && (rel(c, k) == R_CC || rel(c, k) == R_PUNCT)))
+                    joined = -1;
+                else if (joined >= 0 && rel(c, k) == R_CC)
+                    joined = 1;
+            if (joined <= 0 && !(c->w[a].hi + 1 == c->w[b].lo && c->w[b].lo < b &&
+                                 rel(c, c->w[b].lo) == R_CC))
+                continue;
+            for (int k = c->w[a].hi + 1; k < c->w[b].lo; k++)
+                c->w[k].head = b;
+            c->w[b].head = a;
+            c->w[b].rel = R_CONJ;
+            changed = 1;
+        }
     }
     return changed;
 }
@@ -487,6 +693,33 @@ static int clause_after_cc(cx *c, int *root)
         c->w[v].rel = R_CONJ;
         c->w[lo].head = v;
         changed = 1;
+    }
+    return changed;
+}
+
+/* "Neither Rohan nor Gondor attended", the parser hanging "Neither" on the
+ * verb: a "neither", "either" or "both" right before a coordinated subject
+ * opens that coordination. */
+static int preconj_on_verb(cx *c, int *root)
+{
+    static const char *const pre[] = {"neither", "either", "both", NULL};
+    (void)root;
+    int changed = 0;
+    for (int k = 0; k + 1 < c->n; k++) {
+        int v = c->w[k].head;
+        if (v <= k || c->w[k].ndep || !one_of(c->w[k].form, pre) ||
+            (rel(c, k) != R_CC && rel(c, k) != R_PRECONJ && rel(c, k) != R_DET &&
+             rel(c, k) != R_ADVMOD))
+            continue;
+        for (int i = 0; i < c->w[v].ndep; i++) {
+            int s = c->w[v].dep[i];
+            if (is_subj(c, s) && c->w[s].lo == k + 1 && has_rel(c, s, R_CONJ)) {
+                c->w[k].head = s;
+                c->w[k].rel = R_PRECONJ;
+                changed = 1;
+                break;
+            }
+        }
     }
     return changed;
 }
@@ -540,7 +773,7 @@ static int reporting_root(cx *c, int *root)
         has_rel(c, r, R_XCOMP) || has_rel(c, r, R_MARK))
         return 0;
     int comma = 0;
-    for (int k = c->w[x].hi; k < c->w[s].lo && !comma; k++)
+    for (int k = c->w[x].hi; k <= c->w[s].lo && !comma; k++) /* the comma may open the subject */
         comma = !strcmp(c->w[k].form, ",") || !strcmp(c->w[k].form, "--");
     if (!comma)
         return 0;
@@ -614,11 +847,46 @@ static int control_complements(cx *c, int *root)
     return changed;
 }
 
+/* The case word of x ("with" of "with Gondor"), or -1. */
+static int case_of(const cx *c, int x)
+{
+    for (int i = 0; i < c->w[x].ndep; i++)
+        if (rel(c, c->w[x].dep[i]) == R_CASE && !is_poss_case(c, c->w[x].dep[i]))
+            return c->w[x].dep[i];
+    return -1;
+}
+
+/* A "with" or "from" phrase after a verb's object hangs from the verb in
+ * the trees the dictionaries' patterns were written for (CoreNLP's:
+ * "(VP faces (NP pressure) (PP from Congress))", "(VP signed (NP a protocol)
+ * (PP with Dagolath))"); parsers trained on UD hang it from the noun as often
+ * as not. Other prepositions ("responsibility for", "a summit in", "evidence
+ * against") stay with the noun. */
+static int object_pps(cx *c, int *root)
+{
+    static const char *const verb_preps[] = {"with", "from", NULL};
+    (void)root;
+    int changed = 0;
+    for (int p = 0; p < c->n; p++) {
+        int o = c->w[p].head, k = case_of(c, p);
+        if (rel(c, p) != R_NMOD || o < 0 || p < o || rel(c, o) != R_OBJ || k < 0 ||
+            !one_of(c->w[k].form, verb_preps) || strncmp(tag(c, o), "NN", 2) ||
+            !is_verb_tag(tag(c, c->w[o].head)))
+            continue;
+        c->w[p].head = c->w[o].head;
+        c->w[p].rel = R_OBL;
+        changed = 1;
+    }
+    return changed;
+}
+
 /* The repairs in the order dyad_conllu_to_tree runs them: earlier ones
  * change what later ones see. */
 int (*const dyad_deptree__repairs[])(cx *, int *) = {
     hoist_cases,
+    fronted_object,
     promote_verb,
+    headline_infinitive,
     verb_from_modifier,
     subjectless_clauses,
     acl_on_subject,
@@ -626,12 +894,16 @@ int (*const dyad_deptree__repairs[])(cx *, int *) = {
     day_subject_clause,
     clause_after_cc,
     double_subject,
+    coordinated_subjects,
     bare_relative,
     determiner_on_verb,
+    preconj_on_verb,
     time_subjects,
     reporting_root,
     trailing_report,
     control_complements,
+    trailing_commas,
+    object_pps,
 };
 
 const size_t dyad_deptree__nrepairs =

@@ -24,6 +24,7 @@
 #include "date/date.h"
 #include "dyad.h"
 #include "ingest/article.h"
+#include "ingest/infile.h"
 #include "parse/conllu.h"
 #include "parse/builtin.h"
 #include "parse/lg.h"
@@ -504,7 +505,7 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
                 .quote_fn = o ? o->quotes : NULL, .quote_user = o ? o->quotes_user : NULL};
     worker w[64];
     pthread_t th[64];
-    int started = 0, rc = 0;
+    int started = 0, rc = 0, read_rc = 0;
     p.nring = nt * RING_PER_THREAD;
     p.ring = calloc((size_t)p.nring, sizeof *p.ring);
     if (!p.ring)
@@ -540,17 +541,23 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
         int got = dyad_article_reader_next(r, &art);
         pthread_mutex_lock(&p.mu);
         if (got <= 0) {
-            rc = got;
+            read_rc = got;
             break;
         }
+        if (o && o->nshards > 1 && dyad_shard_of(art->id, o->nshards) != o->shard)
+            continue; /* another worker's article */
         rc = enqueue(&p, art, st, fn, user);
         if (!rc)
             rc = emit_ready(&p, st, fn, user, EMIT_READY);
         if (tty)
             progress(st, p.next_emit, 0);
     }
+    /* a read error (a damaged .gz) still lets the articles read before it
+     * out, then ends the run with the error */
     if (!rc)
         rc = emit_ready(&p, st, fn, user, EMIT_ALL);
+    if (!rc)
+        rc = read_rc;
     p.stop = 1;
     pthread_cond_broadcast(&p.work);
     pthread_mutex_unlock(&p.mu);
@@ -574,28 +581,42 @@ static int run_articles(dyad_run_stats *st, dyad_coder *c, dyad_article_reader *
 
 /* ---- CoNLL-U files ------------------------------------------------------ */
 
+/* The article id of a CoNLL-U file: its base name without the extension
+ * (and without ".gz": "a.conllu.gz" is "a"). */
 static const char *base_id(dyad_arena *a, const char *path)
 {
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
-    const char *dot = strrchr(b, '.');
-    return dyad_arena_strndup(a, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+    size_t n = dyad_infile_name_len(path);
+    const char *b = path + n;
+    while (b > path && b[-1] != '/')
+        b--;
+    const char *dot = NULL;
+    for (const char *q = b; q < path + n; q++)
+        if (*q == '.')
+            dot = q;
+    return dyad_arena_strndup(a, b, dot && dot != b ? (size_t)(dot - b) : (size_t)(path + n - b));
 }
 
-static int run_conllu(dyad_run_stats *st, dyad_coder *c, const char *path, const char *date,
-                      dyad_event_fn fn, void *user, dyad_diag *d)
+static int run_conllu(dyad_run_stats *st, dyad_coder *c, const char *path,
+                      const dyad_input_opts *o, dyad_event_fn fn, void *user, dyad_diag *d)
 {
-    char *buf = NULL;
-    size_t n = 0;
-    int rc = dyad_read_file(path, &buf, &n);
-    if (rc)
-        return rc;
+    const char *date = o ? o->date : NULL;
     dyad_arena *a = dyad_arena_new();
     const char *article = a ? base_id(a, path) : NULL;
     if (!a || !article) {
-        free(buf);
         dyad_arena_free(a);
         return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    }
+    /* the file is one article: another worker's shard is not even read */
+    if (o && o->nshards > 1 && dyad_shard_of(article, o->nshards) != o->shard) {
+        dyad_arena_free(a);
+        return 0;
+    }
+    char *buf = NULL;
+    size_t n = 0;
+    int rc = dyad_infile_read_all(path, &buf, &n);
+    if (rc) {
+        dyad_arena_free(a);
+        return rc;
     }
     char id[256];
     snprintf(id, sizeof id, "%s", article);
@@ -645,6 +666,21 @@ static int run_conllu(dyad_run_stats *st, dyad_coder *c, const char *path, const
 
 /* ---- entry point ---------------------------------------------------------- */
 
+/* PETRARCH XML is coded whole (its parses are given, so coding is cheap) and
+ * the events of other shards' articles are left out here. */
+typedef struct shard_filter {
+    dyad_event_fn fn;
+    void *user;
+    int shard, nshards;
+} shard_filter;
+
+static int shard_event(void *user, const dyad_event *e)
+{
+    shard_filter *sf = user;
+    const char *id = e->article && *e->article ? e->article : e->sentence;
+    return dyad_shard_of(id, sf->nshards) == sf->shard ? sf->fn(sf->user, e) : 0;
+}
+
 int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
                     const dyad_input_opts *o, dyad_event_fn fn, void *user, dyad_diag *d)
 {
@@ -655,19 +691,23 @@ int dyad_code_input(dyad_run_stats *st, dyad_coder *c, const char *path,
     if (fmt == DYAD_INPUT_AUTO && strcmp(path, "-")) {
         char head[4096];
         size_t n = 0;
-        FILE *f = fopen(path, "rb");
+        FILE *f = dyad_infile_open(path);
         if (!f)
-            return dyad_set_error(DYAD_EIO, "%s: cannot open", path);
-        n = fread(head, 1, sizeof head, f);
-        fclose(f);
+            return DYAD_EIO;
+        n = fread(head, 1, sizeof head, f); /* a read error shows again when read */
+        dyad_infile_close(f);
         fmt = dyad_input_detect(path, head, n);
     } else if (fmt == DYAD_INPUT_AUTO) {
         fmt = DYAD_INPUT_TEXT;
     }
+    if (fmt == DYAD_INPUT_PETRXML && o && o->nshards > 1) {
+        shard_filter sf = {fn, user, o->shard, o->nshards};
+        return dyad_code_petrxml(st, c, path, date, shard_event, &sf, d);
+    }
     if (fmt == DYAD_INPUT_PETRXML)
         return dyad_code_petrxml(st, c, path, date, fn, user, d);
     if (fmt == DYAD_INPUT_CONLLU)
-        return run_conllu(st, c, path, date, fn, user, d);
+        return run_conllu(st, c, path, o, fn, user, d);
     dyad_article_reader *r = NULL;
     int rc = dyad_article_reader_open(&r, path, fmt, d);
     if (!rc)

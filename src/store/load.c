@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ingest/infile.h"
 #include "ingest/petrxml.h"
 #include "store/store.h"
 #include "util/util.h"
@@ -137,6 +138,12 @@ static void loader_init(loader *L, dyad_store *s, const char *file, const dyad_l
     L->d = d;
     L->file = file;
     L->t0 = L->last_progress = now_s();
+}
+
+/* Whether article id is in this load's shard (all are without sharding). */
+static int in_shard(const loader *L, const char *id)
+{
+    return L->o.nshards <= 1 || dyad_shard_of(id, L->o.nshards) == L->o.shard;
 }
 
 static void progress(loader *L, int force)
@@ -465,6 +472,11 @@ static int xml_write(xml_load *x, size_t k, int last)
 {
     article *a = &x->art[k];
     loader *L = x->L;
+    if (!in_shard(L, a->id)) { /* another worker's article */
+        article_clear(a);
+        a->written = 1;
+        return 0;
+    }
     if (last && x->cut_off) {
         dyad_diag_report(L->d, DYAD_DIAG_ERROR, L->file, x->last_error_line,
                          "the input ends inside article %s; not stored", a->id);
@@ -683,6 +695,8 @@ static int jl_add(jsonl_load *j, json_t *o, const dyad_event *e)
         snprintf(aid, sizeof aid, "%s", e->article);
     else
         snprintf(aid, sizeof aid, "%.*s", (int)article_len(e->sentence), e->sentence);
+    if (!in_shard(j->L, aid))
+        return 0; /* another worker's article: its events stay together there */
     int rc = 0;
     if (j->cur.id && strcmp(j->cur.id, aid))
         rc = jl_flush(j);
@@ -771,6 +785,26 @@ static int jl_line(jsonl_load *j, const char *line, size_t len, long lineno, int
     return rc == DYAD_ENOMEM ? dyad_set_error(rc, "out of memory") : rc;
 }
 
+/* A read error (a damaged .gz): the article being read may have lost lines,
+ * so it is reported and not stored; the complete articles before it are
+ * committed. Returns DYAD_EIO with a message that says so, or a store error. */
+static int jl_read_error(jsonl_load *j, FILE *f, const char *path, long lineno)
+{
+    char why[400];
+    snprintf(why, sizeof why, "%s", dyad_infile_error(f));
+    if (j->cur.id) {
+        dyad_diag_report(j->L->d, DYAD_DIAG_ERROR, j->file, lineno,
+                         "the input is damaged inside article %s; not stored", j->cur.id);
+        j->L->st->incomplete++;
+        article_reuse(&j->cur);
+    }
+    int rc = loader_commit(j->L);
+    if (rc)
+        return rc;
+    return dyad_set_error(DYAD_EIO, "%s: read error after line %ld: %s (the %ld articles before "
+                          "it were stored)", path, lineno, why, j->L->st->articles);
+}
+
 static int blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -783,9 +817,9 @@ int dyad_store_load_jsonl(dyad_store *s, const char *path, const dyad_load_opts 
                           dyad_load_stats *st, dyad_diag *d)
 {
     int is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    FILE *f = dyad_infile_open(path);
     if (!f)
-        return dyad_set_error(DYAD_EIO, "%s: cannot open", path);
+        return DYAD_EIO;
     loader L;
     loader_init(&L, s, path, o, st, d);
     jsonl_load j;
@@ -805,14 +839,14 @@ int dyad_store_load_jsonl(dyad_store *s, const char *path, const dyad_load_opts 
         rc = jl_line(&j, line, (size_t)n, lineno, unended);
     }
     if (!rc && ferror(f))
-        rc = dyad_set_error(DYAD_EIO, "%s: read error", path);
-    if (!rc)
+        rc = jl_read_error(&j, f, path, lineno);
+    else if (!rc)
         rc = jl_flush(&j);
     rc = loader_finish(&L, rc);
     article_clear(&j.cur);
     free(j.dict_version);
     free(line);
     if (!is_stdin)
-        fclose(f);
+        dyad_infile_close(f);
     return rc;
 }

@@ -1,13 +1,25 @@
 /* pg.c: the PostgreSQL backend (libpq).
  *
  * Statements are prepared on the server with $n placeholders (the store's '?'
- * renumbered). Inside a transaction the writes are queued in libpq's pipeline
- * mode and synchronised every PIPE_MAX commands and at the commit: a loader
- * then waits for the server once per few hundred rows instead of once per
- * row. A queued command's error comes back at the next synchronisation; the
- * article that was being written when it was queued is remembered so that the
- * message can name it. After an error the server skips the rest of the
- * transaction, and rollback ends it.
+ * renumbered). Inside a transaction the writes are kept in a log (statement,
+ * copies of its values, the article it belongs to) and sent at the commit, in
+ * libpq's pipeline mode, synchronised every PIPE_MAX commands: a loader then
+ * waits for the server once per few hundred rows instead of once per row. A
+ * command's error comes back at the next synchronisation; the article it
+ * belonged to names it in the message. After an error the server skips the
+ * rest of the transaction, and rollback ends it.
+ *
+ * Many loaders at once (one database, overlapping inputs): the log is sent
+ * sorted by article id (the writes of one article in their order), then the
+ * actors (store.c writes them last, in code order). Every transaction thus
+ * takes its row locks in one global order (articles by id, then actors by
+ * code), so concurrent loads cannot deadlock; one that writes an article
+ * another holds waits for its commit and then replaces it (READ COMMITTED:
+ * each statement sees the other's committed rows, so the article's old
+ * events are deleted, not duplicated). Should the server still report a
+ * deadlock or a serialization failure (SQLSTATE 40P01, 40001: a server whose
+ * default isolation is SERIALIZABLE), the transaction is rolled back and the
+ * log sent again, up to PG_ATTEMPTS times, after a short random pause.
  *
  * Queries run in single-row mode, so an export of millions of events is
  * streamed rather than held in memory. Text columns are COLLATE "C", so
@@ -16,11 +28,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "store/store.h"
 #include "util/util.h"
 
 #define PIPE_MAX 512
+#define PG_ATTEMPTS 8
+
+/* One write of the open transaction. */
+typedef struct pg_cmd {
+    dyad_stmt *st;
+    int ctx;         /* index of its article in pg_store.ctx; -1 = none (actors) */
+    size_t seq;      /* its place in the transaction */
+    const char **vals; /* st->nparams values (NULL = SQL NULL), one malloc with the text */
+} pg_cmd;
 
 typedef struct pg_store {
     dyad_store base;
@@ -33,6 +56,9 @@ typedef struct pg_store {
     int cur_ctx;            /* index of the current article, -1 = none */
     int err;                /* first error of the queued commands (0 = none) */
     char errmsg[800];
+    char err_state[6];      /* its SQLSTATE ("" when none) */
+    pg_cmd *log;            /* the writes of the open transaction */
+    size_t nlog, caplog, nsent; /* nsent: sent already (a query inside the transaction) */
     int nstmt;              /* statements prepared (for their names) */
     dyad_stmt **stmts;
     size_t nstmts, capstmts;
@@ -129,9 +155,18 @@ static void clear_ctx(pg_store *s)
     s->cur_ctx = -1;
 }
 
+static void clear_log(pg_store *s)
+{
+    for (size_t i = 0; i < s->nlog; i++)
+        free(s->log[i].vals);
+    s->nlog = s->nsent = 0;
+}
+
 static void pg_close(dyad_store *base)
 {
     pg_store *s = (pg_store *)base;
+    clear_log(s);
+    free(s->log);
     for (size_t i = 0; i < s->nstmts; i++) {
         free(s->stmts[i]->vals);
         free(s->stmts[i]->num);
@@ -175,6 +210,8 @@ static int pg_sync(pg_store *s)
             break;
         }
         if (t == PGRES_FATAL_ERROR && !s->err) {
+            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            snprintf(s->err_state, sizeof s->err_state, "%s", state ? state : "");
             int k = cmd < s->pending ? s->cmd_ctx[cmd] : -1;
             s->err = pg_fail(s, r, "cannot write", k >= 0 ? s->ctx[k] : NULL);
             snprintf(s->errmsg, sizeof s->errmsg, "%s", dyad_last_error());
@@ -189,17 +226,76 @@ static int pg_sync(pg_store *s)
 }
 
 /* Queues one command in the pipeline (sql != NULL: constant SQL, else the
- * prepared statement st with its values). */
-static int pg_queue(pg_store *s, dyad_stmt *st, const char *sql)
+ * prepared statement st with the values vals) for article ctx. */
+static int pg_queue(pg_store *s, dyad_stmt *st, const char *const *vals, const char *sql,
+                    int ctx)
 {
     if (s->err)
         return s->err; /* the server skips the rest of a failed transaction */
     int ok = sql ? PQsendQueryParams(s->conn, sql, 0, NULL, NULL, NULL, NULL, 0)
-                 : PQsendQueryPrepared(s->conn, st->name, st->nparams, st->vals, NULL, NULL, 0);
+                 : PQsendQueryPrepared(s->conn, st->name, st->nparams, vals, NULL, NULL, 0);
     if (!ok)
         return s->err = pg_fail(s, NULL, "cannot send a command", NULL);
-    s->cmd_ctx[s->pending++] = s->cur_ctx;
+    s->cmd_ctx[s->pending++] = ctx;
     return s->pending >= PIPE_MAX ? pg_sync(s) : 0;
+}
+
+/* Adds the bound statement st to the transaction's log (values copied). */
+static int log_add(pg_store *s, dyad_stmt *st)
+{
+    if (s->nlog == s->caplog) {
+        size_t cap = s->caplog ? s->caplog * 2 : 256;
+        pg_cmd *v = realloc(s->log, cap * sizeof *v);
+        if (!v)
+            return dyad_set_error(DYAD_ENOMEM, "out of memory");
+        s->log = v;
+        s->caplog = cap;
+    }
+    size_t size = (size_t)st->nparams * sizeof(char *);
+    for (int i = 0; i < st->nparams; i++)
+        size += st->vals[i] ? strlen(st->vals[i]) + 1 : 0;
+    const char **vals = malloc(size ? size : 1);
+    if (!vals)
+        return dyad_set_error(DYAD_ENOMEM, "out of memory");
+    char *text = (char *)(vals + st->nparams);
+    for (int i = 0; i < st->nparams; i++) {
+        vals[i] = NULL;
+        if (!st->vals[i])
+            continue;
+        size_t n = strlen(st->vals[i]) + 1;
+        memcpy(text, st->vals[i], n);
+        vals[i] = text;
+        text += n;
+    }
+    s->log[s->nlog] = (pg_cmd){st, s->cur_ctx, s->nlog, vals};
+    s->nlog++;
+    return 0;
+}
+
+static _Thread_local char **sort_ctx; /* qsort has no user pointer */
+
+/* Articles by id, each one's writes in their order; the rest (actors) last. */
+static int cmp_cmd(const void *x, const void *y)
+{
+    const pg_cmd *a = x, *b = y;
+    if ((a->ctx < 0) != (b->ctx < 0))
+        return a->ctx < 0 ? 1 : -1;
+    int c = a->ctx < 0 || a->ctx == b->ctx ? 0 : strcmp(sort_ctx[a->ctx], sort_ctx[b->ctx]);
+    return c ? c : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Sends the log from entry `from` on (sorted when from is 0). */
+static int send_log(pg_store *s, size_t from)
+{
+    if (!from && s->nlog > 1) {
+        sort_ctx = s->ctx;
+        qsort(s->log, s->nlog, sizeof *s->log, cmp_cmd);
+    }
+    int rc = 0;
+    for (size_t i = from; i < s->nlog && !rc; i++)
+        rc = pg_queue(s, s->log[i].st, s->log[i].vals, NULL, s->log[i].ctx);
+    s->nsent = s->nlog;
+    return rc;
 }
 
 /* '?' -> $1, $2, ... (the store's SQL has no '?' inside literals). */
@@ -281,7 +377,7 @@ static int pg_run(dyad_stmt *st, const dyad_param *p)
     pg_store *s = st->s;
     pg_bind(st, p);
     if (s->pipeline)
-        return pg_queue(s, st, NULL);
+        return s->err ? s->err : log_add(s, st);
     PGresult *r = PQexecPrepared(s->conn, st->name, st->nparams, st->vals, NULL, NULL, 0);
     ExecStatusType t = PQresultStatus(r);
     int rc = t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK ? 0 : pg_fail(s, r, "cannot write", NULL);
@@ -306,7 +402,9 @@ static int pg_query(dyad_stmt *st, const dyad_param *p)
 {
     pg_store *s = st->s;
     drain_query(st);
-    int rc = pg_sync(s);
+    int rc = s->pipeline && s->nsent < s->nlog ? send_log(s, s->nsent) : 0;
+    if (!rc)
+        rc = pg_sync(s);
     if (rc)
         return rc;
     pg_bind(st, p);
@@ -393,12 +491,12 @@ static void pg_set_context(dyad_store *base, const char *article)
     s->cur_ctx = (int)s->nctx++;
 }
 
-static int pg_begin(dyad_store *base)
+/* BEGIN and pipeline mode (the log and the articles are kept). */
+static int open_tx(pg_store *s)
 {
-    pg_store *s = (pg_store *)base;
     s->err = 0;
     s->errmsg[0] = 0;
-    clear_ctx(s);
+    s->err_state[0] = 0;
     int rc = pg_exec(s, "BEGIN", "cannot begin a transaction");
     if (rc)
         return rc;
@@ -410,6 +508,14 @@ static int pg_begin(dyad_store *base)
     return 0;
 }
 
+static int pg_begin(dyad_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    clear_ctx(s);
+    clear_log(s);
+    return open_tx(s);
+}
+
 static void leave_pipeline(pg_store *s)
 {
     if (!s->pipeline)
@@ -419,18 +525,60 @@ static void leave_pipeline(pg_store *s)
     s->pipeline = 0;
 }
 
-static int pg_commit(dyad_store *base)
+/* A failure that sending the transaction again can cure. */
+static int retryable(const pg_store *s)
 {
-    pg_store *s = (pg_store *)base;
+    return !strcmp(s->err_state, "40P01") || !strcmp(s->err_state, "40001");
+}
+
+/* A pause of 10 to 50 ms times the attempt, different in each process. */
+static void backoff(int attempt)
+{
+    static unsigned seed;
+    if (!seed)
+        seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+    long ms = (10 + (long)(rand_r(&seed) % 41)) * attempt;
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+/* Sends what is left of the log and COMMIT; 0 or the first error. */
+static int send_commit(pg_store *s)
+{
     s->cur_ctx = -1;
-    int rc = pg_queue(s, NULL, "COMMIT");
+    int rc = send_log(s, s->nsent);
+    if (!rc)
+        rc = pg_queue(s, NULL, NULL, "COMMIT", -1);
     if (!rc)
         rc = pg_sync(s);
     leave_pipeline(s);
     if (!rc && PQtransactionStatus(s->conn) != PQTRANS_IDLE)
         rc = pg_fail(s, NULL, "the commit did not complete", NULL);
-    if (!rc)
+    return rc;
+}
+
+static int pg_commit(dyad_store *base)
+{
+    pg_store *s = (pg_store *)base;
+    int rc = send_commit(s);
+    for (int attempt = 1; rc && retryable(s) && attempt < PG_ATTEMPTS; attempt++) {
+        PGTransactionStatusType t = PQtransactionStatus(s->conn);
+        if (t == PQTRANS_INTRANS || t == PQTRANS_INERROR)
+            PQclear(PQexec(s->conn, "ROLLBACK"));
+        backoff(attempt);
+        s->nsent = 0;
+        if ((rc = open_tx(s)))
+            break;
+        rc = send_commit(s);
+    }
+    if (!rc) {
         clear_ctx(s);
+        clear_log(s);
+    } else if (retryable(s)) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", dyad_last_error());
+        dyad_set_error(rc, "%s (sent %d times)", msg, PG_ATTEMPTS);
+    }
     return rc;
 }
 
@@ -442,6 +590,7 @@ static void pg_rollback(dyad_store *base)
     if (t == PQTRANS_INTRANS || t == PQTRANS_INERROR)
         PQclear(PQexec(s->conn, "ROLLBACK"));
     clear_ctx(s);
+    clear_log(s);
     s->err = 0;
 }
 

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- per-thread error ---------------------------------------------- */
 static _Thread_local char last_error[1024];
@@ -116,10 +119,21 @@ int dyad_read_file(const char *path, char **out, size_t *len)
         return dyad_set_error(DYAD_EIO, "%s: cannot open: %s", path, strerror(errno));
     dyad_buf b;
     dyad_buf_init(&b);
+    int rc = 0;
+    /* A regular file is read straight into a buffer of its size. */
+    struct stat st;
+    if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2) {
+        if (buf_grow(&b, (size_t)st.st_size))
+            rc = DYAD_ENOMEM;
+        else
+            b.len = fread(b.data, 1, (size_t)st.st_size, f);
+        if (b.data)
+            b.data[b.len] = 0;
+    }
     char chunk[65536];
     size_t n;
-    int rc = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (dyad_buf_append(&b, chunk, n)) {
             rc = DYAD_ENOMEM;
             break;
@@ -215,4 +229,26 @@ char *dyad_utf8_clean(const char *s, size_t n, size_t *out_len, long *nbad, long
 oom:
     dyad_buf_free(&b);
     return NULL;
+}
+
+const char *dyad_data_path(const char *rel, char *buf, size_t size)
+{
+    struct stat st;
+    snprintf(buf, size, "%s", rel);
+    if (stat(rel, &st) == 0)
+        return buf;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return buf;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return buf;
+    *slash = '\0';
+    char path[PATH_MAX + 256];
+    snprintf(path, sizeof path, "%s/../%s", exe, rel);
+    if (stat(path, &st) == 0)
+        snprintf(buf, size, "%s", path);
+    return buf;
 }

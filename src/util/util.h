@@ -66,6 +66,13 @@ int dyad_buf_printf(dyad_buf *b, const char *fmt, ...) __attribute__((format(pri
  * Returns 0 or DYAD_EIO with the error message set. */
 int dyad_read_file(const char *path, char **out, size_t *len);
 
+/* Finds one of dyad's data files or folders (rel, e.g. "data/geo/gazetteer.tsv"):
+ * rel itself when it exists from the working folder, else rel beside the
+ * program's folder (../rel from the binary, as in a build tree: build/dyad ->
+ * build/../rel). Writes the path into buf[0..size) and returns buf; when neither
+ * exists, the result is rel (the caller's open then names it in its error). */
+const char *dyad_data_path(const char *rel, char *buf, size_t size);
+
 /* Replaces every invalid UTF-8 sequence in s[0..n) with U+FFFD. Returns a new
  * malloc'd NUL-terminated string (caller frees), *nbad = number of replacements. */
 char *dyad_utf8_sanitize(const char *s, size_t n, size_t *out_len, long *nbad);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # code_parser.sh: `dyad code --parser builtin|link-grammar` on raw text. Both
 # parsers code the plain sentences below (events checked by hand: a visit, an
-# attack, sanctions), with dyad's own dictionaries; a bad --parser is a usage
+# attack, sanctions, a condemnation by a coordinated subject), with dyad's own
+# dictionaries; the built-in parser also the meeting of three countries named
+# with commas before "and"; a bad --parser is a usage
 # error; the built-in parser's models missing is a clear error.
 set -eu
 case "$DYAD" in /*) ;; *) DYAD="$(pwd)/$DYAD" ;; esac
@@ -22,6 +24,10 @@ Iran's foreign minister visited Beijing on Monday.
 Israeli troops attacked Palestinian protesters in Hebron.
 
 The United States imposed sanctions on North Korea.
+
+Russia and the new Iraqi government condemned Israel.
+
+Japan, China, and Russia met on Monday.
 TXT
 
 for parser in builtin link-grammar; do
@@ -38,6 +44,21 @@ for l in open(sys.argv[1]):
     echo "$got" | grep -q '^IRNGOV CHN 04$' || fail "$parser: no IRNGOV CHN visit (04x)"
     echo "$got" | grep -q '^ISRMIL PSE[A-Z]* 1[89]$' || fail "$parser: no ISRMIL->PSE attack (18x/19x)"
     echo "$got" | grep -q '^USA PRK 16$' || fail "$parser: no USA PRK sanctions (16x)"
+    # both members of a coordinated subject condemn (the parser may split it)
+    echo "$got" | grep -q '^RUS[A-Z]* ISR 11$' || fail "$parser: no RUS->ISR condemnation (11x)"
+    echo "$got" | grep -q '^IRQGOV ISR 11$' || fail "$parser: no IRQGOV->ISR condemnation (11x)"
+done
+
+echo "check: --parser builtin reads 'Japan, China, and Russia met' as one coordinated subject"
+"$DYAD" code --parser builtin --threads 1 "$in" >"$out" 2>"$err" || fail "exit status $?"
+got=$(python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    e = json.loads(l)
+    print(e["source"], e["target"], e["cameo"][:2])
+' "$out" | sort -u)
+for pair in "JPN CHN" "JPN RUS" "CHN RUS" "RUS JPN"; do
+    echo "$got" | grep -q "^$pair 04$" || fail "builtin: no $pair meeting (04x)"
 done
 
 echo "check: --parser nonsense is a usage error naming the value"

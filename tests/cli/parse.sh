@@ -82,6 +82,21 @@ last=$(tail -1 "$tmp/eval.out")
 echo "$last" | grep -Eq '^parse: UPOS 100\.00 XPOS 100\.00 UAS 100\.00 LAS 100\.00 \(12 sentences, 63 words, [0-9]+ sentences/s\)$' ||
     fail "eval line: $last"
 
+echo "check: --beam 4 trains a beam parser that also learns the sentences; bad widths refused"
+mkdir "$tmp/b4"
+cp "$tmp/m/tagger.bin" "$tmp/b4/"
+"$DYAD" train-parser --parser-only --train "$tmp/tb.conllu" --dev "$tmp/tb.conllu" -o "$tmp/b4" \
+    --iterations 10 --beam 4 2>"$tmp/train.err" || fail "train-parser --beam: $(tail -3 "$tmp/train.err")"
+"$DYAD" parse --model "$tmp/b4" --eval "$tmp/tb.conllu" | tail -1 | grep -q 'UAS 100\.00 LAS 100\.00' ||
+    fail "beam eval: $("$DYAD" parse --model "$tmp/b4" --eval "$tmp/tb.conllu" | tail -1)"
+for k in 0 33 x; do
+    set +e
+    "$DYAD" train-parser --parser-only --train "$tmp/tb.conllu" -o "$tmp/b4" --beam $k >/dev/null 2>&1
+    st=$?
+    set -e
+    [ "$st" -eq 2 ] || fail "--beam $k: exit $st, expected 2"
+done
+
 echo "check: CoNLL-U in, CoNLL-U out with the same sentences and kept columns"
 awk -F'\t' 'BEGIN { OFS = "\t" } NF == 10 && $1 ~ /^[0-9]+$/ { $4 = $5 = $7 = $8 = "_" } { print }' \
     "$tmp/tb.conllu" >"$tmp/words.conllu"

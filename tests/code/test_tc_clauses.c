@@ -124,6 +124,19 @@ static void noun_possessive_source(void **state)
            "- GON 195");
 }
 
+/* "Arnor's visit to Gondor was cancelled": a noun event its clause calls
+ * off did not happen; "... went ahead" did. */
+static void noun_called_off(void **state)
+{
+    fx *f = *state;
+    expect(code(f, "(ROOT (S (NP (NP (NP (NNP Arnor) (POS 's)) (NN visit)) (PP (TO to) (NP "
+                   "(NNP Gondor)))) (VP (VBD was) (VP (VBN cancelled))) (. .)))"),
+           "");
+    expect(code(f, "(ROOT (S (NP (NP (NP (NNP Arnor) (POS 's)) (NN visit)) (PP (TO to) (NP "
+                   "(NNP Gondor)))) (VP (VBD went) (ADVP (RB ahead))) (. .)))"),
+           "ARN GON 042");
+}
+
 /* "Arnor held talks with Gondor": the subject of the light verb, both ways;
  * "Arnor paid a visit to Gondor" likewise one way. */
 static void noun_light_verb_subject(void **state)
@@ -302,6 +315,7 @@ int main(void)
         T(noun_dictionary_format),
         T(noun_between_both_ways),
         T(noun_possessive_source),
+        T(noun_called_off),
         T(noun_light_verb_subject),
         T(noun_patient_and_by),
         T(noun_light_verb_modality),

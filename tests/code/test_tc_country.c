@@ -237,6 +237,40 @@ static void armed_other_side(void **state)
     assert_string_equal(e.source, "USAREB");
 }
 
+/* "Gondorian rebels protested against rebels": once both sides have the
+ * sentence's country they are the same actor; a protest (141) stands alone,
+ * so the target goes; a condemnation (111) with the same sides stays as it is
+ * (the coder drops an actor acting on itself before the country is known). */
+static void same_actor_after_fill(void **state)
+{
+    fx *f = *state;
+    const char *text = "Gondorian rebels protested against rebels .";
+    const char *ptb = "(ROOT (S (NP (JJ Gondorian) (NNS rebels)) (VP (VBD protested) (PP (IN "
+                      "against) (NP (NNS rebels)))) (. .)))";
+    dyad_arena_reset(f->a);
+    dyad_tree *t = NULL;
+    dyad_diag quiet = {0};
+    assert_int_equal(dyad_ptb_parse(&t, f->a, ptb, strlen(ptb), &quiet, "test", 1), 0);
+    dyad_tree_align(t, f->a, text);
+    dyad_event e[2];
+    memset(e, 0, sizeof e);
+    for (int i = 0; i < 2; i++) {
+        e[i].source = "GONREB";
+        e[i].target = "---REB";
+        e[i].source_span = word_span(text, "Gondorian");
+        e[i].target_span = word_span(text, "against");
+        e[i].verb_span = word_span(text, "protested");
+    }
+    e[0].cameo = "141";
+    e[1].cameo = "111";
+    assert_int_equal(dyad_country_fill(e, 2, t, NULL, f->d, "20240101", f->a), 0);
+    assert_string_equal(e[0].source, "GONREB");
+    assert_string_equal(e[0].target, "");
+    assert_string_equal(e[0].target_country_from, "");
+    assert_int_equal(e[0].target_span.start, -1);
+    assert_string_equal(e[1].target, "GONREB");
+}
+
 static void article_and_dateline(void **state)
 {
     fx *f = *state;
@@ -353,6 +387,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(noun_phrases, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(sentence_place_first, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(armed_other_side, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(same_actor_after_fill, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(article_and_dateline, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(context_from_title_dateline_sentences, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(entities, setup, fx_teardown),

@@ -67,6 +67,33 @@ static void finds_actors_and_agents(void **state)
     dyad_dict_free(d);
 }
 
+/* A number that can count people ("40,000 protested": the tree coder's
+ * ordinary people) and a verb coded as violence ("Jean Guth was shot": an
+ * ordinary person harmed) let a sentence with no actor word be parsed; a
+ * year, a decimal and a verb of another family do not. */
+static void finds_numbers_and_violence(void **state)
+{
+    (void)state;
+    dyad_dict_text act = txt("a.actors", ACTORS);
+    dyad_dict_mem m = {txt("t.verbs", "---  SHOOT   [193]  ---\n"
+                                      "SHOOT {SHOOTS SHOT SHOOTING}\n"
+                                      "\n"
+                                      "---  PRAISE   [051]  ---\n"
+                                      "PRAISE {PRAISES PRAISED PRAISING}\n"),
+                       &act, 1, txt("t.agents", AGENTS), txt("t.discards", NULL),
+                       txt("t.issues", NULL)};
+    dyad_dict *d = NULL;
+    assert_int_equal(dyad_dict_load_mem(&d, &m, NULL), 0);
+    dyad_arena *a = dyad_arena_new();
+    assert_int_equal(names(d, a, "In Berlin, about 40,000 protested."), 1);
+    assert_int_equal(names(d, a, "Thousands marched."), 1);
+    assert_int_equal(names(d, a, "Jean Guth was shot."), 1);
+    assert_int_equal(names(d, a, "In 1994 it rained 2.5 inches."), 0);
+    assert_int_equal(names(d, a, "The critics praised the film."), 0);
+    dyad_arena_free(a);
+    dyad_dict_free(d);
+}
+
 static void finds_discards(void **state)
 {
     (void)state;
@@ -89,6 +116,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(finds_actors_and_agents),
         cmocka_unit_test(finds_discards),
+        cmocka_unit_test(finds_numbers_and_violence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

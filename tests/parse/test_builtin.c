@@ -160,6 +160,82 @@ static void news_verbs(void **state)
     }
 }
 
+/* The xpos the built-in parser gave the word w of dep (the first one). */
+static const char *xpos_of(const dyad_conllu_sent *dep, const char *w)
+{
+    for (int i = 0; i < dep->nwords; i++)
+        if (!strcmp(dep->words[i].form, w))
+            return dep->words[i].xpos;
+    return "(missing)";
+}
+
+/* Tags the tagger gets wrong in these news sentences (each checked against
+ * the model without the fixes) and the tags the fixes give: a verb read as
+ * an interjection between subject and object, a verb after a modal read as
+ * an adverb (and the participle after it then an adjective), a past tense
+ * after "and" read as an adjective, a participle before an object and "and
+ * blew" read as a participle, a present tense after "before" and a name read
+ * as a plural noun, a participle before a "when" clause with its own
+ * subject, an irregular past after a noun read as a noun, a verb after a
+ * name opening the sentence read as a noun, "to" and a verb before
+ * "whether" read as a preposition and a noun. */
+static void news_tag_fixes(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *text, *word, *xpos, *in_tree;
+    } cases[] = {
+        {"Rohan and Gondor welcome a resumption of talks with Arnor.", "welcome", "VBP",
+         "(VP (VBP welcome) (NP"},
+        {"Rohan will abandon improved economic ties with Gondor.", "abandon", "VB",
+         "(VP (VB abandon) (NP (JJ improved)"},
+        {"Two gunmen killed three guards and wounded 12 near the gate.", "wounded", "VBD",
+         "(CC and) (VP (VBD wounded)"},
+        {"On Tuesday, a female bomber detonated explosives and blew herself up in a village "
+         "near Edoras.", "detonated", "VBD", "(VP (VP (VBD detonated) (NP (NNS explosives)))"},
+        {"The vote comes a day before Calimehtar heads to Rohan for talks.", "heads", "VBZ",
+         "(VBZ heads)"},
+        {"A roadside bomb detonated near the bridge when a convoy was passing.", "detonated",
+         "VBD", "(S (NP (DT A) (NN roadside) (NN bomb)) (VP (VBD detonated)"},
+        {"Rohan's new mayor left yesterday for Minas Tirith.", "left", "VBD",
+         "(VP (VBD left)"},
+        {"Gondor act on a resolution with Rohan.", "act", "VBP", "(VP (VBP act)"},
+        {"Arnor has begun to question whether the talks can go on.", "question", "VB",
+         "(S (VP (TO to) (VP (VB question)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        dyad_tree *t = NULL;
+        dyad_conllu_sent *dep = NULL;
+        const char *s = cases[i].text;
+        assert_int_equal(dyad_builtin_parse(&t, &dep, f->p, NULL, s, strlen(s), f->a), 0);
+        if (strcmp(xpos_of(dep, cases[i].word), cases[i].xpos))
+            fail_msg("%s: %s tagged %s, want %s", s, cases[i].word, xpos_of(dep, cases[i].word),
+                     cases[i].xpos);
+        char *str = dyad_tree_to_string(t, f->a);
+        if (!strstr(str, cases[i].in_tree))
+            fail_msg("%s\n  got %s\n  want %s", s, str, cases[i].in_tree);
+        spans_hold_words(t, s);
+    }
+}
+
+/* "Rohan 's" with the possessive spaced off is the word "'s" (one token,
+ * spanning both bytes), as UD English writes it. */
+static void spaced_possessive(void **state)
+{
+    fixture *f = *state;
+    const char *s = "Protesters storm Rohan 's embassy in Minas.";
+    dyad_tree *t = NULL;
+    dyad_conllu_sent *dep = NULL;
+    assert_int_equal(dyad_builtin_parse(&t, &dep, f->p, NULL, s, strlen(s), f->a), 0);
+    assert_int_equal(t->ntok, 8); /* Protesters storm Rohan 's embassy in Minas . */
+    int k = find_tok(t, "'s");
+    assert_true(k >= 0);
+    assert_int_equal(t->tok_start[k], 23);
+    assert_int_equal(t->tok_end[k], 25);
+    assert_string_equal(t->nodes[t->tok_node[k]].label, "POS");
+    spans_hold_words(t, s);
+}
+
 /* A very long sentence is parsed whole, in linear time; no words is an error. */
 static void any_length_and_empty(void **state)
 {
@@ -194,6 +270,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(known_names, setup, teardown),
         cmocka_unit_test_setup_teardown(curly_quotes, setup, teardown),
         cmocka_unit_test_setup_teardown(news_verbs, setup, teardown),
+        cmocka_unit_test_setup_teardown(news_tag_fixes, setup, teardown),
+        cmocka_unit_test_setup_teardown(spaced_possessive, setup, teardown),
         cmocka_unit_test_setup_teardown(any_length_and_empty, setup, teardown),
         cmocka_unit_test(missing_models),
     };

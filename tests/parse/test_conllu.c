@@ -487,6 +487,260 @@ static void subjectless_clause_repairs(void **state)
                "(VBD accused) (NP (NNP Israel)))))");
 }
 
+/* Subjects the parser left side by side: "the brave young Arnor" read as
+ * "the brave" and "young Arnor" is one noun phrase (also when "the brave"
+ * was taken for a conjunct); subjects with "and" or commas between them
+ * are one coordination, whatever word the parser hung "and" on. */
+static void coordinated_subjects(void **state)
+{
+    check_tree(*state,
+               "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\tallies\t_\tNOUN\tNNS\t_\t8\tnsubj\t_\t_\n"
+               "3\tand\t_\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+               "4\tthe\t_\tDET\tDT\t_\t5\tdet\t_\t_\n"
+               "5\tbrave\t_\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+               "6\tyoung\t_\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+               "7\tArnor\t_\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+               "8\twelcomed\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "9\tthe\t_\tDET\tDT\t_\t10\tdet\t_\t_\n"
+               "10\ttalks\t_\tNOUN\tNNS\t_\t8\tobj\t_\tSpaceAfter=No\n"
+               "11\t.\t_\tPUNCT\t.\t_\t8\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NP (DT The) (NNS allies)) (CC and) (NP (DT the) (NN brave) (JJ young) "
+               "(NNP Arnor))) (VP (VBD welcomed) (NP (DT the) (NNS talks))) (. .)))");
+    check_tree(*state,
+               "1\tRohan\t_\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+               "2\tand\t_\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+               "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+               "4\tbrave\t_\tNOUN\tNN\t_\t1\tconj\t_\t_\n"
+               "5\tyoung\t_\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+               "6\tArnor\t_\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+               "7\twelcomed\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "8\tthe\t_\tDET\tDT\t_\t9\tdet\t_\t_\n"
+               "9\ttalks\t_\tNOUN\tNNS\t_\t7\tobj\t_\tSpaceAfter=No\n"
+               "10\t.\t_\tPUNCT\t.\t_\t7\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NP (NNP Rohan)) (CC and) (NP (DT the) (NN brave) (JJ young) (NNP "
+               "Arnor))) (VP (VBD welcomed) (NP (DT the) (NNS talks))) (. .)))");
+    check_tree(*state,
+               "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\tallies\t_\tNOUN\tNNS\t_\t8\tnsubj\t_\tSpaceAfter=No\n"
+               "3\t,\t_\tPUNCT\t,\t_\t4\tpunct\t_\t_\n"
+               "4\tRohan\t_\tPROPN\tNNP\t_\t2\tconj\t_\tSpaceAfter=No\n"
+               "5\t,\t_\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+               "6\tand\t_\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+               "7\tGondor\t_\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+               "8\tmet\t_\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+               "9\t.\t_\tPUNCT\t.\t_\t8\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NP (DT The) (NNS allies)) (, ,) (NP (NNP Rohan)) (, ,) (CC and) (NP "
+               "(NNP Gondor))) (VP (VBD met)) (. .)))");
+}
+
+/* "embassy" read as the object of "said" (before its subject): it is the
+ * object of "burned down", and ", an official said" the reporting clause. */
+static void object_before_subject(void **state)
+{
+    check_tree(*state,
+               "1\tCrowds\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+               "2\tburned\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tdown\t_\tADP\tRP\t_\t2\tcompound:prt\t_\t_\n"
+               "4\tits\t_\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+               "5\tembassy\t_\tNOUN\tNN\t_\t9\tobj\t_\tSpaceAfter=No\n"
+               "6\t,\t_\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+               "7\tan\t_\tDET\tDT\t_\t8\tdet\t_\t_\n"
+               "8\tofficial\t_\tNOUN\tNN\t_\t9\tnsubj\t_\t_\n"
+               "9\tsaid\t_\tVERB\tVBD\t_\t2\tadvcl\t_\tSpaceAfter=No\n"
+               "10\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (S (NP (NNS Crowds)) (VP (VBD burned) (PRT (RP down)) (NP (PRP$ its) (NN "
+               "embassy)))) (, ,) (NP (DT an) (NN official)) (VP (VBD said)) (. .)))");
+}
+
+/* A comma hung on the noun before it leaves the noun phrase (and the PP)
+ * unless it closes an aside the noun opened with a comma of its own. */
+static void comma_after_noun_phrase(void **state)
+{
+    check_tree(*state,
+               "1\tAfter\t_\tADP\tIN\t_\t4\tcase\t_\t_\n"
+               "2\ta\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+               "3\tlong\t_\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+               "4\trift\t_\tNOUN\tNN\t_\t7\tobl\t_\tSpaceAfter=No\n"
+               "5\t,\t_\tPUNCT\t,\t_\t4\tpunct\t_\t_\n"
+               "6\tGondor\t_\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+               "7\twelcomed\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "8\tthe\t_\tDET\tDT\t_\t9\tdet\t_\t_\n"
+               "9\ttalks\t_\tNOUN\tNNS\t_\t7\tobj\t_\tSpaceAfter=No\n"
+               "10\t.\t_\tPUNCT\t.\t_\t7\tpunct\t_\t_\n",
+               "(ROOT (S (PP (IN After) (NP (DT a) (JJ long) (NN rift))) (, ,) (NP (NNP Gondor)) "
+               "(VP (VBD welcomed) (NP (DT the) (NNS talks))) (. .)))");
+    check_tree(*state,
+               "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\tminister\t_\tNOUN\tNN\t_\t9\tnsubj\t_\tSpaceAfter=No\n"
+               "3\t,\t_\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+               "4\tin\t_\tADP\tIN\t_\t5\tcase\t_\t_\n"
+               "5\tremarks\t_\tNOUN\tNNS\t_\t2\tnmod\t_\t_\n"
+               "6\ton\t_\tADP\tIN\t_\t7\tcase\t_\t_\n"
+               "7\tMonday\t_\tPROPN\tNNP\t_\t5\tnmod\t_\tSpaceAfter=No\n"
+               "8\t,\t_\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+               "9\turged\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "10\tGondor\t_\tPROPN\tNNP\t_\t9\tobj\t_\tSpaceAfter=No\n"
+               "11\t.\t_\tPUNCT\t.\t_\t9\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NP (DT The) (NN minister)) (, ,) (PP (IN in) (NP (NP (NNS remarks)) "
+               "(PP (IN on) (NP (NNP Monday))))) (, ,)) (VP (VBD urged) (NP (NNP Gondor))) (. .)))");
+}
+
+/* "after a bomb was found" read as "met (after a bomb)" and a conjunct "was
+ * found": a clause with "after" as its marker; "The prisoners held in
+ * Osgiliath were released", read with "held" as the verb: a participle on
+ * the subject. */
+static void clause_after_subordinator(void **state)
+{
+    check_tree(*state,
+               "1\tArnor\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tmet\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tGondor\t_\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+               "4\tafter\t_\tADP\tIN\t_\t6\tcase\t_\t_\n"
+               "5\ta\t_\tDET\tDT\t_\t6\tdet\t_\t_\n"
+               "6\tbomb\t_\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+               "7\twas\t_\tAUX\tVBD\t_\t8\taux:pass\t_\t_\n"
+               "8\tfound\t_\tVERB\tVBN\t_\t2\tconj\t_\t_\n"
+               "9\tnear\t_\tADP\tIN\t_\t11\tcase\t_\t_\n"
+               "10\tthe\t_\tDET\tDT\t_\t11\tdet\t_\t_\n"
+               "11\tborder\t_\tNOUN\tNN\t_\t8\tobl\t_\tSpaceAfter=No\n"
+               "12\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor)) (SBAR (IN after) (S (NP "
+               "(DT a) (NN bomb)) (VP (VBD was) (VP (VBN found) (PP (IN near) (NP (DT the) (NN "
+               "border)))))))) (. .)))");
+    check_tree(*state,
+               "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\tprisoners\t_\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+               "3\theld\t_\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+               "4\tin\t_\tADP\tIN\t_\t5\tcase\t_\t_\n"
+               "5\tOsgiliath\t_\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+               "6\twere\t_\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+               "7\treleased\t_\tVERB\tVBN\t_\t3\tadvcl\t_\t_\n"
+               "8\tby\t_\tADP\tIN\t_\t9\tcase\t_\t_\n"
+               "9\tGondor\t_\tPROPN\tNNP\t_\t7\tobl:agent\t_\tSpaceAfter=No\n"
+               "10\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NP (DT The) (NNS prisoners)) (VP (VBN held) (PP (IN in) (NP (NNP "
+               "Osgiliath))))) (VP (VBD were) (VP (VBN released) (PP (IN by) (NP (NNP Gondor))))) "
+               "(. .)))");
+}
+
+/* Headlines "Gondor to Hold Talks With Rohan", "Arnor PM to Visit Rohan":
+ * the infinitive is the verb, the name before it its subject; "A Plan to
+ * Attack Rohan" stays a noun phrase. */
+static void headline_infinitives(void **state)
+{
+    check_tree(*state,
+               "1\tGondor\t_\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+               "2\tto\t_\tPART\tTO\t_\t3\tmark\t_\t_\n"
+               "3\tHold\t_\tVERB\tVB\t_\t1\tacl\t_\t_\n"
+               "4\tTalks\t_\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+               "5\tWith\t_\tADP\tIN\t_\t6\tcase\t_\t_\n"
+               "6\tRohan\t_\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No\n"
+               "7\t.\t_\tPUNCT\t.\t_\t1\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Gondor)) (VP (TO to) (VP (VB Hold) (NP (NNS Talks)) (PP (IN With) "
+               "(NP (NNP Rohan))))) (. .)))");
+    check_tree(*state,
+               "1\tArnor\t_\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+               "2\tPM\t_\tNOUN\tNN\t_\t1\tappos\t_\t_\n"
+               "3\tto\t_\tPART\tTO\t_\t4\tmark\t_\t_\n"
+               "4\tVisit\t_\tVERB\tVB\t_\t2\tacl\t_\t_\n"
+               "5\tRohan\t_\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No\n"
+               "6\t.\t_\tPUNCT\t.\t_\t1\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Arnor) (NN PM)) (VP (TO to) (VP (VB Visit) (NP (NNP Rohan)))) (. "
+               ".)))");
+    check_tree(*state,
+               "1\tA\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+               "2\tPlan\t_\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+               "3\tto\t_\tPART\tTO\t_\t4\tmark\t_\t_\n"
+               "4\tAttack\t_\tVERB\tVB\t_\t2\tacl\t_\t_\n"
+               "5\tRohan\t_\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No\n"
+               "6\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (FRAG (NP (NP (DT A) (NN Plan)) (S (VP (TO to) (VP (VB Attack) (NP (NNP "
+               "Rohan))))) (. .))))");
+}
+
+/* "Neither" hung on the verb opens the coordinated subject (as a
+ * determiner, as CoreNLP tags it). The second case needs two repairs in
+ * turn: ", police and army officials said" becomes the reporting clause,
+ * which leaves "Rebels" a root with the participle "engaged" and an
+ * object: the participle is then the verb. */
+static void neither_nor_and_repeated_repairs(void **state)
+{
+    check_tree(*state,
+               "1\tNeither\t_\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+               "2\tRohan\t_\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+               "3\tnor\t_\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+               "4\tGondor\t_\tPROPN\tNNP\t_\t2\tconj\t_\t_\n"
+               "5\tattended\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "6\tthe\t_\tDET\tDT\t_\t7\tdet\t_\t_\n"
+               "7\ttalks\t_\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No\n"
+               "8\t.\t_\tPUNCT\t.\t_\t5\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NP (DT Neither) (NNP Rohan)) (CC nor) (NP (NNP Gondor))) (VP (VBD "
+               "attended) (NP (DT the) (NNS talks))) (. .)))");
+    check_tree(*state,
+               "1\tRebels\t_\tNOUN\tNNS\t_\t11\tccomp\t_\t_\n"
+               "2\tengaged\t_\tVERB\tVBN\t_\t1\tacl\t_\t_\n"
+               "3\tpeacekeepers\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+               "4\tin\t_\tADP\tIN\t_\t5\tcase\t_\t_\n"
+               "5\tRohan\t_\tPROPN\tNNP\t_\t2\tobl\t_\tSpaceAfter=No\n"
+               "6\t,\t_\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+               "7\tpolice\t_\tNOUN\tNN\t_\t11\tnsubj\t_\t_\n"
+               "8\tand\t_\tCCONJ\tCC\t_\t10\tcc\t_\t_\n"
+               "9\tarmy\t_\tNOUN\tNN\t_\t10\tcompound\t_\t_\n"
+               "10\tofficials\t_\tNOUN\tNNS\t_\t11\tnsubj\t_\t_\n"
+               "11\tsaid\t_\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+               "12\t.\t_\tPUNCT\t.\t_\t11\tpunct\t_\t_\n",
+               "(ROOT (S (S (NP (NNS Rebels)) (VP (VBD engaged) (NP (NNS peacekeepers)) (PP (IN in) "
+               "(NP (NNP Rohan))))) (, ,) (NP (NP (NN police)) (CC and) (NP (NN army) (NNS "
+               "officials))) (VP (VBD said)) (. .)))");
+}
+
+/* "that" tagged as a relative pronoun but marking a clause with its own
+ * subject is the complementizer: (SBAR (IN that) (S ...)). */
+static void complementizer_that(void **state)
+{
+    check_tree(*state,
+               "1\tRohan\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\texpressed\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\thopes\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+               "4\tthat\t_\tPRON\tWDT\t_\t7\tmark\t_\t_\n"
+               "5\tGondor\t_\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+               "6\tcould\t_\tAUX\tMD\t_\t7\taux\t_\t_\n"
+               "7\tjoin\t_\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+               "8\tthe\t_\tDET\tDT\t_\t9\tdet\t_\t_\n"
+               "9\ttalks\t_\tNOUN\tNNS\t_\t7\tobj\t_\tSpaceAfter=No\n"
+               "10\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD expressed) (NP (NP (NNS hopes)) (SBAR (IN that) "
+               "(S (NP (NNP Gondor)) (VP (MD could) (VP (VB join) (NP (DT the) (NNS talks)))))))) "
+               "(. .)))");
+}
+
+/* "with" and "from" phrases after an object hang from the verb, as in
+ * CoreNLP's trees; "a summit in Gondor" stays one noun phrase. */
+static void object_pps_on_verb(void **state)
+{
+    check_tree(*state,
+               "1\tRohan\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tsigned\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\ta\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+               "4\ttreaty\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+               "5\twith\t_\tADP\tIN\t_\t6\tcase\t_\t_\n"
+               "6\tGondor\t_\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No\n"
+               "7\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD signed) (NP (DT a) (NN treaty)) (PP (IN with) "
+               "(NP (NNP Gondor)))) (. .)))");
+    check_tree(*state,
+               "1\tRohan\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tattended\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\ta\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+               "4\tsummit\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+               "5\tin\t_\tADP\tIN\t_\t6\tcase\t_\t_\n"
+               "6\tGondor\t_\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No\n"
+               "7\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD attended) (NP (NP (DT a) (NN summit)) (PP (IN "
+               "in) (NP (NNP Gondor))))) (. .)))");
+}
+
 /* A noun at the root: a dateline when the sentence has no verb, else a
  * fragment (which the dateline check lets through). */
 static void datelines_and_fragments(void **state)
@@ -765,6 +1019,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(verb_read_as_modifier, setup, teardown),
         cmocka_unit_test_setup_teardown(coordinated_that_clauses, setup, teardown),
         cmocka_unit_test_setup_teardown(subjectless_clause_repairs, setup, teardown),
+        cmocka_unit_test_setup_teardown(coordinated_subjects, setup, teardown),
+        cmocka_unit_test_setup_teardown(object_before_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(comma_after_noun_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(clause_after_subordinator, setup, teardown),
+        cmocka_unit_test_setup_teardown(headline_infinitives, setup, teardown),
+        cmocka_unit_test_setup_teardown(neither_nor_and_repeated_repairs, setup, teardown),
+        cmocka_unit_test_setup_teardown(complementizer_that, setup, teardown),
+        cmocka_unit_test_setup_teardown(object_pps_on_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(datelines_and_fragments, setup, teardown),
         cmocka_unit_test(detect),
         cmocka_unit_test(blocks),

@@ -278,6 +278,75 @@ static void training_is_deterministic(void **state)
     assert_non_null(strstr(dyad_last_error(), "/nonexistent.conllu"));
 }
 
+/* A model trained globally with a beam of 4 learns the treebank, records its
+ * width, parses any length into trees (greedily past the beam's length cap)
+ * and is trained the same way twice. */
+static void beam_model(void **state)
+{
+    fix *f = *state;
+    char path[128], path2[128];
+    snprintf(path, sizeof path, "%s/beam.bin", f->dir);
+    snprintf(path2, sizeof path2, "%s/beam2.bin", f->dir);
+    FILE *log = fopen("/dev/null", "w");
+    assert_int_equal(dyad_depparser_train2(f->train, NULL, path, NULL, NULL, 20, 4, 7, log), 0);
+    assert_int_equal(dyad_depparser_train2(f->train, NULL, path2, NULL, NULL, 20, 4, 7, log), 0);
+    assert_int_equal(dyad_depparser_train2(f->train, NULL, path2, NULL, NULL, 20, 33, 7, log),
+                     DYAD_EINVAL);
+    fclose(log);
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    assert_int_equal(dyad_read_file(path, &a, &la), 0);
+    assert_int_equal(dyad_read_file(path2, &b, &lb), 0);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    uint32_t version, beam;
+    memcpy(&version, a + 8, 4);
+    memcpy(&beam, a + 60, 4);
+    assert_int_equal(version, 5);
+    assert_int_equal(beam, 4);
+    dyad_depparser *p = NULL;
+    assert_int_equal(dyad_depparser_load(&p, path), 0);
+    for (size_t s = 0; s < sizeof GOLD / sizeof *GOLD; s++) {
+        const gold *g = &GOLD[s];
+        int head[9];
+        const char *rel[9];
+        assert_int_equal(dyad_depparser_parse(p, g->w, g->u, g->x, g->n, head, rel), 0);
+        for (int i = 0; i < g->n; i++) {
+            assert_int_equal(head[i], g->head[i]);
+            assert_string_equal(rel[i], g->rel[i]);
+        }
+    }
+    const char *vocab[] = {"the", "dog", "saw", "a", "cat", ",", "and", "left", "."};
+    const char *w[600], *r[600];
+    int h[600];
+    for (int i = 0; i < 600; i++)
+        w[i] = vocab[(i * 7 + i / 3) % 9];
+    for (int n = 1; n <= 600; n += n < 240 ? 7 : 120) {
+        assert_int_equal(dyad_depparser_parse(p, w, NULL, NULL, n, h, r), 0);
+        assert_projective_tree(h, n);
+    }
+    dyad_depparser_free(p);
+    /* a width out of range, or set in a version 4 (greedy) header, is refused */
+    beam = 0;
+    memcpy(a + 60, &beam, 4);
+    assert_int_equal(dyad_depparser_load_mem(&p, a, la, "beam 0"), DYAD_EPARSE);
+    assert_non_null(strstr(dyad_last_error(), "beam"));
+    beam = 4;
+    version = 4;
+    memcpy(a + 60, &beam, 4);
+    memcpy(a + 8, &version, 4);
+    assert_int_equal(dyad_depparser_load_mem(&p, a, la, "v4 beam"), DYAD_EPARSE);
+    /* a version 4 header (no width) is a greedy model */
+    beam = 0;
+    memcpy(a + 60, &beam, 4);
+    assert_int_equal(dyad_depparser_load_mem(&p, a, la, "v4"), 0);
+    dyad_depparser_free(p);
+    free(a);
+    free(b);
+    remove(path);
+    remove(path2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +355,7 @@ int main(void)
         cmocka_unit_test(any_length),
         cmocka_unit_test(damaged_models_are_rejected),
         cmocka_unit_test(training_is_deterministic),
+        cmocka_unit_test(beam_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
