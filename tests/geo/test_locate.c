@@ -22,31 +22,7 @@ static const char *GAZ =
     "3024222\tplace\tFRA\tB5\t42.53\t9.42\t5700\tLucciana\n"
     "0\tregion\tFRA\t\t42.15\t9.10\t0\tCorsica\n";
 
-typedef struct fixture {
-    dyad_gazetteer *g;
-    dyad_builtin *p;
-    dyad_arena *a;
-} fixture;
-
-static int setup(void **state)
-{
-    static fixture f;
-    if (dyad_gazetteer_load_mem(&f.g, "test.tsv", GAZ, strlen(GAZ), NULL) ||
-        dyad_builtin_load(&f.p, "data/parser"))
-        return -1;
-    f.a = dyad_arena_new();
-    *state = &f;
-    return f.a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    dyad_gazetteer_free(f->g);
-    dyad_builtin_free(f->p);
-    dyad_arena_free(f->a);
-    return 0;
-}
+#include "geo_fixture.h"
 
 typedef struct result {
     int n, chosen;

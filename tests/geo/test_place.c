@@ -15,31 +15,7 @@ static const char *GAZ =
     "1835848\tplace\tKOR\t11\t37.57\t126.98\t10349312\tSeoul\n"
     "1835841\tcountry\tKOR\t\t36.50\t127.75\t51635256\tSouth Korea\n";
 
-typedef struct fixture {
-    dyad_gazetteer *g;
-    dyad_builtin *p;
-    dyad_arena *a;
-} fixture;
-
-static int setup(void **state)
-{
-    static fixture f;
-    if (dyad_gazetteer_load_mem(&f.g, "test.tsv", GAZ, strlen(GAZ), NULL) ||
-        dyad_builtin_load(&f.p, "data/parser"))
-        return -1;
-    f.a = dyad_arena_new();
-    *state = &f;
-    return f.a ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    dyad_gazetteer_free(f->g);
-    dyad_builtin_free(f->p);
-    dyad_arena_free(f->a);
-    return 0;
-}
+#include "geo_fixture.h"
 
 /* One event of the sentence text whose verb is the word verb; its location. */
 static struct dyad_location place(fixture *f, dyad_geo_article *art, const char *text, const char *verb)
